@@ -1,0 +1,5 @@
+"""`python -m dhakira` runs the command line."""
+
+from dhakira.views.cli import main
+
+main()

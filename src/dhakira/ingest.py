@@ -1,0 +1,223 @@
+"""Ingest: take what a documenter collected into the archive without losing anything.
+
+The flow for every item: capture (bytes + provenance) → analysis pipeline → archive, one
+transaction per document. Analysis may run in worker processes (`jobs > 1`); all writes go
+through this process, one writer, so the audit chain and the duplicate check stay simple.
+
+Every item ends in exactly one outcome — ingested, duplicate, needs_ocr or failed — and a failed
+item is recorded in the archive with its reason (and its bytes when they could be read).
+Re-running an interrupted ingest finishes the job: what is stored is recognised by its hash.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dhakira.archive import Archive
+from dhakira.capture.sources import iter_items
+from dhakira.config import Limits
+from dhakira.errors import DhakiraError
+from dhakira.pipeline import analyse
+from dhakira.records import Document, Failure, Item
+
+OutcomeStatus = Literal["ingested", "duplicate", "needs_ocr", "failed"]
+STATUSES: tuple[OutcomeStatus, ...] = ("ingested", "duplicate", "needs_ocr", "failed")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one item."""
+
+    source: str
+    status: OutcomeStatus
+    code: str | None = None
+    reason: str | None = None
+    file: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    """The end-of-run account of a batch."""
+
+    batch: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def counts(self) -> dict[str, int]:
+        tally = Counter(o.status for o in self.outcomes)
+        return {status: tally.get(status, 0) for status in STATUSES}
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "batch": self.batch,
+            "interrupted": self.interrupted,
+            "counts": self.counts,
+            "failed": [
+                {"source": o.source, "reason": o.reason}
+                for o in self.outcomes
+                if o.status == "failed"
+            ],
+            "needs_ocr": [o.source for o in self.outcomes if o.status == "needs_ocr"],
+        }
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    limits: Limits = Limits()
+    jobs: int = 1
+    visibility: str = "restricted"
+
+
+Report = Callable[[Outcome], None]
+
+
+def _analyse_or_fail(item: Item, limits: Limits) -> Document | Failure:
+    """Worker body: a document, or the failure that explains why there is none."""
+    try:
+        return analyse(item, limits)
+    except DhakiraError as exc:
+        return Failure(item.source, exc.reason, item.data, item.media_type)
+
+
+def _file_of(item: Item | Failure) -> str:
+    if isinstance(item, Item) and item.container:
+        return item.container
+    return item.source.split("#", 1)[0]
+
+
+class _Writer:
+    """Turns analysis results into archive records and outcomes; the only writer."""
+
+    def __init__(self, archive: Archive, batch: str, options: IngestOptions, report: Report):
+        self.archive = archive
+        self.batch = batch
+        self.options = options
+        self.report = report
+        self.outcomes: list[Outcome] = []
+
+    def emit(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self.report(outcome)
+
+    def failure(self, failure: Failure, file: str) -> None:
+        self.archive.add_failure(failure, self.batch)
+        self.emit(Outcome(failure.source, "failed", reason=failure.reason, file=file))
+
+    def result(self, result: Document | Failure, file: str) -> None:
+        if isinstance(result, Failure):
+            self.failure(result, file)
+            return
+        added = self.archive.add(result, self.batch, visibility=self.options.visibility)
+        status: OutcomeStatus = "ingested"
+        if added.duplicate:
+            status = "duplicate"
+        elif result.text_status == "needs_ocr":
+            status = "needs_ocr"
+        self.emit(Outcome(result.item.source, status, code=added.code, file=file))
+
+    def known(self, item: Item, file: str) -> bool:
+        """Report a duplicate without analysing it again when the bytes are already stored."""
+        code = self.archive.find_sha(item.sha256)
+        if code is None:
+            return False
+        self.emit(Outcome(item.source, "duplicate", code=code, file=file))
+        return True
+
+
+def ingest(
+    archive: Archive,
+    paths: Sequence[Path],
+    options: IngestOptions = IngestOptions(),
+    report: Report | None = None,
+    description: str | None = None,
+) -> IngestSummary:
+    """Ingest files and folders into `archive`; `report` hears each outcome as it happens."""
+    batch = archive.start_batch(description or "ingest " + " ".join(str(p) for p in paths))
+    writer = _Writer(archive, batch, options, report or (lambda _o: None))
+    summary = IngestSummary(batch)
+    try:
+        found = iter_items(paths, options.limits)
+        if options.jobs > 1:
+            _run_parallel(found, writer, options)
+        else:
+            _run_serial(found, writer, options)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    summary.outcomes = writer.outcomes
+    archive.finish_batch(batch, {**summary.counts, "interrupted": int(summary.interrupted)})
+    return summary
+
+
+def _run_serial(found: Iterable[Item | Failure], writer: _Writer, options: IngestOptions) -> None:
+    for entry in found:
+        file = _file_of(entry)
+        if isinstance(entry, Failure):
+            writer.failure(entry, file)
+        elif not writer.known(entry, file):
+            writer.result(_analyse_or_fail(entry, options.limits), file)
+
+
+def _run_parallel(found: Iterable[Item | Failure], writer: _Writer, options: IngestOptions) -> None:
+    """Analyse in worker processes, keep a bounded number in flight, write here in one place."""
+    context = multiprocessing.get_context("forkserver")
+    pending: dict[Future[Document | Failure], tuple[Item, str]] = {}
+    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
+        try:
+            for entry in found:
+                file = _file_of(entry)
+                if isinstance(entry, Failure):
+                    writer.failure(entry, file)
+                    continue
+                if writer.known(entry, file):
+                    continue
+                try:
+                    pending[pool.submit(_analyse_or_fail, entry, options.limits)] = (entry, file)
+                except BrokenProcessPool:  # a worker died earlier: finish this one here
+                    writer.result(_analyse_or_fail(entry, options.limits), file)
+                if len(pending) >= options.jobs * 4:
+                    _drain(pending, writer, block_until_one=True)
+            _drain(pending, writer, block_until_one=False)
+        except KeyboardInterrupt:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+def _drain(
+    pending: dict[Future[Document | Failure], tuple[Item, str]],
+    writer: _Writer,
+    block_until_one: bool,
+) -> None:
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            item, file = pending.pop(future)
+            writer.result(_result_of(future, item), file)
+        if block_until_one:
+            return
+
+
+def _result_of(future: Future[Document | Failure], item: Item) -> Document | Failure:
+    """A worker that died (e.g. out of memory) becomes a failure of its item, not a crash."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        reason = f"[DK501] the analysis worker died on this item ({exc}); ingest it again alone"
+        return Failure(item.source, reason, item.data, item.media_type)
+
+
+def iter_outcome_lines(summary: IngestSummary) -> Iterator[str]:
+    """Human lines for the failures and needs-OCR items of a summary."""
+    for outcome in summary.outcomes:
+        if outcome.status == "failed":
+            yield f"failed     {outcome.source}: {outcome.reason}"
+        elif outcome.status == "needs_ocr":
+            yield f"needs OCR  {outcome.source} ({outcome.code}): kept, no text layer to read"

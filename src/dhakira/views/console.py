@@ -1,0 +1,151 @@
+"""Terminal rendering of the view dicts built in `pages.py` (rich, no logic of its own)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+RELIABILITY_LABELS = {
+    "correct": "correct / صحيحة",
+    "incorrect": "incorrect / غير صحيحة",
+    "unverified": "not verified / لم يتم التأكد من صحتها",
+    "unspecified": "unspecified / غير محدد",
+}
+
+
+def print_json(value: Any) -> None:
+    """One JSON object: the `--json` form of a view that shows one thing."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_json_line(value: Any) -> None:
+    """One line of JSON Lines: the `--json` form of a view that lists many things."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def _field_table(rows: list[tuple[str, Any]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in rows:
+        if value in (None, "", [], {}):
+            value = "—"
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = "; ".join(f"{k}: {v}" for k, v in value.items())
+        table.add_row(label, Text(str(value)))
+    return table
+
+
+def render_record(console: Console, page: dict[str, Any]) -> None:
+    """Print a document the way an archive record page shows it."""
+    meta, rel, prov = page["metadata"], page["reliability"], page["provenance"]
+    title = meta["title"] or "(untitled)"
+    if meta["title_generated"]:
+        title += "  [generated title]"
+    console.rule(Text(f"{page['code']}  {title}", style="bold"))
+    date = meta["date"] and f"{meta['date']} ({meta['date_precision']}, from {meta['date_source']})"
+    console.print(_field_table([
+        ("Archive code", page["code"]),
+        ("Date issued", date),
+        ("Document type", meta["doc_type"]),
+        ("Publisher", meta["publisher"]),
+        ("Issuing body", meta["issuing_body"]),
+        ("Author", meta["author"]),
+        ("Language", [meta["language"], *[x for x in meta["languages"] if x != meta["language"]]]),
+        ("Status", page["status"]),
+        ("Visibility", page["visibility"]),
+    ]))
+    console.rule("Reliability", style="dim")
+    console.print(_field_table([
+        ("Rating", RELIABILITY_LABELS.get(rel["rating"], rel["rating"])),
+        ("Note", rel["note"]),
+        ("By", rel["by"]),
+        ("At", rel["at"]),
+    ]))
+    console.rule("Provenance", style="dim")
+    console.print(_field_table([
+        ("Source", prov["source"]),
+        ("URL", prov["url"]),
+        ("Captured at", prov["captured_at"]),
+        ("Ingested at", prov["ingested_at"]),
+        ("Batch", prov["batch"]),
+        ("Format", f"{prov['media_type']}, {prov['size']} bytes"),
+        ("SHA-256", prov["sha256"]),
+        ("Analysers", page["analysers"]),
+    ]))
+    if page["record"]:
+        console.rule("Archive record block found on the page", style="dim")
+        console.print(_field_table(sorted(page["record"].items())))
+    if page["supplied"]:
+        console.rule("Metadata supplied with the item", style="dim")
+        console.print(_field_table(sorted(page["supplied"].items())))
+    console.rule("Text", style="dim")
+    console.print(Text(page["text"] or "(no text)"))
+    if page["history"]:
+        console.rule("History", style="dim")
+        for entry in page["history"]:
+            console.print(Text(history_line(entry), style="dim"))
+
+
+def history_line(entry: dict[str, Any]) -> str:
+    change = f" {entry['field']}: {entry['old']} → {entry['new']}" if entry.get("field") else ""
+    why = f" — {entry['why']}" if entry.get("why") else ""
+    return f"{entry['at']}  {entry['actor']}  {entry['action']}{change}{why}"
+
+
+def render_search(console: Console, page: dict[str, Any]) -> None:
+    hits = page["hits"]
+    console.print(Text(f"{page['total']} documents ({page['took_ms']} ms)", style="dim"))
+    for hit in hits:
+        head = Text(hit["code"], style="bold cyan")
+        head.append(f"  {hit['date'] or '—'}  {hit['doc_type']}  {hit['publisher'] or ''}",
+                    style="dim")
+        console.print(head)
+        console.print(Text(hit["title"] or "(untitled)", style="bold"))
+        snippet = Text(hit["snippet"])
+        for start, end in hit["highlights"]:
+            snippet.stylize("bold yellow", start, end)
+        console.print(snippet)
+        console.print()
+
+
+def render_verify(console: Console, page: dict[str, Any]) -> None:
+    verdict = "all originals and the audit chain check out" if page["ok"] else "PROBLEMS FOUND"
+    console.print(Text(f"verified {page['checked']} originals: {verdict}",
+                       style="green" if page["ok"] else "bold red"))
+    for sha in page["mismatched"]:
+        console.print(Text(f"hash mismatch: {sha}", style="red"))
+    for sha in page["missing"]:
+        console.print(Text(f"missing original: {sha}", style="red"))
+    if not page["chain_ok"]:
+        console.print(Text(f"audit chain broken: {page['chain_error']}", style="red"))
+    if page["unreferenced"]:
+        console.print(Text(f"{len(page['unreferenced'])} stored originals belong to no record "
+                           "(left by an interrupted ingest; harmless)", style="dim"))
+
+
+def render_ingest(console: Console, page: dict[str, Any]) -> None:
+    counts = page["counts"]
+    table = Table(title=f"batch {page['batch']}" + (" (interrupted)" if page["interrupted"] else ""))
+    for name in ("ingested", "duplicate", "needs_ocr", "failed"):
+        table.add_column(name.replace("_", "-"), justify="right")
+    table.add_row(*(str(counts[name]) for name in ("ingested", "duplicate", "needs_ocr", "failed")))
+    console.print(table)
+    for source in page["needs_ocr"]:
+        console.print(Text(f"needs OCR: {source} (kept; it has no text layer)", style="yellow"))
+    for failure in page["failed"]:
+        console.print(Text(f"failed: {failure['source']}: {failure['reason']}", style="red"))
+
+
+def render_extract(console: Console, result: dict[str, Any]) -> None:
+    rows = [(key, value) for key, value in result.items() if key != "text"]
+    console.print(_field_table(rows))
+    console.rule("Text", style="dim")
+    console.print(Text(result["text"] or "(no text)"))
