@@ -1,0 +1,1 @@
+"""Measurements of dhakira against annotated data: the figures the quality floors are set from."""

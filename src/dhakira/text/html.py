@@ -1,0 +1,199 @@
+"""The main text of an HTML page and the facts its markup gives about it.
+
+trafilatura finds the article in the page and drops navigation, adverts and the comment section;
+htmldate (through trafilatura) reads the publication date. The text is rendered from trafilatura's
+element tree so that paragraphs stay apart (one blank line between them), which the language and
+analysis steps rely on.
+
+A page that has text never comes back empty: if the article extraction finds nothing, or very
+little compared with the text of the whole page, the next way is tried in turn — trafilatura
+favouring recall, trafilatura's baseline, then a plain rendering of every text block of the page.
+`HtmlText.method` says which one produced the text, so a reviewer can see a weak extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+MIN_CHARS = 250  # below this an extraction is checked against the page's whole text
+SHORT_SHARE = 0.2  # ... and replaced if it holds less than this share of that text
+
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "ul", "ol",
+    "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+    "br", "hr", "form", "figure", "figcaption", "address", "body", "td", "th",
+}  # fmt: skip
+_DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page's markup says about itself; None where it says nothing."""
+
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """The fields that were found, for `Document.format_meta`."""
+        return {k: v for k, v in asdict(self).items() if v}
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """The main text of a page, its metadata, and which extraction produced the text."""
+
+    text: str
+    meta: PageMeta
+    method: str  # "trafilatura", "trafilatura-recall", "baseline", "page-text", "empty"
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlText:
+    """Main text (paragraphs split by blank lines) and metadata of an HTML page."""
+    page_text: str | None = None
+    meta = PageMeta()
+    for method, settings in (("trafilatura", {}), ("trafilatura-recall", {"favor_recall": True})):
+        document = _bare_extraction(html, url, **settings)
+        if document is None:
+            continue
+        meta = meta if meta.title or meta.date else _meta_of(document)
+        text = _render_body(document.body)
+        if len(text) >= MIN_CHARS:
+            return HtmlText(text, meta, method)
+        page_text = page_text if page_text is not None else page_text_of(html)
+        if len(text) >= SHORT_SHARE * len(page_text) and text:
+            return HtmlText(text, meta, method)
+    if not (meta.title or meta.date):
+        meta = _metadata_only(html, url)
+    return _fallback(html, meta, page_text)
+
+
+def _fallback(html: str, meta: PageMeta, page_text: str | None) -> HtmlText:
+    """Baseline extraction, else the page's whole text, else an honest empty result."""
+    page_text = page_text if page_text is not None else page_text_of(html)
+    _, baseline_text, _ = trafilatura.baseline(html)
+    baseline_text = _tidy(baseline_text or "")
+    if baseline_text and len(baseline_text) >= SHORT_SHARE * len(page_text):
+        return HtmlText(baseline_text, meta, "baseline")
+    if page_text:
+        return HtmlText(page_text, meta, "page-text")
+    return HtmlText("", meta, "empty")
+
+
+def _bare_extraction(html: str, url: str | None, **settings: Any) -> Any:
+    """trafilatura's result object (text tree and metadata), or None when it finds nothing."""
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        **settings,
+    )
+
+
+def _meta_of(document: Any) -> PageMeta:
+    def clean(value: Any) -> str | None:
+        return _SPACES.sub(" ", str(value)).strip() or None if value else None
+
+    return PageMeta(
+        title=clean(document.title),
+        date=clean(document.date),
+        author=clean(document.author),
+        sitename=clean(document.sitename),
+        description=clean(document.description),
+    )
+
+
+def _metadata_only(html: str, url: str | None) -> PageMeta:
+    """Metadata of a page whose article extraction failed."""
+    from trafilatura.metadata import extract_metadata
+
+    tree = _parse(html)
+    if tree is None:
+        return PageMeta()
+    return _meta_of(extract_metadata(tree, default_url=url))
+
+
+def _render_body(body: Any) -> str:
+    """Text of trafilatura's body tree: one paragraph per block, blank lines between.
+
+    Text can also sit in the tail of a block (after a heading, outside any <p>); it becomes a
+    paragraph of its own rather than being lost.
+    """
+    if body is None:
+        return ""
+    paragraphs = [_tidy(body.text or "")]
+    for child in body:
+        paragraphs.append(_inline(child))
+        paragraphs.append(_tidy(child.tail or ""))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+# Inside a block, these start a new line (list items, table rows, line breaks, nested blocks).
+_LINE_TAGS = {"lb", "item", "row", "p", "head", "quote", "list", "table", "code"}
+
+
+def _inline(element: Any) -> str:
+    """The text of one block; list items, table rows and <lb/> on lines of their own."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if node is not element and node.tag in _LINE_TAGS:
+                parts.append("\n")
+            elif node.tag == "cell" and node.getprevious() is not None:
+                parts.append(" | ")
+            parts.append(node.text or "" if isinstance(node.tag, str) else "")
+        elif node is not element:
+            parts.append(node.tail or "")
+    return _tidy("".join(parts))
+
+
+def _tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def page_text_of(html: str) -> str:
+    """Every text block of the page, scripts and styles left out: the last fallback."""
+    tree = _parse(html)
+    if tree is None:
+        return ""
+    for bad in tree.xpath("|".join(f"//{tag}" for tag in _DROPPED_TAGS)):
+        bad.drop_tree()
+    blocks: list[str] = []
+    current: list[str] = []
+    for event, node in etree.iterwalk(tree, events=("start", "end")):
+        if not isinstance(node.tag, str):  # comments and processing instructions
+            current.append(node.tail or "" if event == "end" else "")
+            continue
+        if node.tag in _BLOCK_TAGS:
+            blocks.append("".join(current))
+            current = []
+        if event == "start":
+            current.append(node.text or "")
+        else:
+            current.append(node.tail or "")
+    blocks.append("".join(current))
+    return "\n\n".join(t for t in (_tidy(b) for b in blocks) if t)
+
+
+def _parse(html: str) -> Any:
+    """lxml tree of a page, or None when it holds no markup at all."""
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.fromstring(html)
+    except ValueError:  # a str that still carries an XML encoding declaration
+        return lxml.html.fromstring(html.encode("utf-8"))
+    except etree.ParserError:
+        return None
