@@ -1,0 +1,359 @@
+"""The archive: originals on disk plus one database (SQLite by default, or PostgreSQL).
+
+`Archive` is the one entry point ingest, the CLI and the views use. Each public method is one
+database transaction; writers are serialized (BEGIN IMMEDIATE on SQLite, an advisory lock on
+PostgreSQL) so codes stay unique and the audit chain never forks. One Archive object holds one
+connection and is meant for one thread; open another Archive for another thread.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+import sqlalchemy.exc
+from sqlalchemy.engine import Connection
+
+from dhakira.archive import rows
+from dhakira.archive.audit import GENESIS, check_chain, entry_hash
+from dhakira.archive.blobs import BlobStore
+from dhakira.archive.dialects import WRITE_FLAG, Dialect, dialect_for
+from dhakira.archive.migrate import upgrade_to_head
+from dhakira.archive.querying import run_search
+from dhakira.archive.records import (
+    VISIBILITIES,
+    AddResult,
+    AuditEntry,
+    FailureRecord,
+    SearchQuery,
+    SearchResult,
+    StoredDocument,
+    VerifyReport,
+)
+from dhakira.archive.schema import audit, batches, documents, failures
+from dhakira.config import DATABASE_ENV
+from dhakira.errors import ConfigError, NotFound
+from dhakira.records import RELIABILITIES, Document, Failure
+from dhakira.text.normalize import analyze
+
+DB_FILE = "archive.sqlite"
+_PAGE = 500
+
+
+class Archive:
+    """An archive folder (originals/) and its database, opened and migrated to the newest schema."""
+
+    def __init__(self, path: Path, engine: sa.Engine, dialect: Dialect) -> None:
+        self.path = path
+        self.engine = engine
+        self.dialect = dialect
+        self.blobs = BlobStore(path / "originals")
+        self._conn: Connection = engine.connect()
+
+    @classmethod
+    def open(cls, path: Path, database_url: str | None = None, *, create: bool = True) -> Archive:
+        """Open (and with create=True, make) the archive at `path`, migrating its schema."""
+        path = Path(path)
+        url = database_url or os.environ.get(DATABASE_ENV)
+        if not create and not (path / "originals").is_dir():
+            raise NotFound(
+                "no archive in this folder", item=str(path), hint="run dhakira ingest first"
+            )
+        if not create and url is None and not (path / DB_FILE).exists():
+            raise NotFound(
+                "no archive database in this folder",
+                item=str(path),
+                hint="run dhakira ingest first",
+            )
+        path.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = sa.create_engine(url or f"sqlite:///{path / DB_FILE}")
+        except (sqlalchemy.exc.ArgumentError, ImportError) as error:
+            raise ConfigError(
+                f"cannot use database URL: {error}",
+                item=str(url),
+                hint="use postgresql+pg8000://user@host/db (pip install 'dhakira[postgres]')",
+            ) from error
+        dialect = dialect_for(engine)
+        dialect.configure(engine)
+        upgrade_to_head(engine)
+        return cls(path, engine, dialect)
+
+    def close(self) -> None:
+        self._conn.close()
+        self.engine.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._conn.begin():
+            yield self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One serialized write transaction: committed whole or rolled back whole."""
+        self._conn.info[WRITE_FLAG] = True
+        try:
+            with self._conn.begin():
+                self._conn.info[WRITE_FLAG] = False
+                self.dialect.lock_writers(self._conn)
+                yield self._conn
+        finally:
+            self._conn.info[WRITE_FLAG] = False
+
+    # -- batches ------------------------------------------------------------------------------
+
+    def start_batch(self, description: str) -> str:
+        """Open a batch; its id is the start time and a random suffix: 20170207T101500-3f9a2c."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        batch_id = f"{stamp}-{secrets.token_hex(3)}"
+        with self._write() as conn:
+            conn.execute(
+                batches.insert().values(
+                    id=batch_id, description=description, started_at=rows.utc_now()
+                )
+            )
+        return batch_id
+
+    def finish_batch(self, batch_id: str, counts: dict[str, int]) -> None:
+        with self._write() as conn:
+            done = conn.execute(
+                batches.update()
+                .where(batches.c.id == batch_id)
+                .values(finished_at=rows.utc_now(), counts=dict(counts))
+            )
+            if done.rowcount == 0:
+                raise NotFound("no such batch", item=batch_id, hint="use the id start_batch gave")
+
+    # -- adding -------------------------------------------------------------------------------
+
+    def find_sha(self, sha256: str) -> str | None:
+        with self._read() as conn:
+            return self._code_of(conn, sha256)
+
+    def _code_of(self, conn: Connection, sha256: str) -> str | None:
+        found = conn.execute(sa.select(documents.c.code).where(documents.c.sha256 == sha256))
+        return found.scalar_one_or_none()
+
+    def add(self, doc: Document, batch_id: str, *, visibility: str = "restricted") -> AddResult:
+        """Store the original, the document row, its index entry and an audit entry, atomically."""
+        _check_choice("visibility", visibility, VISIBILITIES)
+        sha = doc.item.sha256
+        try:
+            with self._write() as conn:
+                existing = self._code_of(conn, sha)
+                if existing is not None:
+                    return AddResult(existing, duplicate=True)
+                self.blobs.put(doc.item.data)
+                code = self._new_code(conn, sha, doc.date.value[:4] if doc.date else None)
+                row = rows.document_row(doc, code, batch_id, visibility)
+                doc_id = conn.execute(documents.insert().values(**row)).inserted_primary_key[0]
+                self.dialect.index_document(
+                    conn, doc_id, analyze(doc.title or ""), analyze(doc.text)
+                )
+                self._append_audit(conn, "ingest", "ingest", code, new=sha, why=f"batch {batch_id}")
+                return AddResult(code, duplicate=False)
+        except sqlalchemy.exc.IntegrityError:
+            code = self.find_sha(sha)
+            if code is None:
+                raise
+            return AddResult(code, duplicate=True)
+
+    def _new_code(self, conn: Connection, sha256: str, year: str | None) -> str:
+        """The first code, lengthening the hex part while another document holds it."""
+        for length in range(6, 65, 2):
+            code = rows.make_code(sha256, year, length)
+            taken = conn.execute(sa.select(documents.c.id).where(documents.c.code == code))
+            if taken.first() is None:
+                return code
+        raise AssertionError("two documents with the same sha256 cannot both be stored")
+
+    def add_failure(self, failure: Failure, batch_id: str) -> None:
+        """Keep an item that could not be processed: its bytes when read, and why it failed."""
+        with self._write() as conn:
+            sha = self.blobs.put(failure.data) if failure.data is not None else None
+            conn.execute(
+                failures.insert().values(
+                    source=failure.source,
+                    reason=failure.reason,
+                    sha256=sha,
+                    size=len(failure.data) if failure.data is not None else None,
+                    media_type=failure.media_type,
+                    batch=batch_id,
+                    at=rows.utc_now(),
+                )
+            )
+
+    def failures(self, batch_id: str | None = None) -> list[FailureRecord]:
+        query = sa.select(failures).order_by(failures.c.id)
+        if batch_id is not None:
+            query = query.where(failures.c.batch == batch_id)
+        with self._read() as conn:
+            return [rows.failure_record(row) for row in conn.execute(query).mappings()]
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, code: str) -> StoredDocument:
+        with self._read() as conn:
+            row = conn.execute(sa.select(documents).where(documents.c.code == code)).mappings()
+            found = row.first()
+        if found is None:
+            raise NotFound(
+                "no document with this code in the archive",
+                item=code,
+                hint="find codes with `dhakira search`",
+            )
+        return rows.stored_document(found)
+
+    def documents(self) -> Iterator[StoredDocument]:
+        """Every document ordered by code, read a page at a time so memory stays flat."""
+        after = ""
+        while True:
+            query = (
+                sa.select(documents)
+                .where(documents.c.code > after)
+                .order_by(documents.c.code)
+                .limit(_PAGE)
+            )
+            with self._read() as conn:
+                page = [rows.stored_document(row) for row in conn.execute(query).mappings()]
+            yield from page
+            if len(page) < _PAGE:
+                return
+            after = page[-1].code
+
+    def count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one())
+
+    def original(self, code: str) -> bytes:
+        return self.blobs.get(self.get(code).sha256)
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        with self._read() as conn:
+            return run_search(conn, self.dialect, query)
+
+    # -- review and audit ---------------------------------------------------------------------
+
+    def review(
+        self,
+        code: str,
+        *,
+        note: str,
+        actor: str,
+        reliability: str | None = None,
+        visibility: str | None = None,
+    ) -> StoredDocument:
+        """Change reliability and/or visibility, with one audit entry per changed field."""
+        if reliability is not None:
+            _check_choice("reliability", reliability, RELIABILITIES)
+        if visibility is not None:
+            _check_choice("visibility", visibility, VISIBILITIES)
+        if not actor.strip():
+            raise ConfigError("a review needs the reviewer's name", item=code, hint="pass actor")
+        current = self.get(code)
+        changes = {
+            name: value
+            for name, value in (("reliability", reliability), ("visibility", visibility))
+            if value is not None and value != getattr(current, name)
+        }
+        with self._write() as conn:
+            for name, value in changes.items():
+                values: dict[str, Any] = {name: value}
+                if name == "reliability":
+                    values.update(
+                        reliability_note=note, reliability_by=actor, reliability_at=rows.utc_now()
+                    )
+                conn.execute(documents.update().where(documents.c.code == code).values(**values))
+                old = getattr(current, name)
+                self._append_audit(conn, actor, "review", code, name, old, value, note)
+        return self.get(code)
+
+    def _append_audit(
+        self,
+        conn: Connection,
+        actor: str,
+        action: str,
+        code: str | None,
+        field: str | None = None,
+        old: str | None = None,
+        new: str | None = None,
+        why: str | None = None,
+    ) -> None:
+        last = conn.execute(
+            sa.select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
+        ).first()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        entry = {
+            "seq": seq,
+            "at": rows.utc_now(),
+            "actor": actor,
+            "action": action,
+            "code": code,
+            "field": field,
+            "old": old,
+            "new": new,
+            "why": why,
+        }
+        conn.execute(audit.insert().values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
+
+    def audit(self, code: str | None = None) -> list[AuditEntry]:
+        query = sa.select(audit).order_by(audit.c.seq)
+        if code is not None:
+            query = query.where(audit.c.code == code)
+        with self._read() as conn:
+            return [rows.audit_entry(row) for row in conn.execute(query).mappings()]
+
+    # -- verification -------------------------------------------------------------------------
+
+    def verify(self) -> VerifyReport:
+        """Re-hash every original, walk the audit chain, and list blobs nothing refers to."""
+        with self._read() as conn:
+            shas = set(conn.execute(sa.select(documents.c.sha256)).scalars())
+            shas |= set(
+                conn.execute(
+                    sa.select(failures.c.sha256).where(failures.c.sha256.is_not(None))
+                ).scalars()
+            )
+            chain_error = check_chain(
+                dict(row) for row in conn.execute(sa.select(audit).order_by(audit.c.seq)).mappings()
+            )
+        missing = sorted(sha for sha in shas if not self.blobs.exists(sha))
+        mismatched = sorted(
+            sha for sha in shas if sha not in missing and self.blobs.hash_of(sha) != sha
+        )
+        unreferenced = sorted(set(self.blobs.all()) - shas)
+        return VerifyReport(
+            checked=len(shas),
+            mismatched=mismatched,
+            missing=missing,
+            chain_ok=chain_error is None,
+            chain_error=chain_error,
+            unreferenced=unreferenced,
+        )
+
+
+def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ConfigError(
+            f"{value!r} is not a valid {name}", hint=f"use one of: {', '.join(allowed)}"
+        )

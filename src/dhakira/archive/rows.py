@@ -1,0 +1,86 @@
+"""Conversions between pipeline records and archive rows, kept apart from the SQL that runs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from dhakira.archive.records import AuditEntry, FailureRecord, StoredDocument
+from dhakira.records import RELIABILITIES, Document
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with seconds, the one time format stored."""
+    return iso(datetime.now(UTC))
+
+
+def iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def make_code(sha256: str, year: str | None, length: int = 6) -> str:
+    """The human-readable archive code: DHK-<year or XXXX>-<first hex of the sha256>."""
+    return f"DHK-{year or 'XXXX'}-{sha256[:length].upper()}"
+
+
+def document_row(doc: Document, code: str, batch: str, visibility: str) -> dict[str, Any]:
+    """Every column of a new document row, from a fully analysed Document."""
+    item = doc.item
+    given = doc.record.get("reliability")
+    reliability = given if given in RELIABILITIES else "unspecified"
+    return {
+        "code": code,
+        "sha256": item.sha256,
+        "source": item.source,
+        "url": item.url,
+        "media_type": item.media_type,
+        "size": len(item.data),
+        "captured_at": iso(item.captured_at) if item.captured_at else utc_now(),
+        "ingested_at": utc_now(),
+        "batch": batch,
+        "status": "needs_ocr" if doc.text_status == "needs_ocr" else "ok",
+        "title": doc.title,
+        "title_generated": doc.title_generated,
+        "date": doc.date.value if doc.date else None,
+        "date_precision": doc.date.precision if doc.date else None,
+        "date_source": doc.date.source if doc.date else None,
+        "language": doc.language,
+        "languages": list(doc.languages),
+        "languages_key": languages_key(doc.language, doc.languages),
+        "doc_type": doc.doc_type,
+        "publisher": doc.publisher,
+        "publisher_key": doc.publisher.casefold() if doc.publisher else None,
+        "issuing_body": doc.issuing_body,
+        "author": doc.author,
+        "text": doc.text,
+        "raw_text": doc.raw_text,
+        "record": dict(doc.record),
+        "format_meta": dict(doc.format_meta),
+        "supplied": dict(item.fields),
+        "steps": dict(doc.steps),
+        "reliability": str(reliability),
+        "visibility": visibility,
+    }
+
+
+def languages_key(language: str | None, languages: list[str]) -> str:
+    """ ",ar,en," — every language of the document, searchable with one LIKE on any backend."""
+    codes = sorted({code for code in [language, *languages] if code})
+    return "," + ",".join(codes) + "," if codes else ""
+
+
+def stored_document(row: Mapping[str, Any]) -> StoredDocument:
+    fields = {name: row[name] for name in StoredDocument.__dataclass_fields__}
+    fields["title_generated"] = bool(fields["title_generated"])
+    return StoredDocument(**fields)
+
+
+def audit_entry(row: Mapping[str, Any]) -> AuditEntry:
+    return AuditEntry(**{name: row[name] for name in AuditEntry.__dataclass_fields__})
+
+
+def failure_record(row: Mapping[str, Any]) -> FailureRecord:
+    return FailureRecord(**{name: row[name] for name in FailureRecord.__dataclass_fields__})

@@ -1,0 +1,96 @@
+"""The archive's tables as SQLAlchemy Core objects, shared by every backend.
+
+Only the full-text index differs between backends; it lives in `dialects.py`. The migrations in
+`migrations/versions` create these same tables; a change here needs a new migration there.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+batches = sa.Table(
+    "batches",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("started_at", sa.String(40), nullable=False),
+    sa.Column("finished_at", sa.String(40)),
+    sa.Column("counts", sa.JSON),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.String(40), nullable=False, unique=True),
+    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("media_type", sa.String(200), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("captured_at", sa.String(40), nullable=False),
+    sa.Column("ingested_at", sa.String(40), nullable=False),
+    sa.Column("batch", sa.String(64), sa.ForeignKey("batches.id"), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("title_generated", sa.Boolean, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(10)),
+    sa.Column("date_source", sa.String(40)),
+    sa.Column("language", sa.String(16)),
+    sa.Column("languages", sa.JSON, nullable=False),
+    sa.Column("languages_key", sa.String(200), nullable=False),
+    sa.Column("doc_type", sa.String(40), nullable=False),
+    sa.Column("publisher", sa.Text),
+    sa.Column("publisher_key", sa.Text),
+    sa.Column("issuing_body", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("raw_text", sa.Text, nullable=False),
+    sa.Column("record", sa.JSON, nullable=False),
+    sa.Column("format_meta", sa.JSON, nullable=False),
+    sa.Column("supplied", sa.JSON, nullable=False),
+    sa.Column("steps", sa.JSON, nullable=False),
+    sa.Column("reliability", sa.String(20), nullable=False),
+    sa.Column("reliability_note", sa.Text),
+    sa.Column("reliability_by", sa.Text),
+    sa.Column("reliability_at", sa.String(40)),
+    sa.Column("visibility", sa.String(20), nullable=False),
+    sa.Index("ix_documents_date", "date"),
+    sa.Index("ix_documents_doc_type", "doc_type"),
+    sa.Index("ix_documents_publisher_key", "publisher_key"),
+    sa.Index("ix_documents_batch", "batch"),
+)
+
+failures = sa.Table(
+    "failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("size", sa.BigInteger),
+    sa.Column("media_type", sa.String(200)),
+    sa.Column("batch", sa.String(64), sa.ForeignKey("batches.id"), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Index("ix_failures_batch", "batch"),
+)
+
+audit = sa.Table(
+    "audit",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("code", sa.String(40)),
+    sa.Column("field", sa.String(40)),
+    sa.Column("old", sa.Text),
+    sa.Column("new", sa.Text),
+    sa.Column("why", sa.Text),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Index("ix_audit_code", "code"),
+)

@@ -1,0 +1,83 @@
+"""Search analysis for Arabic and English: one function turns text into comparable terms.
+
+The index stores the term stream `analyze` makes from a document, and every query goes through
+the same function, so spelling variants meet: hamza and madda forms of alef, alef maqsura and
+yaa, taa marbuta and haa, vowel marks, tatweel and Arabic-Indic digits all fold together, and
+snowball stemmers bring "المعتقلين" / "المعتقلون" / "معتقل" and "executions" / "executed" to one
+stem. Entity matching reuses `normalize_arabic` so names compare the same way as search terms.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+# harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks, tatweel
+_MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
+# a word: letters and digits, with any marks written inside it
+_WORD = re.compile(f"(?:[^\\W_]|[{_MARK_CHARS}])+")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER = re.compile("[a-z\u00c0-\u024f]")
+# conjunction + article: "والمعتقلين" is "و" + "المعتقلين"; the snowball stemmer keeps the "و"
+_CONJ_ARTICLE = ("وال", "فال")
+
+_local = threading.local()
+
+
+def normalize_arabic(text: str) -> str:
+    """Fold the Arabic spelling variants that writers use interchangeably into one form.
+
+    Hamza/madda alef forms become bare alef, alef maqsura becomes yaa, taa marbuta becomes haa,
+    diacritics, Quranic marks and tatweel are removed, Arabic-Indic and Persian digits become
+    ASCII digits. Latin text passes through unchanged.
+    """
+    return _MARKS.sub("", text).translate(_ALEF_FORMS).translate(_DIGITS)
+
+
+def _stemmers() -> tuple[snowballstemmer.Stemmer, snowballstemmer.Stemmer]:
+    """Per-thread stemmers: snowball stemmer objects keep state while they work."""
+    pair = getattr(_local, "stemmers", None)
+    if pair is None:
+        pair = (snowballstemmer.stemmer("arabic"), snowballstemmer.stemmer("english"))
+        _local.stemmers = pair
+    return pair
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The search term for one already normalized, casefolded word (pure, hence cached)."""
+    if word.isdigit():
+        return word
+    arabic, english = _stemmers()
+    if _ARABIC_LETTER.search(word):
+        if len(word) >= 6 and word.startswith(_CONJ_ARTICLE):
+            word = word[1:]
+        return normalize_arabic(arabic.stemWord(word))
+    if _LATIN_LETTER.search(word):
+        return english.stemWord(word)
+    return word
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each word of `text` as (start, end, normalized form), offsets into the original text.
+
+    Normalization removes marks inside a word, so offsets are found on the original text and the
+    word is normalized afterwards; snippets use this to highlight the words the reader sees.
+    """
+    for match in _WORD.finditer(text):
+        word = normalize_arabic(match.group().casefold())
+        if word:
+            yield match.start(), match.end(), word
+
+
+def analyze(text: str) -> list[str]:
+    """The terms of `text` in order: casefolded, Arabic normalized, words stemmed, digits kept."""
+    folded = normalize_arabic(text.casefold())
+    return [stem(word) for word in _WORD.findall(folded)]
