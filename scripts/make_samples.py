@@ -1,11 +1,12 @@
-"""Build the encoded and binary sample files from the hand-written texts in samples/sources/.
+"""Build the encoded and binary sample files from hand-written texts in scripts/sample_sources/.
 
 Why this exists: the sample corpus must exercise every input format dhakira reads (legacy Arabic
 code pages, UTF-16, gzip, PDF, DOCX, WARC, CSV and JSONL exports), but reviewers can only read and
-correct plain text. So the words live in samples/sources/ and this script turns them into the
-other formats. Every output is deterministic (fixed timestamps, fixed record ids, fixed zip entry
-dates, sorted keys): running it twice, or on another machine with the same library versions,
-gives byte-identical files, which tests/test_samples.py checks against the committed copies.
+correct plain text. So the words live in scripts/sample_sources/ (outside samples/, which users
+ingest, so they are not read twice) and this script turns them into the other formats. Every
+output is deterministic (fixed timestamps, fixed record ids, fixed zip entry dates, sorted keys):
+running it twice, or on another machine with the same library versions, gives byte-identical
+files, which tests/test_samples.py checks against the committed copies.
 
 Usage:
     python scripts/make_samples.py            # rewrite the derived files under samples/
@@ -27,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES = REPO / "samples" / "sources"
+SOURCES = Path(__file__).resolve().parent / "sample_sources"
 
 # One fixed instant for every timestamp that the formats force us to write (PDF creation date,
 # DOCX core properties). Capture dates of the WARC records are listed per page below.

@@ -34,11 +34,9 @@ PLAIN_ENCODINGS = {
 
 
 def shipped_files() -> list[Path]:
-    """Every sample document file, leaving out the hand-written sources and the README."""
+    """Every sample document file, leaving out this README."""
     return sorted(
-        path
-        for path in SAMPLES.rglob("*")
-        if path.is_file() and "sources" not in path.parts and path.name != "README.md"
+        path for path in SAMPLES.rglob("*") if path.is_file() and path.name != "README.md"
     )
 
 
