@@ -52,10 +52,10 @@ def decode_text(data: bytes) -> Decoded:
         _by_bom(data)
         or _by_utf16_pattern(data)
         or _as_strict(data, "utf-8")
-        or _as_damaged_utf8(data, majority_only=True)
+        or _as_damaged_utf8(data)
         or _as_arabic_codepage(data)
         or _by_detection(data)
-        or _as_damaged_utf8(data, majority_only=False)
+        or _replaced(data, "utf-8")
     )
 
 
@@ -105,13 +105,12 @@ def _replaced(data: bytes, name: str) -> Decoded:
     return Decoded(text, name, f"{bad} invalid byte sequence(s) replaced with U+FFFD")
 
 
-def _as_damaged_utf8(data: bytes, *, majority_only: bool) -> Decoded | None:
-    """UTF-8 with some broken bytes: more valid multi-byte sequences than broken ones."""
-    if majority_only:
-        valid = len(_VALID_MULTIBYTE.findall(data))
-        broken = data.decode("utf-8", errors="replace").count("\ufffd")
-        if valid < broken or valid == 0:
-            return None
+def _as_damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with some broken bytes: at least as many valid multi-byte sequences as broken."""
+    valid = len(_VALID_MULTIBYTE.findall(data))
+    broken = data.decode("utf-8", errors="replace").count("\ufffd")
+    if valid < broken or valid == 0:
+        return None
     return _replaced(data, "utf-8")
 
 

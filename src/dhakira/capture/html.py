@@ -147,13 +147,22 @@ def _decode(data: bytes, item: Item) -> Decoded:
 
 
 def _parse(text: str, source: str) -> etree._Element:
+    """Parse leniently, but refuse when libxml2 gave up part way (it would drop the rest)."""
     if not text.strip():
         raise CorruptInput("HTML page is empty", item=source)
+    parser = lxml_html.HTMLParser(remove_comments=True, encoding="utf-8", huge_tree=True)
     try:
-        parser = lxml_html.HTMLParser(remove_comments=True)
-        return lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError, RecursionError) as error:
         raise CorruptInput(f"HTML could not be parsed: {error}", item=source) from error
+    fatal = [error for error in parser.error_log if error.level_name == "FATAL"]
+    if fatal:
+        raise LimitExceeded(
+            f"HTML parser stopped: {fatal[0].message.strip()}",
+            item=source,
+            hint="lower max_html_depth so such pages fail early, or repair the page",
+        )
+    return root
 
 
 def _render(root: etree._Element) -> str:

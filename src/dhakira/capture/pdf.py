@@ -16,10 +16,10 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, P
 
 from dhakira.config import Limits
 from dhakira.errors import CorruptInput, EncryptedDocument, LimitExceeded
-from dhakira.records import Document, Item
+from dhakira.records import Document, Item, TextStatus
 
 PAGE_BREAK = "\f"
-_ENCRYPTED_HINT = "decrypt it and ingest again"
+_ENCRYPTED = "PDF is password-protected; decrypt it and ingest again"
 
 
 def read_pdf(item: Item, limits: Limits) -> Document:
@@ -34,7 +34,7 @@ def read_pdf(item: Item, limits: Limits) -> Document:
     pages = _page_count(reader, item, limits)
     texts = [_page_text(reader, number, item) for number in range(pages)]
     raw_text = PAGE_BREAK.join(texts)
-    status = "ok" if raw_text.strip() else "needs_ocr"
+    status: TextStatus = "ok" if raw_text.strip() else "needs_ocr"
     return Document(
         item=item,
         raw_text=raw_text if status == "ok" else "",
@@ -48,13 +48,9 @@ def _open(item: Item) -> PdfReader:
     try:
         reader = PdfReader(BytesIO(item.data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise EncryptedDocument(
-                "PDF is password-protected", item=item.source, hint=_ENCRYPTED_HINT
-            )
+            raise EncryptedDocument(_ENCRYPTED, item=item.source)
     except (FileNotDecryptedError, DependencyError) as error:
-        raise EncryptedDocument(
-            f"PDF is password-protected ({error})", item=item.source, hint=_ENCRYPTED_HINT
-        ) from error
+        raise EncryptedDocument(_ENCRYPTED, item=item.source, hint=str(error)) from error
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, OSError) as error:
         raise CorruptInput(f"damaged PDF: {error}", item=item.source) from error
     return reader
