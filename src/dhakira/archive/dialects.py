@@ -134,7 +134,7 @@ class PostgresDialect:
         return TextMatch(
             from_clause=self._table.join(documents, documents.c.id == self._table.c.doc_id),
             where=vector.op("@@")(query),
-            score=sa.func.ts_rank(vector, query),
+            score=sa.func.ts_rank(vector, query, 1),  # 1: divide by 1 + log(length)
         )
 
 
