@@ -30,9 +30,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = Path(__file__).resolve().parent / "sample_sources"
 
-# One fixed instant for every timestamp that the formats force us to write (PDF creation date,
-# DOCX core properties). Capture dates of the WARC records are listed per page below.
-FIXED_TIME = datetime(2025, 1, 15, 12, 0, 0, tzinfo=UTC)
+# Fixed instants for the timestamps the formats carry, close to each document's own date, as a
+# real file's creation date would be. Capture dates of the WARC records are listed per page below.
+PDF_CREATED = datetime(2023, 3, 14, 9, 30, 0, tzinfo=UTC)
+DOCX_CREATED = datetime(2022, 11, 20, 8, 0, 0)
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 SAMPLE_NAMESPACE = uuid.UUID("6f1c9a52-2d3e-4b8a-9d57-3c1a0e7f4b21")
 EXPORT_COLUMNS = ["title", "text", "url", "date", "source", "collector"]
@@ -110,7 +111,7 @@ def build_pdf() -> bytes:
 
     lines = read_source("en_legal_submission_sample_tribunal.txt").split("\n")
     pdf = FPDF(format="A4")
-    pdf.set_creation_date(FIXED_TIME)
+    pdf.set_creation_date(PDF_CREATED)
     pdf.set_title("Submission of documentary evidence (sample)")
     pdf.set_author("dhakira sample corpus")
     pdf.set_margins(20, 20, 20)
@@ -139,8 +140,8 @@ def build_docx() -> bytes:
     props = document.core_properties
     props.author = "dhakira sample corpus"
     props.title = "دليل التوثيق (وثيقة نموذجية)"
-    props.created = FIXED_TIME.replace(tzinfo=None)
-    props.modified = FIXED_TIME.replace(tzinfo=None)
+    props.created = DOCX_CREATED
+    props.modified = DOCX_CREATED
     props.last_modified_by = "dhakira"
     props.revision = 1
     for line in read_source("ar_ngo_report_documentation_method.txt").splitlines():
