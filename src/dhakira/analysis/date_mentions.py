@@ -1,0 +1,207 @@
+"""Find the dates a text prints, in English and Arabic, without parsing every word.
+
+Date finding runs on every document, so it is done with a handful of compiled regular
+expressions instead of a general date parser. The text is first mapped, character for
+character, to a matching form (Arabic-Indic digits to ASCII, alef and teh-marbuta variants
+folded), so every position found is a position in the original text.
+
+A mention is "full" (day, month and year), "month" (month and year) or "partial" (day and
+month without a year; the caller decides the year from the rest of the page).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+MentionKind = Literal["full", "month", "partial"]
+
+# One character in, one character out: positions in the folded text are positions in the text.
+_FOLD = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹أإآٱىة",
+    "01234567890123456789اااايه",
+)
+
+EN_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+# Levantine (Syriac) names, Egyptian/Gulf names and the Maghreb names, in folded spelling.
+AR_MONTHS: dict[str, int] = {
+    "كانون الثاني": 1, "يناير": 1, "جانفي": 1,
+    "شباط": 2, "فبراير": 2, "فيفري": 2,
+    "اذار": 3, "مارس": 3,
+    "نيسان": 4, "ابريل": 4, "افريل": 4,
+    "ايار": 5, "مايو": 5, "ماي": 5,
+    "حزيران": 6, "يونيو": 6, "يونيه": 6, "جوان": 6,
+    "تموز": 7, "يوليو": 7, "يوليه": 7, "جويليه": 7,
+    "اب": 8, "اغسطس": 8, "اوت": 8,
+    "ايلول": 9, "سبتمبر": 9,
+    "تشرين الاول": 10, "اكتوبر": 10,
+    "تشرين الثاني": 11, "نوفمبر": 11,
+    "كانون الاول": 12, "ديسمبر": 12,
+}  # fmt: skip
+
+EN_WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+AR_WEEKDAYS: dict[str, int] = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
+    "الاحد": 6,
+}  # fmt: skip
+
+
+def _alternation(names: dict[str, int]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_EN_M = rf"(?P<mon>{_alternation(EN_MONTHS)})\.?"
+_CAPITALISED = {name.capitalize(): number for name, number in EN_MONTHS.items()}
+_EN_M_CAPITAL = rf"(?P<mon>{_alternation(_CAPITALISED)})\.?"
+_AR_M = rf"(?P<mon>{_alternation(AR_MONTHS)})(?:\s*[/(\-]\s*(?:{_alternation(AR_MONTHS)})\s*\)?)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_AR_YEAR_GLUE = r"\s*[،,]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
+
+# Full dates: (pattern, flags). Named groups: day, mon or month number, year.
+_FULL_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b{_EN_M}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_EN_M},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<!\d){_DAY}\s*{_AR_M}{_AR_YEAR_GLUE}{_YEAR}(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])"),
+    re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<year>(?:19|20)\d\d)(?![\d.])"),
+)
+_MONTH_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b{_EN_M}\s*,?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<![\d\w]){_AR_M}{_AR_YEAR_GLUE}{_YEAR}(?!\d)"),
+)
+# Day and month without a year; English month names must be capitalised here ("may 5").
+_PARTIAL_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b{_EN_M_CAPITAL}\s+{_DAY}\b(?!\s*,?\s*\d)"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_EN_M_CAPITAL}\b(?!\s*,?\s*\d)"),
+    re.compile(rf"(?<!\d){_DAY}\s*{_AR_M}(?![\w/])(?!\s*[،,]?\s*\d)"),
+)
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?P<wd>{_alternation(EN_WEEKDAYS)}|{_alternation(AR_WEEKDAYS)})[\s,(]*(?:يوم\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_WORD = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date printed in a text, at [start, end)."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    month: int
+    year: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+
+    def as_date(self, year: int | None = None) -> date | None:
+        """The calendar day, using `year` when the text printed none; None when impossible."""
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        try:
+            return date(y, self.month, self.day or 1)
+        except ValueError:
+            return None
+
+
+def fold(text: str) -> str:
+    """The matching form of `text`: same length, ASCII digits, one spelling per Arabic letter."""
+    return text.translate(_FOLD)
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return EN_MONTHS.get(key) or AR_MONTHS[key]
+
+
+def _numeric_day_month(a: int, b: int) -> tuple[int, int]:
+    """Day-first ("08.02.2017" is 8 February) unless only month-first makes sense."""
+    if a <= 12 < b:
+        return b, a
+    return a, b
+
+
+def _full(match: re.Match[str]) -> tuple[int, int, int]:
+    groups = match.groupdict()
+    if groups.get("y"):
+        return int(groups["y"]), int(groups["m"]), int(groups["d"])
+    if groups.get("a"):
+        day, month = _numeric_day_month(int(groups["a"]), int(groups["b"]))
+        return int(groups["year"]), month, day
+    return int(groups["year"]), _month_number(groups["mon"]), int(groups["day"])
+
+
+def _weekday_before(folded: str, start: int) -> int | None:
+    found = _WEEKDAY_BEFORE.search(folded[max(0, start - 24) : start])
+    if not found:
+        return None
+    name = found.group("wd").lower()
+    return EN_WEEKDAYS.get(name, AR_WEEKDAYS.get(name))
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _full_mentions(folded: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+    found = []
+    for pattern in _FULL_PATTERNS:
+        for m in pattern.finditer(folded):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            year, month, day = _full(m)
+            mention = DateMention(m.start(), m.end(), "full", month, year, day)
+            if mention.as_date() is not None:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    return found
+
+
+def _short_mention(m: re.Match[str], kind: MentionKind, folded: str) -> DateMention | None:
+    """A month-year or day-month mention; None for an impossible day."""
+    groups = m.groupdict()
+    day = int(groups["day"]) if groups.get("day") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    weekday = _weekday_before(folded, m.start()) if kind == "partial" else None
+    return DateMention(m.start(), m.end(), kind, _month_number(groups["mon"]), year, day, weekday)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date printed in `text`, in reading order; impossible dates are left out."""
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    found = _full_mentions(folded, taken)
+    short: tuple[tuple[MentionKind, tuple[re.Pattern[str], ...]], ...] = (
+        ("month", _MONTH_PATTERNS),
+        ("partial", _PARTIAL_PATTERNS),
+    )
+    for kind, patterns in short:
+        for pattern in patterns:
+            for m in pattern.finditer(folded):
+                if _overlaps(m.start(), m.end(), taken):
+                    continue
+                mention = _short_mention(m, kind, folded)
+                if mention is not None:
+                    found.append(mention)
+                    taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def years_mentioned(text: str) -> list[int]:
+    """Four-digit years (1900-2099) standing alone in `text`, such as "since 2011"."""
+    return [int(m.group()) for m in _YEAR_WORD.finditer(fold(text))]

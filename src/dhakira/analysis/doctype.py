@@ -1,0 +1,106 @@
+"""What kind of document this is: press release, statement, news report, NGO report, ...
+
+The page usually says so itself: an archive record block ("نوع الوثيقة: بيان صحفي"), or a
+type label line in the header ("Press release", "بيان"). When it does not, the wording
+decides, in this order: court vocabulary (legal_document), a first-person account with
+little quoting of others (testimony), report structure such as "Executive summary" and
+"Methodology" (ngo_report), then the voice of the text: an organisation speaking as "we"
+(statement) against a reporter attributing what others "said" (news_report).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dhakira.analysis.header import header_lines, type_label
+from dhakira.pipeline import Step
+from dhakira.records import DOC_TYPES, Document
+
+_LEGAL_TERMS = re.compile(
+    r"\b(?:judgment|judgement|verdict|defendants?|the accused|plaintiffs?|appellants?|"
+    r"respondents?|case no\.?|trial chamber|appeals chamber|the court (?:finds|holds|orders|"
+    r"rules)|hereby|sentences? (?:him|her|them|the accused)|pursuant to article|"
+    r"indictment|in the name of the people)\b"
+    r"|المدعى عليه|المدعي العام|المتهمي?ن?|حكمت المحكمة|قضت المحكمة|قررت المحكمة|"
+    r"باسم الشعب|الدعوى|هيئة المحكمة|منطوق الحكم|لهذه الأسباب|المادة \d+",
+    re.IGNORECASE,
+)
+_REPORT_TERMS = re.compile(
+    r"\b(?:executive summary|methodology|recommendations|table of contents|"
+    r"key findings|annex)\b|ملخص تنفيذي|الملخص التنفيذي|المنهجية|منهجية التقرير|التوصيات|"
+    r"جدول المحتويات|الملحق",
+    re.IGNORECASE,
+)
+_PRESS_MARKERS = re.compile(
+    r"\b(?:for immediate release|media contacts?|press contacts?|for more information,? "
+    r"(?:please )?contact|-\s*ends\s*-|###)|للنشر الفوري|للتواصل الإعلامي",
+    re.IGNORECASE,
+)
+_WE_VOICE = re.compile(
+    r"\b(?:we|our|us)\b|\b(?:نحن|نطالب|ندين|ندعو|نؤكد|نحمّل|نحمل|نرفض)\b"
+    r"|(?:^|\s)(?:إننا|فإننا|وإننا)",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|me|my|I'm|I was)\b|(?:^|\s)(?:أنا|اعتقلوني|أخذوني|كنت|ضربوني)(?=\s|$)"
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according to|reported|added|tweeted|stated|stressed|underscored|"
+    r"pointed out|noted|emphasi[sz]ed|urged|warned|announced)\b"
+    r"|(?:^|\s)(?:و?قال|و?قالت|و?أفاد|و?أفادت|و?ذكر|و?ذكرت|و?أكد|و?أكدت|و?أشار|و?أشارت|و?أضاف|"
+    r"و?أضافت|و?شدد|و?شددت|وفقا ل|وفقاً ل|بحسب|حسب)(?=\s|$)",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[“\"«][^”\"»]{0,600}[”\"»]")
+_LEGAL_MIN = 3
+_REPORT_MIN = 3
+
+
+def _distinct(pattern: re.Pattern[str], text: str) -> int:
+    return len({m.group(0).lower() for m in pattern.finditer(text)})
+
+
+def label_type(doc: Document) -> str | None:
+    """The type the page or its archive record names, if any."""
+    recorded = doc.record.get("doc_type")
+    if recorded in DOC_TYPES and recorded != "other":
+        return str(recorded)
+    for line in header_lines(doc.text):
+        found = type_label(line)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_testimony(unquoted: str) -> bool:
+    words = max(1, len(unquoted.split()))
+    return len(_FIRST_PERSON.findall(unquoted)) / words > 0.02
+
+
+def wording_type(text: str) -> str:
+    """The type the wording suggests when the page names none."""
+    if _distinct(_LEGAL_TERMS, text) >= _LEGAL_MIN:
+        return "legal_document"
+    unquoted = _QUOTED.sub(" ", text)
+    if _is_testimony(unquoted):
+        return "testimony"
+    if _distinct(_REPORT_TERMS, text) >= _REPORT_MIN:
+        return "ngo_report"
+    if _PRESS_MARKERS.search(text):
+        return "press_release"
+    we_voice = len(_WE_VOICE.findall(unquoted))
+    attribution = len(_ATTRIBUTION.findall(text))
+    if we_voice >= 2 and we_voice >= attribution:
+        return "statement"
+    if attribution >= 2:
+        return "news_report"
+    return "other"
+
+
+def run(doc: Document) -> Document:
+    """Set `doc.doc_type` to one of DOC_TYPES."""
+    doc.doc_type = label_type(doc) or wording_type(doc.text)
+    return doc
+
+
+STEP = Step("analysis.doctype", "v1", run)
