@@ -72,6 +72,7 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel workers.")] = 1,
     max_file_size: Annotated[str, typer.Option(help="Largest file accepted, e.g. 50MB.")] = "50MB",
     max_pages: Annotated[int, typer.Option(min=1, help="Most PDF pages accepted.")] = 2000,
+    max_rows: Annotated[int, typer.Option(min=1, help="Most rows read from one CSV/JSONL.")] = 1_000_000,
     public: Annotated[bool, typer.Option("--public",
                                          help="Publish this batch (default: restricted).")] = False,
     as_json: JsonOpt = False,
@@ -91,7 +92,7 @@ def ingest(
         limit = parse_size(max_file_size)
     except ValueError as exc:
         raise ConfigError(str(exc), item="--max-file-size") from exc
-    options = IngestOptions(Limits(max_file_bytes=limit, max_pages=max_pages), jobs,
+    options = IngestOptions(Limits(max_file_bytes=limit, max_pages=max_pages, max_rows=max_rows), jobs,
                             "public" if public else "restricted")
     total = _count_files(paths)
     with _archive(archive, database_url, create=True) as store, _progress() as progress:
