@@ -166,7 +166,7 @@ class Archive:
                 self.blobs.put(doc.item.data)
                 code = self._new_code(conn, sha, doc.date.value[:4] if doc.date else None)
                 row = rows.document_row(doc, code, batch_id, visibility)
-                doc_id = conn.execute(documents.insert().values(**row)).inserted_primary_key[0]
+                doc_id = conn.execute(documents.insert(), row).inserted_primary_key[0]
                 self.dialect.index_document(
                     conn, doc_id, analyze(doc.title or ""), analyze(doc.text)
                 )
@@ -314,7 +314,7 @@ class Archive:
             "new": new,
             "why": why,
         }
-        conn.execute(audit.insert().values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
+        conn.execute(audit.insert(), {**entry, "prev_hash": prev, "hash": entry_hash(prev, entry)})
 
     def audit(self, code: str | None = None) -> list[AuditEntry]:
         query = sa.select(audit).order_by(audit.c.seq)

@@ -48,9 +48,10 @@ def _matches(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
     """Spans of words in `text` whose analyzed form is one of `terms`."""
     heads = {term[:2] for term in terms}
     found = []
-    for start, end, word in word_spans(text):
-        if any(head in word for head in heads) and stem(word) in terms:
-            found.append((start, end, stem(word)))
+    for start, end, word in word_spans(text, heads):
+        term = stem(word)
+        if term in terms:
+            found.append((start, end, term))
     return found
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import snowballstemmer
@@ -23,6 +24,7 @@ _MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
 _MARKS = re.compile(f"[{_MARK_CHARS}]")
 # a word: letters and digits, with any marks written inside it
 _WORD = re.compile(f"(?:[^\\W_]|[{_MARK_CHARS}])+")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[a-z\u00c0-\u024f]")
 # conjunction + article: "والمعتقلين" is "و" + "المعتقلين"; the snowball stemmer keeps the "و"
@@ -65,19 +67,41 @@ def stem(word: str) -> str:
     return word
 
 
-def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
+def word_spans(text: str, containing: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
     """Each word of `text` as (start, end, normalized form), offsets into the original text.
 
-    Normalization removes marks inside a word, so offsets are found on the original text and the
-    word is normalized afterwards; snippets use this to highlight the words the reader sees.
+    Snippets use this to highlight the words the reader sees. With `containing`, only words
+    whose normalized form contains one of those strings are yielded (found by one regex scan,
+    which keeps snippets fast). The text is normalized once; only removed marks shift offsets,
+    so positions map back with a bisect over them.
     """
+    wanted = sorted(set(containing), key=len, reverse=True)
+    pattern = _PLAIN_WORD
+    if wanted:
+        heads = "|".join(re.escape(part) for part in wanted)
+        pattern = re.compile(rf"[^\W_]*(?:{heads})[^\W_]*")
+    folded = text.casefold()
+    if len(folded) != len(text):  # rare letters such as "ß" grow when casefolded
+        yield from _word_spans_slow(text, wanted)
+        return
+    removed = [m.start() - k for k, m in enumerate(_MARKS.finditer(folded))]
+    normalized = normalize_arabic(folded)
+    for match in pattern.finditer(normalized):
+        start, end = match.span()
+        if removed:
+            start += bisect_right(removed, start)
+            end = end - 1 + bisect_right(removed, end - 1) + 1
+        yield start, end, match.group()
+
+
+def _word_spans_slow(text: str, wanted: list[str]) -> Iterator[tuple[int, int, str]]:
     for match in _WORD.finditer(text):
         word = normalize_arabic(match.group().casefold())
-        if word:
+        if word and (not wanted or any(part in word for part in wanted)):
             yield match.start(), match.end(), word
 
 
 def analyze(text: str) -> list[str]:
     """The terms of `text` in order: casefolded, Arabic normalized, words stemmed, digits kept."""
     folded = normalize_arabic(text.casefold())
-    return [stem(word) for word in _WORD.findall(folded)]
+    return [stem(word) for word in _PLAIN_WORD.findall(folded)]
