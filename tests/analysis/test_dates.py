@@ -7,7 +7,7 @@ from datetime import date
 
 from dhakira.analysis import dates
 from dhakira.analysis.date_mentions import find_dates
-from dhakira.records import Document
+from dhakira.records import Document, Item
 
 MakeDoc = Callable[..., Document]
 
@@ -121,3 +121,10 @@ def test_dates_step_is_fast_on_a_news_sized_text(make_doc: MakeDoc) -> None:
     started = time.perf_counter()
     dates.run(doc)
     assert time.perf_counter() - started < 0.02
+
+
+def test_a_pdf_creation_date_is_weak(make_doc: MakeDoc) -> None:
+    doc = make_doc(BODY, format_meta={"date": "2023-03-14T09:30:00+00:00"})
+    doc.item = Item(data=b"", source="x.pdf", media_type="application/pdf")
+    chosen = dates.run(doc).date
+    assert chosen == dates.DateIssued("2023-03-14", "day", "file-created")

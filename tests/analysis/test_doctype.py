@@ -74,3 +74,9 @@ def test_organisation_speaking_as_we_is_a_statement(make_doc: MakeDoc) -> None:
 
 def test_nothing_to_go_on_is_other(make_doc: MakeDoc) -> None:
     assert doctype.run(make_doc("A list of names and places.")).doc_type == "other"
+
+
+def test_type_named_at_the_head_of_the_title(make_doc: MakeDoc) -> None:
+    doc = make_doc("نص قصير عن المعتقلين.")
+    doc.title = "بيان: اللجنة تؤكد نمط الوفيات في الاحتجاز"
+    assert doctype.run(doc).doc_type == "statement"

@@ -72,3 +72,22 @@ def test_english_byline(make_doc: MakeDoc) -> None:
 def test_arabic_byline(make_doc: MakeDoc) -> None:
     doc = publisher.run(make_doc("نقل المعتقلين\n\nبقلم: سامي حداد\n\n" + BODY))
     assert doc.author == "سامي حداد"
+
+
+def test_unknown_organisation_in_the_name_block_above_the_date(make_doc: MakeDoc) -> None:
+    text = (
+        "Families Ask for Access to Prisons\n\nPress release\nSample Families Group\n"
+        "Advocacy Unit\nMarch 3, 2019\n\n" + BODY
+    )
+    doc = make_doc(text)
+    doc.title = "Families Ask for Access to Prisons"
+    doc = publisher.run(doc)
+    assert doc.publisher == "Sample Families Group"
+    assert doc.issuing_body == "Sample Families Group Advocacy Unit"
+
+
+def test_correspondent_line_is_not_a_publisher(make_doc: MakeDoc) -> None:
+    text = "Prison Opened\n\nDamascus — our correspondent\nMonday 9 December 2024\n\n" + BODY
+    doc = make_doc(text)
+    doc.title = "Prison Opened"
+    assert publisher.run(doc).publisher is None

@@ -68,3 +68,25 @@ def test_supplied_row_title_is_used(make_doc: MakeDoc) -> None:
 def test_html_first_heading_when_no_title(make_doc: MakeDoc) -> None:
     html = "<html><body><h1>Court <b>Rules</b> on Detention</h1><p>x</p></body></html>"
     assert title.run(make_doc(BODY_EN, html=html)).title == "Court Rules on Detention"
+
+
+def test_site_masthead_and_menu_are_not_the_headline(make_doc: MakeDoc) -> None:
+    text = (
+        "رابطة نموذجية للعائلات\nالرئيسية | من نحن | بيانات | اتصل بنا\n\n"
+        "العائلات تطالب بكشف مصير المعتقلين\n\n"
+        "تطالب الرابطة بالكشف الفوري عن مصير جميع المعتقلين والمختفين قسراً في سجون النظام."
+    )
+    assert title.run(make_doc(text)).title == "العائلات تطالب بكشف مصير المعتقلين"
+
+
+def test_masthead_repeated_under_the_type_label_is_skipped(make_doc: MakeDoc) -> None:
+    text = (
+        "Sample Families Group\n\nFamilies Ask for Access to Prisons\n\n"
+        "Press release\nSample Families Group\nMarch 3, 2019\n\n" + BODY_EN
+    )
+    assert title.run(make_doc(text)).title == "Families Ask for Access to Prisons"
+
+
+def test_markdown_heading_is_the_headline(make_doc: MakeDoc) -> None:
+    text = "[Home](/) / [Reports](/r) / Missing\n\n# Ten Years of Missing\n\n" + BODY_EN
+    assert title.run(make_doc(text)).title == "Ten Years of Missing"

@@ -38,6 +38,11 @@ _SUPPLIED_KEYS = ("date_issued", "date", "published", "published_at", "datePubli
 _CREATED_KEYS = ("created", "creation_date", "CreationDate", "creationDate")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
 _LOOKAHEAD_YEARS = 10
+_FILE_TYPES = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
+_ROW_TYPE = "application/x-dhakira-row"
 
 
 @dataclass(frozen=True)
@@ -97,12 +102,20 @@ def _first_value(values: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return next((values[k] for k in keys if values.get(k)), None)
 
 
+def _meta_source(doc: Document) -> str:
+    """A format's own date: page metadata for HTML, supplied for rows, weak for files."""
+    media_type = doc.item.media_type
+    if media_type in _FILE_TYPES:
+        return "file-created"  # PDF/DOCX core properties: when the file was made
+    return "supplied" if media_type == _ROW_TYPE else "html-meta"
+
+
 def _supplied(doc: Document) -> list[Candidate]:
     found: list[Candidate] = []
     sources = (
         ("record-block", doc.record.get("date_issued")),
         ("supplied", _first_value(doc.item.fields, _SUPPLIED_KEYS)),
-        ("html-meta", doc.format_meta.get("date")),
+        (_meta_source(doc), doc.format_meta.get("date")),
         ("file-created", _first_value(doc.format_meta, _CREATED_KEYS)),
     )
     for source, value in sources:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dhakira.analysis.header import header_lines, type_label
+from dhakira.analysis.header import TYPE_LABELS, header_lines, type_label
 from dhakira.pipeline import Step
 from dhakira.records import DOC_TYPES, Document
 
@@ -69,6 +69,16 @@ def label_type(doc: Document) -> str | None:
         found = type_label(line)
         if found is not None:
             return found
+    return _title_prefix(doc.title or "")
+
+
+def _title_prefix(title: str) -> str | None:
+    """A type named at the head of the title: "بيان: ...", "Statement on ...", "بيان صحفي في"."""
+    lowered = title.lower()
+    for label, doc_type in TYPE_LABELS:
+        spaced = lowered.startswith(label + " ") and doc_type in ("press_release", "statement")
+        if spaced or lowered.startswith(label + ":"):
+            return doc_type
     return None
 
 

@@ -105,3 +105,25 @@ def source_notes(text: str) -> list[str]:
     it is and when it was issued.
     """
     return [(m.group("paren") or m.group("line")).strip() for m in _SOURCE_NOTE.finditer(text)]
+
+
+_NAV_SEPARATORS = re.compile(r"\s(?:\||»|›|/|>)\s")
+_MD_LINK = re.compile(r"\[[^\]]+\]\([^)]*\)")
+_MASTHEAD = re.compile(r"^[A-Z][A-Z0-9 &.'-]{3,}\s+(?:\||—|–|-)\s+\S")
+
+
+def is_navigation(line: str) -> bool:
+    """A menu or breadcrumb line: "Home | About | Reports", "الرئيسية » بيانات » ..."."""
+    return len(_NAV_SEPARATORS.findall(f" {line} ")) >= 2 or len(_MD_LINK.findall(line)) >= 2
+
+
+def is_masthead(line: str, next_line: str | None) -> bool:
+    """A site's name line: in capitals before a tagline, or standing right above its menu."""
+    if line.startswith("<!--") or _MASTHEAD.match(line):
+        return True
+    return next_line is not None and is_navigation(next_line)
+
+
+def markup_free(line: str) -> str:
+    """`line` without Markdown heading marks, emphasis stars and quote marks."""
+    return line.lstrip("#> ").strip().strip("*_").strip()

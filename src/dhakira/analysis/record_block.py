@@ -67,7 +67,7 @@ _RELIABILITY_VALUES: dict[str, str] = {
 _CHECK_MARKS = ("✓", "✔", "☑", "✅", "◉", "☒", "[x]", "[X]", "(x)", "(X)")
 _BULLETS = "•·◦○●▪-*–"
 _BANNERS = (
-    re.compile(r"^الذاكرة السورية هي ملك لكل السوريين.*$", re.MULTILINE),
+    re.compile(r"^الذاكرة السورية(?:\s+\S+)?\s+(?:هي|هو)\s.*لكل السوريين.*$", re.MULTILINE),
     re.compile(r"^the syrian memory (?:belongs to|is the property of) all syrians.*$",
                re.MULTILINE | re.IGNORECASE),
 )  # fmt: skip

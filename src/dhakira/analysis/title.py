@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from dhakira.analysis.header import header_lines, is_date_line, type_label
+from dhakira.analysis.header import (
+    header_lines,
+    is_date_line,
+    is_masthead,
+    is_navigation,
+    markup_free,
+    type_label,
+)
 from dhakira.pipeline import Step
 from dhakira.records import Document
 
@@ -52,13 +59,44 @@ def _looks_like_headline(line: str) -> bool:
     return 3 <= len(words) <= 30 and not line.endswith(":")
 
 
+def _adjacent_lines(text: str) -> dict[str, str | None]:
+    """Each header line → the line right below it when no blank line separates them."""
+    below: dict[str, str | None] = {}
+    raw = text.split("\n")
+    for i, line in enumerate(raw):
+        following = raw[i + 1].strip() if i + 1 < len(raw) else ""
+        below.setdefault(line.strip(), following or None)
+    return below
+
+
+def _named_below(lines: list[str], index: int) -> bool:
+    """The line comes back further down right under a type label: it is the publisher's name
+    printed as "Press release / Name", so on top it is the site's masthead, not a headline."""
+    return any(
+        lines[j] == lines[index] and type_label(lines[j - 1]) is not None
+        for j in range(index + 2, len(lines))
+    )
+
+
 def headline(text: str) -> str | None:
-    """The first header line of plain text that reads as a headline, if any."""
-    for line in header_lines(text):
-        if is_date_line(line) or type_label(line) is not None:
+    """The first header line of plain text that reads as a headline, if any.
+
+    A Markdown "# heading" wins; site mastheads, menus, breadcrumbs, date lines and type
+    labels are passed over.
+    """
+    lines = header_lines(text)
+    for line in lines:
+        if line.startswith("# "):
+            return markup_free(line)
+    below = _adjacent_lines(text)
+    for i, line in enumerate(lines):
+        if is_navigation(line) or is_masthead(line, below.get(line)) or _named_below(lines, i):
             continue
-        if _looks_like_headline(line):
-            return line
+        plain = markup_free(line)
+        if is_date_line(plain) or type_label(plain) is not None:
+            continue
+        if _looks_like_headline(plain):
+            return plain
     return None
 
 
