@@ -91,3 +91,13 @@ def test_correspondent_line_is_not_a_publisher(make_doc: MakeDoc) -> None:
     doc = make_doc(text)
     doc.title = "Prison Opened"
     assert publisher.run(doc).publisher is None
+
+
+def test_neighbour_article_links_are_not_a_name_block(make_doc: MakeDoc) -> None:
+    text = (
+        "Appeal To Save Detainees\n\nRefugees find more paid work\nJune 4, 2020\n"
+        "Over 14,000 killed under torture\nJune 28, 2020\n\n" + BODY
+    )
+    doc = make_doc(text)
+    doc.title = "Appeal To Save Detainees"
+    assert publisher.run(doc).publisher is None

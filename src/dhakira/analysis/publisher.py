@@ -76,9 +76,12 @@ def _name_lines(lines: list[str], title: str) -> list[str]:
     if not titled:
         return []
     between: list[str] = []
-    for line in lines[titled[0] + 1 :]:
-        plain = markup_free(line)
+    for index in range(titled[0] + 1, len(lines)):
+        plain = markup_free(lines[index])
         if is_date_line(plain):
+            after = lines[index + 1 : index + 3]
+            if len(after) == 2 and is_date_line(after[1]) and not is_date_line(after[0]):
+                return []  # "title / date / title / date": links to neighbouring articles
             return between
         if type_label(plain) or _BYLINE.match(plain) or is_navigation(plain) or not plain:
             continue
