@@ -188,3 +188,23 @@ def test_finish_batch_records_counts(archive: Archive, batch: str) -> None:
     with archive.engine.connect() as conn:
         counts = conn.execute(sa.text("SELECT counts FROM batches")).scalar_one()
     assert "added" in str(counts)
+
+
+def test_unstorable_characters_are_replaced_but_original_kept(
+    archive: Archive, batch: str, make_doc: MakeDoc
+) -> None:
+    data = b"broken \x00 bytes"
+    code = archive.add(make_doc("broken \x00 text \udcff here", data=data), batch).code
+    assert archive.get(code).text == "broken \ufffd text \ufffd here"
+    assert archive.original(code) == data
+
+
+def test_database_url_can_come_from_the_environment(
+    tmp_path: Path, database_url: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if database_url is None:
+        pytest.skip("the SQLite default needs no URL")
+    monkeypatch.setenv("DHAKIRA_DATABASE_URL", database_url)
+    with Archive.open(tmp_path / "env") as opened:
+        assert opened.engine.dialect.name == "postgresql"
+    assert not (tmp_path / "env" / "archive.sqlite").exists()

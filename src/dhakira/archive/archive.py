@@ -164,19 +164,20 @@ class Archive:
                 if existing is not None:
                     return AddResult(existing, duplicate=True)
                 self.blobs.put(doc.item.data)
-                code = self._new_code(conn, sha, doc.date.value[:4] if doc.date else None)
+                code = self._new_code(conn, sha, rows.code_year(doc))
                 row = rows.document_row(doc, code, batch_id, visibility)
-                doc_id = conn.execute(documents.insert(), row).inserted_primary_key[0]
+                inserted = conn.execute(documents.insert(), row).inserted_primary_key
+                doc_id = int(inserted[0]) if inserted else 0
                 self.dialect.index_document(
                     conn, doc_id, analyze(doc.title or ""), analyze(doc.text)
                 )
                 self._append_audit(conn, "ingest", "ingest", code, new=sha, why=f"batch {batch_id}")
                 return AddResult(code, duplicate=False)
         except sqlalchemy.exc.IntegrityError:
-            code = self.find_sha(sha)
-            if code is None:
+            raced = self.find_sha(sha)
+            if raced is None:
                 raise
-            return AddResult(code, duplicate=True)
+            return AddResult(raced, duplicate=True)
 
     def _new_code(self, conn: Connection, sha256: str, year: str | None) -> str:
         """The first code, lengthening the hex part while another document holds it."""

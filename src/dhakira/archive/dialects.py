@@ -31,7 +31,7 @@ class TextMatch:
     """The pieces a search statement needs from the dialect for a full-text condition."""
 
     from_clause: sa.FromClause
-    where: sa.ColumnElement[bool]
+    where: sa.ColumnElement[bool] | sa.TextClause
     score: sa.ColumnElement[Any]  # higher is better
 
 
@@ -106,7 +106,7 @@ class SqliteDialect:
 class PostgresDialect:
     name = "postgresql"
     _table = sa.table("document_search", sa.column("doc_id"), sa.column("vector"))
-    _config = sa.literal_column("'simple'::regconfig")
+    _config: sa.ColumnElement[Any] = sa.literal_column("'simple'::regconfig")
 
     def configure(self, engine: Engine) -> None:
         """Nothing to set: PostgreSQL's defaults suit the archive."""

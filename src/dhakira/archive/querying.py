@@ -28,9 +28,9 @@ _HIT_COLUMNS = (
 )
 
 
-def _filters(query: SearchQuery) -> list[sa.ColumnElement[bool]]:
+def _filters(query: SearchQuery) -> list[sa.ColumnElement[bool] | sa.TextClause]:
     """The filter conditions; dates compare as ISO strings, so "2017" covers all of 2017."""
-    conditions: list[sa.ColumnElement[bool]] = []
+    conditions: list[sa.ColumnElement[bool] | sa.TextClause] = []
     if query.date_from:
         conditions.append(documents.c.date >= query.date_from.strip())
     if query.date_to:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.engine import RowMapping
+
 from dhakira.archive.records import AuditEntry, FailureRecord, StoredDocument
 from dhakira.records import RELIABILITIES, Document
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def utc_now() -> str:
@@ -26,6 +30,18 @@ def make_code(sha256: str, year: str | None, length: int = 6) -> str:
     return f"DHK-{year or 'XXXX'}-{sha256[:length].upper()}"
 
 
+def code_year(doc: Document) -> str | None:
+    """The year part of a new code: the year of the date issued when it has one."""
+    year = doc.date.value[:4] if doc.date else ""
+    return year if len(year) == 4 and year.isdigit() else None
+
+
+def clean_text(value: str) -> str:
+    """Text every backend can store: NUL and lone surrogates become U+FFFD (the original keeps
+    the exact bytes); PostgreSQL refuses NUL in text and SQLite refuses surrogates."""
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
 def document_row(doc: Document, code: str, batch: str, visibility: str) -> dict[str, Any]:
     """Every column of a new document row, from a fully analysed Document."""
     item = doc.item
@@ -42,7 +58,7 @@ def document_row(doc: Document, code: str, batch: str, visibility: str) -> dict[
         "ingested_at": utc_now(),
         "batch": batch,
         "status": "needs_ocr" if doc.text_status == "needs_ocr" else "ok",
-        "title": doc.title,
+        "title": clean_text(doc.title) if doc.title else doc.title,
         "title_generated": doc.title_generated,
         "date": doc.date.value if doc.date else None,
         "date_precision": doc.date.precision if doc.date else None,
@@ -55,8 +71,8 @@ def document_row(doc: Document, code: str, batch: str, visibility: str) -> dict[
         "publisher_key": doc.publisher.casefold() if doc.publisher else None,
         "issuing_body": doc.issuing_body,
         "author": doc.author,
-        "text": doc.text,
-        "raw_text": doc.raw_text,
+        "text": clean_text(doc.text),
+        "raw_text": clean_text(doc.raw_text),
         "record": dict(doc.record),
         "format_meta": dict(doc.format_meta),
         "supplied": dict(item.fields),
@@ -72,15 +88,15 @@ def languages_key(language: str | None, languages: list[str]) -> str:
     return "," + ",".join(codes) + "," if codes else ""
 
 
-def stored_document(row: Mapping[str, Any]) -> StoredDocument:
+def stored_document(row: RowMapping) -> StoredDocument:
     fields = {name: row[name] for name in StoredDocument.__dataclass_fields__}
     fields["title_generated"] = bool(fields["title_generated"])
     return StoredDocument(**fields)
 
 
-def audit_entry(row: Mapping[str, Any]) -> AuditEntry:
+def audit_entry(row: RowMapping) -> AuditEntry:
     return AuditEntry(**{name: row[name] for name in AuditEntry.__dataclass_fields__})
 
 
-def failure_record(row: Mapping[str, Any]) -> FailureRecord:
+def failure_record(row: RowMapping) -> FailureRecord:
     return FailureRecord(**{name: row[name] for name in FailureRecord.__dataclass_fields__})

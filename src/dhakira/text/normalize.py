@@ -63,7 +63,7 @@ def stem(word: str) -> str:
             word = word[1:]
         return normalize_arabic(arabic.stemWord(word))
     if _LATIN_LETTER.search(word):
-        return english.stemWord(word)
+        return str(english.stemWord(word))
     return word
 
 
