@@ -89,10 +89,13 @@ def load_bench(bench_dir: Path, ids: Sequence[str] | None = None) -> list[tuple[
     return pages
 
 
-def _dhakira_extract(html: str) -> str:
-    from dhakira.text.html import extract_html
+def dhakira_extract(html: str) -> str:
+    """The body text the ingest keeps for a page: the text.clean step over its HTML."""
+    from dhakira.records import Document, Item
+    from dhakira.text.clean import clean_text
 
-    return extract_html(html).text
+    item = Item(data=html.encode("utf-8"), source="article-bench", media_type="text/html")
+    return clean_text(Document(item=item, html=html)).text
 
 
 def _trafilatura_extract(html: str) -> str:
@@ -116,7 +119,7 @@ def score_extractor(
 def evaluate_articles(bench_dir: Path, ids: Sequence[str] | None = None) -> dict[str, float]:
     """Score dhakira's HTML path and plain trafilatura on the benchmark (or a subset of ids)."""
     pages = load_bench(Path(bench_dir), ids)
-    ours = score_extractor(_dhakira_extract, pages)
+    ours = score_extractor(dhakira_extract, pages)
     theirs = score_extractor(_trafilatura_extract, pages)
     return {
         "f1": ours["f1"],

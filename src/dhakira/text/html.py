@@ -21,7 +21,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-MIN_CHARS = 250  # below this an extraction is checked against the page's whole text
+MIN_CHARS = 500  # below this an extraction is checked against the page's whole text
 SHORT_SHARE = 0.2  # ... and replaced if it holds less than this share of that text
 
 _BLOCK_TAGS = {
@@ -31,6 +31,15 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+# The extractions tried in turn: precise first (measured best on the article benchmark), then
+# trafilatura's balanced default, then favouring recall, while the result is too short.
+_ATTEMPTS: tuple[tuple[str, dict[str, bool]], ...] = (
+    ("trafilatura-precision", {"favor_precision": True}),
+    ("trafilatura", {}),
+    ("trafilatura-recall", {"favor_recall": True}),
+)
 
 
 @dataclass(frozen=True)
@@ -54,36 +63,41 @@ class HtmlText:
 
     text: str
     meta: PageMeta
-    method: str  # "trafilatura", "trafilatura-recall", "baseline", "page-text", "empty"
+    method: str  # one of the _ATTEMPTS names, "baseline", "page-text" or "empty"
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlText:
     """Main text (paragraphs split by blank lines) and metadata of an HTML page."""
     page_text: str | None = None
     meta = PageMeta()
-    for method, settings in (("trafilatura", {}), ("trafilatura-recall", {"favor_recall": True})):
+    best = HtmlText("", meta, "empty")
+    for method, settings in _ATTEMPTS:
         document = _bare_extraction(html, url, **settings)
         if document is None:
             continue
         meta = meta if meta.title or meta.date else _meta_of(document)
         text = _render_body(document.body)
+        if len(text) > len(best.text):
+            best = HtmlText(text, meta, method)
         if len(text) >= MIN_CHARS:
-            return HtmlText(text, meta, method)
+            return best
         page_text = page_text if page_text is not None else page_text_of(html)
-        if len(text) >= SHORT_SHARE * len(page_text) and text:
-            return HtmlText(text, meta, method)
+        if text and len(text) >= SHORT_SHARE * len(page_text):
+            return best
     if not (meta.title or meta.date):
         meta = _metadata_only(html, url)
-    return _fallback(html, meta, page_text)
+    if best.text:  # short, but what the article extraction found: a short article
+        return HtmlText(best.text, meta, best.method)
+    return _fallback(html, meta)
 
 
-def _fallback(html: str, meta: PageMeta, page_text: str | None) -> HtmlText:
-    """Baseline extraction, else the page's whole text, else an honest empty result."""
-    page_text = page_text if page_text is not None else page_text_of(html)
+def _fallback(html: str, meta: PageMeta) -> HtmlText:
+    """The article extraction found nothing: baseline, else the page's whole text."""
     _, baseline_text, _ = trafilatura.baseline(html)
     baseline_text = _tidy(baseline_text or "")
-    if baseline_text and len(baseline_text) >= SHORT_SHARE * len(page_text):
+    if baseline_text:
         return HtmlText(baseline_text, meta, "baseline")
+    page_text = page_text_of(html)
     if page_text:
         return HtmlText(page_text, meta, "page-text")
     return HtmlText("", meta, "empty")

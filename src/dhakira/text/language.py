@@ -5,10 +5,11 @@ page, an Arabic report quoting English names. Each paragraph therefore gets its 
 (a `Paragraph` span into `doc.text`), and the document gets its main language plus every
 language that holds a meaningful share of its letters, main first.
 
-The script of the letters decides cheaply when it is unambiguous (Arabic script, Hangul, Han)
-or when a paragraph is too short for a statistical guess; lingua decides among languages that
-share a script. The lingua detector is built once, on first use, from a modest set of
-languages, which keeps it fast and its guesses stable.
+The script of the letters decides cheaply when it is unambiguous (Arabic script — Persian told
+apart by its own letters —, Hangul, Han) or when a paragraph is too short for a statistical
+guess; lingua decides among the Latin-script languages (English, French, German, Spanish,
+Turkish). The lingua detector is built once, on first use, from that small set, which keeps it
+fast (a 5,000-word document in a few tens of milliseconds) and its guesses stable.
 """
 
 from __future__ import annotations
@@ -23,21 +24,18 @@ from dhakira.pipeline import Step
 from dhakira.records import Document, Paragraph
 
 MIN_SHARE = 0.1  # a language must hold this share of the document's letters to be listed
-LINGUA_MIN_LETTERS = 25  # shorter Latin/Cyrillic paragraphs are too short for lingua
-ARABIC_LINGUA_LETTERS = 60  # below this, Arabic script is taken as Arabic
+LINGUA_MIN_LETTERS = 25  # shorter Latin paragraphs are too short for lingua: taken as English
+GROUP_CHARS = 300  # shorter paragraphs are judged together with their Latin-script neighbours
 MAX_LINGUA_CHARS = 400  # a long paragraph is judged on its beginning (keeps lingua fast)
 
-_LANGUAGES = (
-    Language.ARABIC,
+# lingua only chooses among the Latin-script languages of the set; Arabic, Persian, Russian,
+# Korean and Chinese are each the only language of their script here, so the script decides.
+_LATIN_LANGUAGES = (
     Language.ENGLISH,
     Language.FRENCH,
     Language.GERMAN,
     Language.SPANISH,
     Language.TURKISH,
-    Language.RUSSIAN,
-    Language.PERSIAN,
-    Language.KOREAN,
-    Language.CHINESE,
 )
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")  # lines up to a blank line
 _SCRIPTS = {
@@ -47,14 +45,18 @@ _SCRIPTS = {
     "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
     "han": re.compile(r"[\u4e00-\u9fff]"),
 }
+_LETTER = re.compile(r"[^\W\d_]")
+_PERSIAN_LETTERS = re.compile("[پچژگکی]")  # not used in Arabic words
+_ARABIC_LETTERS = re.compile("[ةيىكإأ]")  # forms Persian spelling avoids (ي/ك vs ی/ک)
 # What a script alone says when lingua is not asked (short text) or not needed.
 _SCRIPT_DEFAULT = {"arabic": "ar", "latin": "en", "cyrillic": "ru", "hangul": "ko", "han": "zh"}
 
 
 @lru_cache(maxsize=1)
 def detector() -> LanguageDetector:
-    """The lingua detector, built on first use (building takes a moment and some memory)."""
-    return LanguageDetectorBuilder.from_languages(*_LANGUAGES).build()
+    """The lingua detector, built on first use with its models loaded (about a second, once)."""
+    builder = LanguageDetectorBuilder.from_languages(*_LATIN_LANGUAGES)
+    return builder.with_preloaded_language_models().build()
 
 
 def script_counts(text: str) -> Counter[str]:
@@ -62,30 +64,70 @@ def script_counts(text: str) -> Counter[str]:
     return Counter({name: len(p.findall(text)) for name, p in _SCRIPTS.items()})
 
 
+def main_script(text: str) -> tuple[str | None, int]:
+    """The script most of a text's letters are written in, and how many letters it has.
+
+    Arabic and Latin are counted first; the other scripts only when those two do not hold
+    most of the letters (this runs on every paragraph, so it must be cheap).
+    """
+    letters = len(_LETTER.findall(text))
+    if letters == 0:
+        return None, 0
+    arabic = len(_SCRIPTS["arabic"].findall(text))
+    latin = len(_SCRIPTS["latin"].findall(text))
+    if 2 * (arabic + latin) >= letters:
+        return ("arabic" if arabic >= latin else "latin"), letters
+    script, count = script_counts(text).most_common(1)[0]
+    return (script if count else None), letters
+
+
 def script_guess(text: str) -> tuple[str | None, bool]:
     """(language the script suggests, whether lingua should decide instead)."""
-    counts = script_counts(text)
-    script, letters = counts.most_common(1)[0]
-    if letters == 0:
+    script, letters = main_script(text)
+    if script is None:
         return None, False
     if script == "arabic":
-        # Arabic script is shared with Persian: lingua decides only when there is enough text.
-        return "ar", letters >= ARABIC_LINGUA_LETTERS
-    ask = script in ("latin", "cyrillic") and letters >= LINGUA_MIN_LETTERS
+        return _arabic_or_persian(text), False
+    ask = script == "latin" and letters >= LINGUA_MIN_LETTERS
     return _SCRIPT_DEFAULT[script], ask
+
+
+def _arabic_or_persian(text: str) -> str:
+    """Arabic script is shared with Persian; letters each language alone uses tell them apart."""
+    persian = len(_PERSIAN_LETTERS.findall(text))
+    arabic = len(_ARABIC_LETTERS.findall(text))
+    return "fa" if persian > arabic else "ar"
 
 
 def paragraph_languages(paragraphs: list[str]) -> list[str | None]:
     """ISO 639-1 code of each paragraph (None when it holds no letters), one lingua batch."""
     guesses = [script_guess(p) for p in paragraphs]
-    asked = [i for i, (_, ask) in enumerate(guesses) if ask]
-    found = detector().detect_languages_in_parallel_of(
-        [paragraphs[i][:MAX_LINGUA_CHARS] for i in asked]
-    )
+    groups = _lingua_groups(paragraphs, [i for i, (_, ask) in enumerate(guesses) if ask])
+    texts = ["\n".join(paragraphs[i] for i in group)[:MAX_LINGUA_CHARS] for group in groups]
+    found = detector().detect_languages_in_parallel_of(texts) if texts else []
     result = [guess for guess, _ in guesses]
-    for i, language in zip(asked, found, strict=True):
-        result[i] = _agree(result[i], language)
+    for group, language in zip(groups, found, strict=True):
+        for i in group:
+            result[i] = _agree(result[i], language)
     return result
+
+
+def _lingua_groups(paragraphs: list[str], asked: list[int]) -> list[list[int]]:
+    """Paragraphs to ask lingua about, short neighbours joined until there is enough text.
+
+    One call per short paragraph is both slow and unreliable; languages rarely switch among
+    Latin-script languages from one short paragraph to the next.
+    """
+    groups: list[list[int]] = []
+    size = MAX_LINGUA_CHARS
+    for i in asked:
+        length = len(paragraphs[i])
+        if size >= GROUP_CHARS or length >= GROUP_CHARS:
+            groups.append([])
+            size = 0
+        groups[-1].append(i)
+        size += length
+    return groups
 
 
 def paragraph_language(text: str) -> str | None:
@@ -94,13 +136,8 @@ def paragraph_language(text: str) -> str | None:
 
 
 def _agree(script_language: str | None, found: Language | None) -> str | None:
-    """lingua's answer, unless it names a language of another script than the letters'."""
-    if found is None:
-        return script_language
-    code = found.iso_code_639_1.name.lower()
-    if script_language in ("ar", "fa"):
-        return code if code in ("ar", "fa") else script_language
-    return code if code not in ("ar", "fa", "ko", "zh") else script_language
+    """lingua's answer when it has one, else what the script suggested."""
+    return script_language if found is None else found.iso_code_639_1.name.lower()
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -119,7 +156,7 @@ def detect_languages(doc: Document) -> Document:
     ):
         doc.paragraphs.append(Paragraph(start, end, language))
         if language is not None:
-            weights[language] += sum(script_counts(chunk).values())
+            weights[language] += len(_LETTER.findall(chunk))
     total = sum(weights.values())
     ranked = [lang for lang, n in weights.most_common() if total and n / total >= MIN_SHARE]
     doc.language = ranked[0] if ranked else None

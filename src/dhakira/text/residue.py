@@ -24,9 +24,19 @@ _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
 
+def _fold_arabic(text: str) -> str:
+    """Arabic marks dropped and letter variants folded, so patterns match any spelling."""
+    return _ARABIC_MARKS.sub("", text).translate(_ALEF)
+
+
+def _shape(pattern: str) -> re.Pattern[str]:
+    """A line pattern written in plain Arabic spelling, compiled to match folded keys."""
+    return re.compile(_fold_arabic(pattern))
+
+
 def _key(line: str) -> str:
     """A matching key: lower case, Arabic marks and alef forms folded, spacing squeezed."""
-    folded = _ARABIC_MARKS.sub("", line).translate(_ALEF).lower()
+    folded = _fold_arabic(line).lower()
     folded = folded.replace("\u00a0", " ").replace("’", "'")
     return re.sub(r"\s+", " ", folded).strip()
 
@@ -204,15 +214,13 @@ _AMBIGUOUS = re.compile(
 
 # Lines that are widget text by their shape wherever they stand.
 _WIDGET_SHAPES = [
-    re.compile(r"^you are commenting using your( \S+)? account\. ?log out ?/ ?change ?\)?$"),
-    re.compile(r"^this site uses akismet to reduce spam\..{0,80}$"),
-    re.compile(r"^fill in your details below or click an icon to log in:?.{0,20}$"),
-    re.compile(r"^(tags|filed under|categories|posted in|الوسوم|كلمات مفتاحية)\s*:.{0,200}$"),
-    re.compile(r"^(google\+?|twitter|facebook|wordpress\.com) (photo|picture)$"),
-    re.compile(r"^notify me of (new|follow-up) .{0,40} by email\.?$"),
-    re.compile(r"^(©|\(c\)|copyright\b).{0,120}$"),
-    re.compile(r"^.{0,80}(all rights reserved|جميع الحقوق محفوظة).{0,80}$"),
-    re.compile(r"^(الرئيسية|home)\s*[»›>/|].{0,200}$"),
+    _shape(r"^you are commenting using your( \S+)? account\. ?log out ?/ ?change ?\)?$"),
+    _shape(r"^this site uses akismet to reduce spam\..{0,80}$"),
+    _shape(r"^fill in your details below or click an icon to log in:?.{0,20}$"),
+    _shape(r"^(tags|filed under|categories|posted in|الوسوم|كلمات مفتاحية)\s*:.{0,200}$"),
+    _shape(r"^(google\+?|twitter|facebook|wordpress\.com) (photo|picture)$"),
+    _shape(r"^notify me of (new|follow-up) .{0,40} by email\.?$"),
+    _shape(r"^(الرئيسية|home)\s*[»›>/|].{0,200}$"),
 ]
 
 # Headings after which a page's tail is comment form or related links, not article.
@@ -246,10 +254,11 @@ _TAIL_HEADINGS = re.compile(
 
 # Banners and notices that stand before or after the article, never inside it.
 _EDGE_SHAPES = [
-    re.compile(r"^.{0,120}\b(uses|use) cookies\b.{0,200}$"),
-    re.compile(r"^.{0,80}\b(accept|allow) (all )?cookies\b.{0,80}$"),
-    re.compile(r"^.{0,100}(ملفات تعريف الارتباط|الكوكيز).{0,200}$"),
-    re.compile(r"^(home|الرئيسية)( [^.!?؟]{1,150})$"),  # breadcrumb without separators
+    _shape(r"^.{0,120}\b(uses|use) cookies\b.{0,200}$"),
+    _shape(r"^.{0,80}\b(accept|allow) (all )?cookies\b.{0,80}$"),
+    _shape(r"^.{0,100}(ملفات تعريف الارتباط|الكوكيز).{0,200}$"),
+    _shape(r"^(©|\(c\)|copyright\b).{0,120}$"),
+    _shape(r"^.{0,80}(all rights reserved|جميع الحقوق محفوظة).{0,80}$"),
 ]
 
 _MONTHS = (
@@ -350,6 +359,27 @@ def _edge_drops(lines: list[str]) -> set[int]:
     return {i for i in edges if lines[i].strip() and _is_edge_residue(lines[i])}
 
 
+_HOME = _shape(r"^(?:home|الرئيسية)\s+(.+)$")
+
+
+def _breadcrumbs(lines: list[str]) -> set[int]:
+    """Lines "Home <section> <title of this page>": a breadcrumb without separators.
+
+    Only recognised when the line ends with another line of the same page (its title), so a
+    headline that merely begins with "Home" is left alone.
+    """
+    others = {_key(line) for line in lines if 2 <= len(line.split()) <= TITLE_WORDS}
+    drop = set()
+    for i, line in enumerate(lines):
+        match = _HOME.match(_key(line))
+        if not match or len(line.split()) > TITLE_WORDS + 6:
+            continue
+        rest = match.group(1)
+        if any(rest.endswith(title) and title != _key(line) for title in others):
+            drop.add(i)
+    return drop
+
+
 def _collapse_blank_lines(lines: list[str]) -> str:
     text = "\n".join(lines)
     text = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text)
@@ -360,7 +390,7 @@ def strip_residue(text: str) -> str:
     """The article text of a scraped page with the site's residue lines removed."""
     lines = [line.rstrip() for line in text.splitlines()]
     lines = lines[: _tail_cut(lines)]
-    drop = _neighbour_blocks(lines) | _edge_drops(lines)
+    drop = _neighbour_blocks(lines) | _edge_drops(lines) | _breadcrumbs(lines)
     drop |= {i for i, line in enumerate(lines) if is_widget_line(line)}
     kept = [line for i, line in enumerate(lines) if i not in drop]
     return _collapse_blank_lines(kept)
