@@ -47,8 +47,9 @@ def _iter_records(handle: BinaryIO, source: str, size: int) -> Iterator[Item | F
                 return
             if item is not None:
                 yield item
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
-        what = f"unreadable after record {number}: {error}"
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, TypeError,
+            KeyError, IndexError) as error:  # warcio fails in assorted ways on damaged headers
+        what = f"unreadable after record {number}: {type(error).__name__}: {error}"
         yield _truncated(handle, source, records.offset, what)
         return
     if records.offset < size and _has_more(handle, records.offset):
