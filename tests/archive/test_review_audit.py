@@ -112,3 +112,10 @@ def test_verify_checks_kept_failure_bytes(archive: Archive, batch: str) -> None:
     archive.add_failure(Failure("bad.docx", "[DK104] damaged", data=b"PK-broken"), batch)
     report = archive.verify()
     assert report.checked == 1 and sha256_hex(b"PK-broken") not in report.unreferenced
+
+
+def test_review_of_an_unknown_code_is_not_found(archive: Archive) -> None:
+    from dhakira.errors import NotFound
+
+    with pytest.raises(NotFound, match="DHK-2000-ABCDEF"):
+        archive.review("DHK-2000-ABCDEF", note="x", actor="rana", reliability="correct")

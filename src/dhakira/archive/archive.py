@@ -74,7 +74,7 @@ class Archive:
             )
         path.mkdir(parents=True, exist_ok=True)
         try:
-            engine = sa.create_engine(url or f"sqlite:///{path / DB_FILE}")
+            engine = sa.create_engine(url or sa.URL.create("sqlite", database=str(path / DB_FILE)))
         except (sqlalchemy.exc.ArgumentError, ImportError) as error:
             raise ConfigError(
                 f"cannot use database URL: {error}",
@@ -83,7 +83,7 @@ class Archive:
             ) from error
         dialect = dialect_for(engine)
         dialect.configure(engine)
-        upgrade_to_head(engine)
+        upgrade_to_head(engine, dialect)
         return cls(path, engine, dialect)
 
     def close(self) -> None:
@@ -215,15 +215,18 @@ class Archive:
 
     def get(self, code: str) -> StoredDocument:
         with self._read() as conn:
-            row = conn.execute(sa.select(documents).where(documents.c.code == code)).mappings()
-            found = row.first()
-        if found is None:
+            return rows.stored_document(self._row(conn, code))
+
+    def _row(self, conn: Connection, code: str) -> sa.RowMapping:
+        found = conn.execute(sa.select(documents).where(documents.c.code == code)).mappings()
+        row = found.first()
+        if row is None:
             raise NotFound(
                 "no document with this code in the archive",
                 item=code,
                 hint="find codes with `dhakira search`",
             )
-        return rows.stored_document(found)
+        return row
 
     def documents(self) -> Iterator[StoredDocument]:
         """Every document ordered by code, read a page at a time so memory stays flat."""
@@ -271,22 +274,19 @@ class Archive:
             _check_choice("visibility", visibility, VISIBILITIES)
         if not actor.strip():
             raise ConfigError("a review needs the reviewer's name", item=code, hint="pass actor")
-        current = self.get(code)
-        changes = {
-            name: value
-            for name, value in (("reliability", reliability), ("visibility", visibility))
-            if value is not None and value != getattr(current, name)
-        }
+        wanted = {"reliability": reliability, "visibility": visibility}
         with self._write() as conn:
-            for name, value in changes.items():
+            current = self._row(conn, code)
+            for name, value in wanted.items():
+                if value is None or value == current[name]:
+                    continue
                 values: dict[str, Any] = {name: value}
                 if name == "reliability":
                     values.update(
                         reliability_note=note, reliability_by=actor, reliability_at=rows.utc_now()
                     )
                 conn.execute(documents.update().where(documents.c.code == code).values(**values))
-                old = getattr(current, name)
-                self._append_audit(conn, actor, "review", code, name, old, value, note)
+                self._append_audit(conn, actor, "review", code, name, current[name], value, note)
         return self.get(code)
 
     def _append_audit(
