@@ -68,3 +68,13 @@ def test_five_thousand_words_take_well_under_fifty_milliseconds() -> None:
         _detect(text)
         timings.append(time.perf_counter() - started)
     assert min(timings) < 0.05
+
+
+def test_arabic_block_taken_out_of_the_text_still_counts_as_present() -> None:
+    record_block = "المعلومات الأساسية\n\nنوع الوثيقة\n\nبيان صحفي\n\nدرجة الموثوقية: غير محددة"
+    raw = ENGLISH + "\n\n" + ARABIC.split("\n\n")[0] + "\n\n" + record_block
+    item = Item(data=raw.encode("utf-8"), source="fixture.txt", media_type="text/plain")
+    doc = detect_languages(Document(item=item, raw_text=raw, text=ENGLISH))
+    assert doc.language == "en"
+    assert doc.languages == ["en", "ar"]
+    assert {p.language for p in doc.paragraphs} == {"en"}

@@ -99,3 +99,22 @@ def test_widget_line_must_be_the_whole_line() -> None:
     assert is_widget_line("Share this:")
     assert is_widget_line("  مشاركة  ")
     assert not is_widget_line("Share this report with anyone who has lost a relative.")
+
+
+def test_lines_after_a_bare_comments_heading_stay_without_a_comment_form() -> None:
+    page = (
+        "The committee published the statement on Sunday after a long meeting with families.\n\n"
+        "Comments\n\n"
+        "Families said they welcomed it\nLawyers asked for more detail"
+    )
+    assert strip_residue(page).endswith(
+        "Families said they welcomed it\nLawyers asked for more detail"
+    )
+
+
+def test_lines_after_a_comments_heading_go_with_a_comment_form() -> None:
+    page = (
+        "The committee published the statement on Sunday after a long meeting with families.\n\n"
+        "Comments\n\nGreat article\nPost Comment"
+    )
+    assert strip_residue(page) == page.split("\n\n")[0]

@@ -3,7 +3,8 @@
 Documents in this archive are often mixed: an English statement scraped from an Arabic archive
 page, an Arabic report quoting English names. Each paragraph therefore gets its own language
 (a `Paragraph` span into `doc.text`), and the document gets its main language plus every
-language that holds a meaningful share of its letters, main first.
+language that holds a meaningful share of its letters, main first — in the body, or, for a
+language of another script, in the text as captured (see `captured_languages`).
 
 The script of the letters decides cheaply when it is unambiguous (Arabic script — Persian told
 apart by its own letters —, Hangul, Han) or when a paragraph is too short for a statistical
@@ -160,8 +161,29 @@ def detect_languages(doc: Document) -> Document:
     total = sum(weights.values())
     ranked = [lang for lang, n in weights.most_common() if total and n / total >= MIN_SHARE]
     doc.language = ranked[0] if ranked else None
-    doc.languages = ranked
+    doc.languages = ranked + [
+        lang for lang in captured_languages(doc.raw_text) if lang not in ranked
+    ]
     return doc
+
+
+def captured_languages(raw_text: str) -> list[str]:
+    """Languages of other scripts that hold a real share of the text as it was captured.
+
+    The body decides the main language, but a page can carry a large part in another script
+    that is not body: the Arabic banner and record block of an English statement on the Syrian
+    Memory archive, which analysis.record_block takes out of the text. Such a document still
+    contains that language. Only the script is looked at here (Arabic, Cyrillic, Hangul, Han),
+    so this costs one pass of a few regular expressions.
+    """
+    counts = script_counts(raw_text)
+    total = sum(counts.values())
+    found = []
+    for script, letters in counts.most_common():
+        if script != "latin" and total and letters / total >= MIN_SHARE:
+            language = _SCRIPT_DEFAULT[script]
+            found.append(_arabic_or_persian(raw_text) if script == "arabic" else language)
+    return found
 
 
 STEP = Step("text.language", "v1", detect_languages)

@@ -47,167 +47,49 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 # Whole lines that are always widget text (compared on the folded key, optional trailing
 # punctuation/colon/arrow and an optional count, e.g. "Share 12" or "Comments (3)").
+# fmt: off
 _WIDGET_PHRASES = [
-    # sharing and printing
-    "share",
-    "share this",
-    "share this:",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "share on whatsapp",
-    "share via email",
-    "tweet",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "e-mail",
-    "print this page",
-    "copy link",
-    "like this:",
-    "loading...",
-    "click to share on twitter",
-    "click to share on facebook",
-    "click to print",
-    "click to email a link to a friend",
-    # accounts and newsletters
-    "log in",
-    "login",
-    "sign in",
-    "sign up",
-    "log out",
-    "logout",
-    "subscribe",
-    "subscribe now",
-    "subscribe to our newsletter",
-    "follow us",
-    "skip to content",
-    "skip to main content",
-    "back to top",
-    "read more",
-    "continue reading",
-    # comment forms
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "add a comment",
-    "cancel reply",
-    "post comment",
-    "submit comment",
-    "your email address will not be published.",
-    "required fields are marked *",
-    "please enter your comment!",
-    "please enter your name here",
-    "you have entered an incorrect email address!",
-    "please enter your email address here",
+    "share", "share this", "share this:", "share this article", "share this story",
+    "share on facebook", "share on twitter", "share on whatsapp", "share via email", "tweet",
+    "facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "e-mail",
+    "print this page", "copy link", "like this:", "loading...", "click to share on twitter",
+    "click to share on facebook", "click to print", "click to email a link to a friend", "log in",
+    "login", "sign in", "sign up", "log out", "logout", "subscribe", "subscribe now",
+    "subscribe to our newsletter", "follow us", "skip to content", "skip to main content",
+    "back to top", "read more", "continue reading", "leave a reply", "leave a comment",
+    "post a comment", "add a comment", "cancel reply", "post comment", "submit comment",
+    "your email address will not be published.", "required fields are marked *",
+    "please enter your comment!", "please enter your name here",
+    "you have entered an incorrect email address!", "please enter your email address here",
     "save my name, email, and website in this browser for the next time i comment.",
-    "notify me of follow-up comments by email.",
-    "notify me of new posts by email.",
-    "name *",
-    "email *",
-    "connecting to %s",
-    "fill in your details below or click an icon to log in:",
-    # related content and tags
-    "related posts",
-    "related articles",
-    "related stories",
-    "you may also like",
-    "more from this author",
-    "tags:",
-    "previous article",
-    "next article",
-    "previous post",
-    "next post",
-    # Arabic
-    "شارك",
-    "شارك:",
-    "مشاركة",
-    "شارك هذا",
-    "شارك هذا المقال",
-    "شارك الخبر",
-    "تويتر",
-    "فيسبوك",
-    "فيس بوك",
-    "واتساب",
-    "واتس اب",
-    "تيليجرام",
-    "اترك تعليقا",
-    "اترك تعليقاً",
-    "اترك رد",
-    "اترك رداً",
-    "أضف تعليق",
-    "أضف تعليقاً",
-    "إرسال التعليق",
-    "ارسل التعليق",
-    "إلغاء الرد",
-    "لن يتم نشر عنوان بريدك الإلكتروني.",
-    "لن يتم نشر عنوان بريدك الإلكتروني",
-    "الحقول الإلزامية مشار إليها بـ *",
-    "الاسم *",
-    "البريد الإلكتروني *",
-    "الموقع الإلكتروني",
-    "اقرأ أيضا",
-    "اقرأ أيضاً",
-    "إقرأ أيضاً",
-    "اقرأ المزيد",
-    "مواضيع ذات صلة",
-    "مقالات ذات صلة",
-    "أخبار ذات صلة",
-    "الوسوم:",
-    "كلمات مفتاحية",
-    "كلمات مفتاحية:",
-    "سجل الدخول",
-    "تسجيل الدخول",
-    "تسجيل الخروج",
-    "اشترك",
-    "اشترك الآن",
-    "اشترك في النشرة البريدية",
-    "تابعنا",
-    "المقال السابق",
-    "المقال التالي",
-    "الخبر السابق",
-    "الخبر التالي",
+    "notify me of follow-up comments by email.", "notify me of new posts by email.", "name *",
+    "email *", "connecting to %s", "fill in your details below or click an icon to log in:",
+    "related posts", "related articles", "related stories", "you may also like",
+    "more from this author", "tags:", "previous article", "next article", "previous post",
+    "next post", "شارك", "شارك:", "مشاركة", "شارك هذا", "شارك هذا المقال", "شارك الخبر", "تويتر",
+    "فيسبوك", "فيس بوك", "واتساب", "واتس اب", "تيليجرام", "اترك تعليقا", "اترك تعليقاً",
+    "اترك رد", "اترك رداً", "أضف تعليق", "أضف تعليقاً", "إرسال التعليق", "ارسل التعليق",
+    "إلغاء الرد", "لن يتم نشر عنوان بريدك الإلكتروني.", "لن يتم نشر عنوان بريدك الإلكتروني",
+    "الحقول الإلزامية مشار إليها بـ *", "الاسم *", "البريد الإلكتروني *", "الموقع الإلكتروني",
+    "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة", "مقالات ذات صلة",
+    "أخبار ذات صلة", "الوسوم:", "كلمات مفتاحية", "كلمات مفتاحية:", "سجل الدخول", "تسجيل الدخول",
+    "تسجيل الخروج", "اشترك", "اشترك الآن", "اشترك في النشرة البريدية", "تابعنا", "المقال السابق",
+    "المقال التالي", "الخبر السابق", "الخبر التالي",
 ]
+# fmt: on
 _WIDGET = re.compile(
     rf"^(?:{_alternation(_WIDGET_PHRASES)})\s*[:»›>|\-–—.!]*\s*(?:\(?\d{{1,6}}\)?)?$"
 )
 
 # Single words that are widgets at the page's edges but could be a heading inside an article.
+# fmt: off
 _AMBIGUOUS_PHRASES = [
-    "email",
-    "print",
-    "like",
-    "register",
-    "menu",
-    "search",
-    "comments",
-    "comment",
-    "reply",
-    "name",
-    "website",
-    "related",
-    "recommended",
-    "most popular",
-    "most read",
-    "tags",
-    "طباعة",
-    "البريد الإلكتروني",
-    "التعليقات",
-    "تعليقات",
-    "تعليق",
-    "رد",
-    "المزيد",
-    "ذات صلة",
-    "الأكثر قراءة",
-    "الوسوم",
-    "بحث",
-    "القائمة",
+    "email", "print", "like", "register", "menu", "search", "comments", "comment", "reply",
+    "name", "website", "related", "recommended", "most popular", "most read", "tags", "طباعة",
+    "البريد الإلكتروني", "التعليقات", "تعليقات", "تعليق", "رد", "المزيد", "ذات صلة",
+    "الأكثر قراءة", "الوسوم", "بحث", "القائمة",
 ]
+# fmt: on
 _AMBIGUOUS = re.compile(
     rf"^(?:{_alternation(_AMBIGUOUS_PHRASES)})\s*[:»›>|\-–—.!*]*\s*(?:\(?\d{{1,6}}\)?)?$"
 )
@@ -224,32 +106,21 @@ _WIDGET_SHAPES = [
 ]
 
 # Headings after which a page's tail is comment form or related links, not article.
+# fmt: off
 _TAIL_PHRASES = [
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "add a comment",
-    "related posts",
-    "related articles",
-    "related stories",
-    "you may also like",
-    "comments",
-    "اترك تعليقا",
-    "اترك تعليقاً",
-    "اترك رد",
-    "اترك رداً",
-    "أضف تعليق",
-    "أضف تعليقاً",
-    "التعليقات",
-    "اقرأ أيضا",
-    "اقرأ أيضاً",
-    "إقرأ أيضاً",
-    "مواضيع ذات صلة",
-    "مقالات ذات صلة",
-    "أخبار ذات صلة",
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "related posts",
+    "related articles", "related stories", "you may also like", "اترك تعليقا",
+    "اترك تعليقاً", "اترك رد", "اترك رداً", "أضف تعليق", "أضف تعليقاً", "اقرأ أيضا",
+    "اقرأ أيضاً", "إقرأ أيضاً", "مواضيع ذات صلة", "مقالات ذات صلة", "أخبار ذات صلة",
 ]
+# fmt: on
 _TAIL_HEADINGS = re.compile(
     rf"^(?:{_alternation(_TAIL_PHRASES)})\s*[:»›>|\-–—.!]*\s*(?:\(?\d{{1,6}}\)?)?$"
+)
+# A bare "Comments" could also head a part of an article: it cuts the tail only when a
+# comment-form line follows it.
+_WEAK_TAIL_HEADINGS = re.compile(
+    rf"^(?:{_alternation(['comments', 'التعليقات', 'تعليقات'])})\s*[:.]*\s*(?:\(?\d{{1,6}}\)?)?$"
 )
 
 # Banners and notices that stand before or after the article, never inside it.
@@ -314,10 +185,13 @@ def _is_title_line(line: str) -> bool:
 def _tail_cut(lines: list[str]) -> int:
     """Index where a comment form / related-links tail starts, or len(lines) if none."""
     for i, line in enumerate(lines):
-        if not _TAIL_HEADINGS.match(_key(line)):
+        strong, weak = _TAIL_HEADINGS.match(_key(line)), _WEAK_TAIL_HEADINGS.match(_key(line))
+        if not (strong or weak):
             continue
         rest = [x for x in lines[i + 1 :] if x.strip()]
-        if all(is_widget_line(x) or not _is_sentence(x) for x in rest):
+        if not all(is_widget_line(x) or not _is_sentence(x) for x in rest):
+            continue
+        if strong or not rest or any(is_widget_line(x) for x in rest):
             return i
     return len(lines)
 
