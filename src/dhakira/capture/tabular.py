@@ -73,7 +73,8 @@ def row_item(row: dict[str, Any], source: str, number: int) -> Item | Failure:
             data=data,
             media_type=formats.ROW,
         )
-    return Item(data=data, source=source, media_type=formats.ROW, fields=fields)
+    url = str(fields["url"]) if fields.get("url") else None
+    return Item(data=data, source=source, media_type=formats.ROW, url=url, fields=fields)
 
 
 def map_fields(row: dict[str, Any]) -> dict[str, Any]:

@@ -351,13 +351,13 @@ def eval_seeds(
     """Check the pipeline on the seed pages against their hand annotations."""
     from dhakira.evaluation.seeds import evaluate_seeds
 
-    shared = _shared()
+    shared = _shared() if seeds is None or gold is None else Path()
     result = evaluate_seeds(seeds or shared / "corpus" / "seeds",
                             gold or shared / "eval" / "seeds" / "gold.json")
     if as_json:
         render.print_json(result)
     else:
-        out.print_json(json.dumps(result, ensure_ascii=False, default=str))
+        render.render_eval_seeds(out, result)
 
 
 @eval_app.command("articles", epilog="Example:\n\n  dhakira eval articles --json")
@@ -372,7 +372,7 @@ def eval_articles(
     if as_json:
         render.print_json(result)
     else:
-        out.print_json(json.dumps(result, ensure_ascii=False, default=str))
+        render.render_eval_articles(out, result)
 
 
 def _shared() -> Path:

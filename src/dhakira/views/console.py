@@ -85,7 +85,8 @@ def render_record(console: Console, page: dict[str, Any]) -> None:
         console.print(_field_table(sorted(page["record"].items())))
     if page["supplied"]:
         console.rule("Metadata supplied with the item", style="dim")
-        console.print(_field_table(sorted(page["supplied"].items())))
+        supplied = {k: v for k, v in page["supplied"].items() if k != "text"}  # text is below
+        console.print(_field_table(sorted(supplied.items())))
     console.rule("Text", style="dim")
     console.print(Text(page["text"] or "(no text)"))
     if page["history"]:
@@ -149,3 +150,41 @@ def render_extract(console: Console, result: dict[str, Any]) -> None:
     console.print(_field_table(rows))
     console.rule("Text", style="dim")
     console.print(Text(result["text"] or "(no text)"))
+
+
+def _mark(ok: object) -> str:
+    return "✓" if ok is True else ("✗" if ok is False else str(ok))
+
+
+def render_eval_seeds(console: Console, result: dict[str, Any]) -> None:
+    """Per-document checks of the seed evaluation, then the totals."""
+    table = Table(title="seeds against gold.json")
+    for column in ("file", "title", "date", "doc_type", "publisher", "must_drop", "must_keep"):
+        table.add_column(column)
+    for doc in result["documents"]:
+        found = doc["found"]
+        drop, keep = doc["must_drop"], doc["must_keep"]
+        table.add_row(
+            doc["file"][:3],
+            _mark(doc["title"]) + (" (generated)" if found["title_generated"] else ""),
+            f"{_mark(doc['date'])} {found['date']}",
+            f"{_mark(doc['doc_type'])} {found['doc_type']}",
+            _mark(doc["publisher"]),
+            f"{drop[0]}/{drop[1]}",
+            f"{keep[0]}/{keep[1]}",
+        )
+    console.print(table)
+    console.print(_field_table(list(result["totals"].items())))
+
+
+def render_eval_articles(console: Console, result: dict[str, Any]) -> None:
+    """Body-text scores beside trafilatura alone, measured in the same run."""
+    table = Table(title=f"article-bench, {result['pages']} pages (4-token shingles, pooled)")
+    for column in ("extractor", "F1", "precision", "recall"):
+        table.add_column(column)
+    table.add_row("dhakira", f"{result['f1']:.4f}", f"{result['precision']:.4f}",
+                  f"{result['recall']:.4f}")
+    table.add_row("trafilatura alone (defaults)", f"{result['trafilatura_f1']:.4f}",
+                  f"{result['trafilatura_precision']:.4f}", f"{result['trafilatura_recall']:.4f}")
+    console.print(table)
+    console.print("published: trafilatura 2.0.0 F1 0.958", style="dim")
