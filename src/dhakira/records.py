@@ -87,6 +87,122 @@ class DateIssued:
     source: str
 
 
+EntityType = Literal["person", "organization", "place", "facility", "report", "event"]
+ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "place", "facility", "report", "event")
+EventType = Literal[
+    "execution", "killing", "death_in_custody", "torture", "detention",
+    "enforced_disappearance", "death_sentence", "release", "other",
+]
+EVENT_TYPES: tuple[str, ...] = (
+    "execution", "killing", "death_in_custody", "torture", "detention",
+    "enforced_disappearance", "death_sentence", "release", "other",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity found in a document's clean text, `text == doc.text[start:end]`.
+
+    `entity_id` and `canonical_name` are set when the mention is linked to a known entity
+    (knowledge base id such as "facility:sednaya-prison", or a document-local id for a name the
+    knowledge base does not know); `found_by` names the analyser that found it.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    entity_id: str | None = None
+    canonical_name: str | None = None
+    found_by: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "entity_id": self.entity_id,
+            "canonical_name": self.canonical_name,
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantitative statement in a document: what, how many, where, when, by whom, says who.
+
+    Figures are numbers (`low`/`high`/`best`; a range fills low and high, "as many as 13,000"
+    fills high, "at least 16" fills low, "an estimated 215,000" fills best). `kind` is "victims"
+    for figures about people harmed or violations, "method" for figures about how the
+    documentation was done ("interviews with 84 witnesses"). `quote == text[start:end]`.
+    """
+
+    event: str
+    low: float | None
+    high: float | None
+    best: float | None
+    qualifier: str | None
+    place: str | None
+    period_start: str | None
+    period_end: str | None
+    actor: str | None
+    attributed_to: str | None
+    quote: str
+    start: int
+    end: int
+    kind: str = "victims"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "low": _number(self.low),
+            "high": _number(self.high),
+            "best": _number(self.best),
+            "qualifier": self.qualifier,
+            "place": self.place,
+            "period_start": self.period_start,
+            "period_end": self.period_end,
+            "actor": self.actor,
+            "attributed_to": self.attributed_to,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+        }
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True)
+class Incident:
+    """The main incident a news report tells of, in the fields documenters fill in (FA-KES)."""
+
+    governorate: str | None = None
+    date: str | None = None
+    cause: str | None = None
+    actor: str | None = None
+    civilians: int = 0
+    noncivilians: int = 0
+    children: int = 0
+    women: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "governorate": self.governorate,
+            "date": self.date,
+            "cause": self.cause,
+            "actor": self.actor,
+            "civilians": self.civilians,
+            "noncivilians": self.noncivilians,
+            "children": self.children,
+            "women": self.women,
+        }
+
+
 @dataclass
 class Document:
     """A document on its way through the pipeline; each stage fills its own group of fields."""
@@ -113,6 +229,10 @@ class Document:
     author: str | None = None
     # fields read from an archive record block on the page (e.g. Syrian Memory)
     record: dict[str, Any] = field(default_factory=dict)
+    # understanding: who and what is named, which figures are claimed, the main incident
+    entities: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    incident: Incident | None = None
     # step name → version that produced the values now held
     steps: dict[str, str] = field(default_factory=dict)
 
@@ -130,6 +250,9 @@ class Document:
             "issuing_body": self.issuing_body,
             "author": self.author,
             "text": self.text,
+            "entities": [mention.to_json() for mention in self.entities],
+            "claims": [claim.to_json() for claim in self.claims],
+            "incident": self.incident.to_json() if self.incident else None,
         }
 
 
