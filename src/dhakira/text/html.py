@@ -1,9 +1,10 @@
 """The main text of an HTML page and the facts its markup gives about it.
 
 trafilatura finds the article in the page and drops navigation, adverts and the comment section;
-htmldate (through trafilatura) reads the publication date. The text is rendered from trafilatura's
-element tree so that paragraphs stay apart (one blank line between them), which the language and
-analysis steps rely on.
+`dhakira.text.page_meta` reads what the markup states (title, date, author, site name) from the
+same parsed tree — trafilatura's own metadata search is not run: it cost more than the extraction.
+The text is rendered from trafilatura's element tree so that paragraphs stay apart (one blank
+line between them), which the language and analysis steps rely on.
 
 A page that has text never comes back empty: if the article extraction finds nothing, or very
 little compared with the text of the whole page, the next way is tried in turn — trafilatura
@@ -14,12 +15,14 @@ favouring recall, trafilatura's baseline, then a plain rendering of every text b
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
 import trafilatura
 from lxml import etree
+
+from dhakira.text.page_meta import PageMeta, page_meta
 
 MIN_CHARS = 500  # below this an extraction is checked against the page's whole text
 SHORT_SHARE = 0.2  # ... and replaced if it holds less than this share of that text
@@ -43,21 +46,6 @@ _ATTEMPTS: tuple[tuple[str, dict[str, bool]], ...] = (
 
 
 @dataclass(frozen=True)
-class PageMeta:
-    """What the page's markup says about itself; None where it says nothing."""
-
-    title: str | None = None
-    date: str | None = None
-    author: str | None = None
-    sitename: str | None = None
-    description: str | None = None
-
-    def as_dict(self) -> dict[str, str]:
-        """The fields that were found, for `Document.format_meta`."""
-        return {k: v for k, v in asdict(self).items() if v}
-
-
-@dataclass(frozen=True)
 class HtmlText:
     """The main text of a page, its metadata, and which extraction produced the text."""
 
@@ -67,28 +55,39 @@ class HtmlText:
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlText:
-    """Main text (paragraphs split by blank lines) and metadata of an HTML page."""
+    """Main text (paragraphs split by blank lines) and metadata of an HTML page.
+
+    The page is parsed once; each extraction works on its own copy of that tree, and the
+    metadata is read from it afterwards.
+    """
+    tree = trafilatura.load_html(html)
+    if tree is None:  # not markup trafilatura can work with; lxml may still read its <head>
+        plain = _parse(html)
+        return _fallback(html, page_meta(plain, url) if plain is not None else PageMeta())
+    best = _extract(html, tree, url)
+    meta = page_meta(tree, url)
+    if best.text:  # possibly short, but what the article extraction found: a short article
+        return HtmlText(best.text, meta, best.method)
+    return _fallback(html, meta)
+
+
+def _extract(html: str, tree: Any, url: str | None) -> HtmlText:
+    """The first extraction in _ATTEMPTS that is long enough, else the longest one."""
     page_text: str | None = None
-    meta = PageMeta()
-    best = HtmlText("", meta, "empty")
+    best = HtmlText("", PageMeta(), "empty")
     for method, settings in _ATTEMPTS:
-        document = _bare_extraction(html, url, **settings)
+        document = _bare_extraction(tree, url, **settings)
         if document is None:
             continue
-        meta = meta if meta.title or meta.date else _meta_of(document)
         text = _render_body(document.body)
         if len(text) > len(best.text):
-            best = HtmlText(text, meta, method)
+            best = HtmlText(text, best.meta, method)
         if len(text) >= MIN_CHARS:
             return best
         page_text = page_text if page_text is not None else page_text_of(html)
         if text and len(text) >= SHORT_SHARE * len(page_text):
             return best
-    if not (meta.title or meta.date):
-        meta = _metadata_only(html, url)
-    if best.text:  # short, but what the article extraction found: a short article
-        return HtmlText(best.text, meta, best.method)
-    return _fallback(html, meta)
+    return best
 
 
 def _fallback(html: str, meta: PageMeta) -> HtmlText:
@@ -103,39 +102,16 @@ def _fallback(html: str, meta: PageMeta) -> HtmlText:
     return HtmlText("", meta, "empty")
 
 
-def _bare_extraction(html: str, url: str | None, **settings: Any) -> Any:
-    """trafilatura's result object (text tree and metadata), or None when it finds nothing."""
+def _bare_extraction(tree: Any, url: str | None, **settings: Any) -> Any:
+    """trafilatura's result (its text tree), or None when it finds nothing; `tree` is copied."""
     return trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
         include_comments=False,
         include_tables=True,
-        with_metadata=True,
+        with_metadata=False,
         **settings,
     )
-
-
-def _meta_of(document: Any) -> PageMeta:
-    def clean(value: Any) -> str | None:
-        return _SPACES.sub(" ", str(value)).strip() or None if value else None
-
-    return PageMeta(
-        title=clean(document.title),
-        date=clean(document.date),
-        author=clean(document.author),
-        sitename=clean(document.sitename),
-        description=clean(document.description),
-    )
-
-
-def _metadata_only(html: str, url: str | None) -> PageMeta:
-    """Metadata of a page whose article extraction failed."""
-    from trafilatura.metadata import extract_metadata
-
-    tree = _parse(html)
-    if tree is None:
-        return PageMeta()
-    return _meta_of(extract_metadata(tree, default_url=url))
 
 
 def _render_body(body: Any) -> str:
