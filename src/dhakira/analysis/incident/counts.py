@@ -1,0 +1,142 @@
+"""How many were killed, and who they were: civilians, non-civilians, children, women.
+
+A count is a figure (digits or a number word up to the thousands) followed within a few words by
+the kind of people it counts, in a sentence that speaks of death ("killed", "dead", "died",
+"death toll"...). The documenters' convention (FA-KES) decides the rest: "people" killed count
+as civilians; fighters, soldiers, militants, rebels, jihadists and "terrorists" are
+non-civilians; children and women are also part of the civilian figure; vague amounts
+("dozens", "scores") give no count. The first figure of each kind in the report's opening
+(title and lead) is the incident's, since news reports state the main toll first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+_WORD_NUMBER = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|a dozen"
+)
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})(?:\s+(?:hundred|thousand))?"
+
+KINDS: dict[str, str] = {
+    "children": r"children|child|kids|babies|infants|minors|boys|girls|toddlers|kid",
+    "women": r"women|woman",
+    "civilians": r"civilians|people|persons|residents|villagers|worshippers|students|"
+    r"pupils|patients|medics|doctors|nurses|passengers|evacuees|refugees|displaced|"
+    r"family members|members of (?:a|one|the same) family|men|individuals|journalists|"
+    r"workers|shoppers|mourners|farmers|civilian",
+    "noncivilians": r"fighters|soldiers|militants|rebels|jihadists|terrorists|troops|"
+    r"gunmen|militiamen|servicemen|personnel|officers|combatants|extremists|insurgents|"
+    r"mercenaries|guards|recruits|members|loyalists|policemen|jihadis|commanders|"
+    r"fighter|soldier|militant|rebel|jihadist|terrorist|officer",
+}
+_KIND_OF = {
+    name: kind
+    for kind, alternation in KINDS.items()
+    for name in alternation.replace("\n", "").split("|")
+}
+_FILLER = r"(?:[\w'-]+\s+){0,4}?"
+_COUNT = re.compile(
+    rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})\b",
+    re.IGNORECASE,
+)
+_DEATH = re.compile(
+    r"\b(?:kill|killed|killing|kills|dead|died|die|dies|death|deaths|toll|lives|lost|"
+    r"massacre|massacred|slain|executed|executes|beheaded|perished|martyred|martyrs|bodies|"
+    r"life|victims|claimed|left)\b",
+    re.IGNORECASE,
+)
+_NOT_DEATH = re.compile(
+    r"^\s*(?:were\s+|have been\s+|had been\s+)?(?:wounded|injured|hurt|arrested|detained|"
+    r"displaced|evacuated|rescued|freed|released|kidnapped|abducted)\b",
+    re.IGNORECASE,
+)
+_WOUNDED_BEFORE = re.compile(
+    r"\b(?:wound\w*|injur\w*|hurt|arrest\w*|detain\w*|captur\w*|kidnap\w*|abduct\w*|"
+    r"displac\w*|evacuat\w*|rescu\w*|free\w*|releas\w*)\s+(?:at least\s+|more than\s+|"
+    r"about\s+|some\s+|nearly\s+|over\s+|around\s+|another\s+)?$",
+    re.IGNORECASE,
+)
+_ONE = re.compile(
+    r"\b(?P<n>an?|one)\s+(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
+    r"militant|officer|jihadist|terrorist|kid)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+@dataclass(frozen=True)
+class Counts:
+    civilians: int = 0
+    noncivilians: int = 0
+    children: int = 0
+    women: int = 0
+
+
+def number_value(text: str) -> int | None:
+    """The value of a figure such as "1,200", "seven", "twenty-one" or "two hundred"."""
+    words = text.lower().replace("-", " ").split()
+    scale = 1
+    if words and words[-1] in ("hundred", "thousand"):
+        scale = 100 if words.pop() == "hundred" else 1000
+    joined = " ".join(words).replace(",", "")
+    if joined.isdigit():
+        return int(joined) * scale
+    if joined in _UNITS:
+        return _UNITS[joined] * scale
+    parts = [_UNITS.get(w) for w in words]
+    if parts and all(p is not None for p in parts):
+        return sum(p for p in parts if p is not None) * scale
+    return None
+
+
+def _kind(noun: str) -> str:
+    noun = noun.lower()
+    kind = _KIND_OF.get(noun, "civilians")
+    if kind == "_singular":
+        return "civilians" if noun == "man" else "children"
+    return kind
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(start, sentence) pieces of a text, split at full stops."""
+    return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def figures(sentence: str) -> list[tuple[str, int, int]]:
+    """(kind, value, position) of each figure about the dead in one sentence."""
+    if not _DEATH.search(sentence):
+        return []
+    found = []
+    for m in [*_COUNT.finditer(sentence), *_ONE.finditer(sentence)]:
+        value = number_value(m.group("n"))
+        if value is None or value > 5000:
+            continue
+        if _NOT_DEATH.match(sentence[m.end() : m.end() + 40]):
+            continue
+        if _WOUNDED_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]):
+            continue
+        found.append((_kind(m.group("kind")), value, m.start()))
+    return sorted(found, key=lambda f: f[2])
+
+
+def count_victims(lead: str) -> Counts:
+    """The incident's counts from the opening of a report (title plus first sentences)."""
+    first: dict[str, int] = {}
+    for _, sentence in sentences(lead):
+        for kind, value, _pos in figures(sentence):
+            first.setdefault(kind, value)
+    civilians = first.get("civilians", 0)
+    children, women = first.get("children", 0), first.get("women", 0)
+    civilians = max(civilians, children + women)
+    return Counts(civilians, first.get("noncivilians", 0), children, women)

@@ -1,0 +1,81 @@
+"""The main incident of a news report: hand-written English reports with invented tolls."""
+
+from __future__ import annotations
+
+from conftest import MakeDoc
+
+from dhakira.analysis.incident import STEP, find_incident
+from dhakira.analysis.incident.counts import count_victims, number_value
+from dhakira.analysis.incident.labels import (
+    COALITION,
+    GOVERNMENT,
+    ISIS,
+    find_actor,
+    find_cause,
+)
+
+REPORT = (
+    "Sat 12 Mar 2016 Air strikes kill 14 in Syria's Idlib. "
+    "Russian air strikes killed 14 civilians including three children and a woman in the town "
+    "of Saraqeb on Saturday, a monitor said. Rescue workers searched the rubble."
+)
+
+
+def test_step_is_named_and_versioned() -> None:
+    assert STEP.label == "analysis.incident.v1"
+
+
+def test_report_gives_every_field(make_doc: MakeDoc) -> None:
+    incident = find_incident(make_doc(REPORT)).incident
+    assert incident is not None
+    assert (incident.governorate, incident.date) == ("idlib", "2016-03-12")
+    assert (incident.cause, incident.actor) == ("shelling", GOVERNMENT)
+    assert (incident.civilians, incident.children, incident.women) == (14, 3, 1)
+    assert incident.noncivilians == 0
+
+
+def test_text_without_deaths_has_no_incident(make_doc: MakeDoc) -> None:
+    doc = find_incident(make_doc("The council met on Monday to discuss the budget for schools."))
+    assert doc.incident is None
+
+
+def test_number_words_are_read() -> None:
+    assert number_value("seven") == 7
+    assert number_value("twenty-one") == 21
+    assert number_value("1,200") == 1200
+    assert number_value("two hundred") == 200
+
+
+def test_fighters_are_not_civilians() -> None:
+    counts = count_victims("Clashes killed 25 fighters and eight civilians near the airport.")
+    assert (counts.civilians, counts.noncivilians) == (8, 25)
+
+
+def test_people_killed_count_as_civilians() -> None:
+    assert count_victims("A bomb blast killed six people and injured 32.").civilians == 6
+
+
+def test_wounded_are_not_counted() -> None:
+    counts = count_victims("Shelling wounded 40 people; 3 people were killed.")
+    assert counts.civilians == 3
+
+
+def test_vague_amounts_give_no_count() -> None:
+    assert count_victims("Air raids killed dozens of civilians.").civilians == 0
+
+
+def test_car_bomb_is_an_explosion() -> None:
+    assert find_cause("A car bomb exploded near a checkpoint, killing nine people.") == "explosion"
+
+
+def test_gas_is_a_chemical_attack() -> None:
+    cause = find_cause("A suspected sarin attack killed 20 people in the town.")
+    assert cause == "chemical and toxic gases"
+
+
+def test_jihadist_group_is_named() -> None:
+    assert find_actor("Islamic State militants executed 12 men in the desert.") == ISIS
+
+
+def test_coalition_strikes_are_the_coalition() -> None:
+    assert find_actor("US-led coalition air strikes killed 7 civilians.") == COALITION
