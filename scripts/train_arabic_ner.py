@@ -1,0 +1,184 @@
+"""Rebuild the Arabic entity model and its name lists from ANERcorp and the shared name data.
+
+Run from the repository root (../shared beside it):
+
+    python scripts/train_arabic_ner.py            # lists + model on the first 5/6, scored on 1/6
+    python scripts/train_arabic_ner.py --all      # also train on everything (written aside)
+
+Steps: (1) write the given/family name lists (name_parts.tsv, CC0) and the Syrian place list
+(OpenSyria, CC BY 4.0) into src/dhakira/analysis/ner/resources/; (2) train a CRF with fixed
+parameters on the first 5/6 of the sentences of ANERcorp train.txt; (3) score it on the last
+1/6 (entity-level, conlleval semantics) and write the model, plus a JSON of the data hash,
+parameters and held-out figures, into src/dhakira/analysis/ner/models/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from dhakira.analysis.ner import arabic
+from dhakira.analysis.ner.features import sentence_features
+from dhakira.evaluation.ner import read_conll, score, split_heldout
+from dhakira.text.normalize import normalize_arabic
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "eval" / "anercorp" / "train.txt"
+NAMES = SHARED / "data" / "names" / "name_parts.tsv"
+PLACES = SHARED / "data" / "places"
+PACKAGE = REPO / "src" / "dhakira" / "analysis" / "ner"
+RESOURCES = PACKAGE / "resources"
+MODELS = PACKAGE / "models"
+
+PARAMS: dict[str, Any] = {
+    "algorithm": "lbfgs",
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 250,
+    "feature.minfreq": 2,
+    "feature.possible_transitions": True,
+}
+# Administrative words that open an official place name but not the name as written in news.
+PLACE_PREFIXES = ("ناحية", "مركز", "منطقة", "محافظة", "مدينة")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_list(name: str, entries: set[str], header: str) -> None:
+    lines = [f"# {line}" for line in header.splitlines()] + sorted(entries)
+    (RESOURCES / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_name_lists() -> None:
+    given: set[str] = set()
+    family: set[str] = set()
+    with NAMES.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            word = normalize_arabic(row["arabic"].strip())
+            if row["role"] in ("given", "both"):
+                given.add(word)
+            if row["role"] in ("family", "both"):
+                family.add(word)
+    source = f"from ../shared/data/names/name_parts.tsv (CC0 1.0, sha256 {sha256(NAMES)[:16]})"
+    write_list("given", given, f"Arabic given names, normalized; {source}")
+    write_list("family", family, f"Arab family names, normalized; {source}")
+
+
+def _place_names(record: dict[str, Any]) -> set[str]:
+    names = {record["name"]["ar"]}
+    names.update(alias["value"] for alias in record.get("aliases", []) if alias["language"] == "ar")
+    cleaned: set[str] = set()
+    for name in names:
+        words = normalize_arabic(name).split()
+        while words and words[0] in PLACE_PREFIXES and len(words) > 1:
+            words = words[1:]
+        if words and len(words) <= 4:
+            cleaned.add(" ".join(words))
+    return cleaned
+
+
+def build_place_list() -> None:
+    places: set[str] = set()
+    for level in ("governorates", "districts", "subdistricts"):
+        records = json.loads((PLACES / f"opensyria_{level}.json").read_text(encoding="utf-8"))
+        for record in records:
+            places.update(_place_names(record))
+    commit = (PLACES / "UPSTREAM_COMMIT").read_text(encoding="utf-8").strip()
+    header = (
+        "Syrian governorates, districts and subdistricts, Arabic names and aliases, normalized.\n"
+        f"Built from OpenSyria data-geography (commit {commit}), CC BY 4.0: OpenSyria,\n"
+        "OCHA/HDX administrative boundaries, GeoNames, Wikidata."
+    )
+    write_list("syria_place", places, header)
+
+
+def to_sequences(
+    sentences: list[list[tuple[str, str | None]]],
+) -> list[tuple[list[str], list[str]]]:
+    return [([t for t, _ in s], [tag or "O" for _, tag in s]) for s in sentences]
+
+
+def train(sentences: list[tuple[list[str], list[str]]], target: Path) -> float:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in sentences:
+        trainer.append(sentence_features(tokens), tags)
+    trainer.select(str(PARAMS["algorithm"]))
+    trainer.set_params({key: value for key, value in PARAMS.items() if key != "algorithm"})
+    started = time.perf_counter()
+    trainer.train(str(target))
+    return time.perf_counter() - started
+
+
+def evaluate(model: Path, sentences: list[tuple[list[str], list[str]]]) -> dict[str, Any]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    started = time.perf_counter()
+    predicted = [tagger.tag(sentence_features(tokens)) for tokens, _ in sentences]
+    seconds = time.perf_counter() - started
+    result = score([tags for _, tags in sentences], predicted)
+    tokens = sum(len(tokens) for tokens, _ in sentences)
+    result["tokens_per_second"] = round(tokens / seconds)
+    return result
+
+
+def report(result: dict[str, Any]) -> None:
+    for kind, row in [*result["per_type"].items(), ("overall", result["overall"])]:
+        print(
+            f"{kind:8} P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}"
+            f"  (gold {row['gold']}, predicted {row['predicted']})"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="also train on all sentences")
+    parser.add_argument("--skip-lists", action="store_true", help="keep the name lists as they are")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_file():
+        print(f"{CORPUS} not found: put ../shared beside the repository", file=sys.stderr)
+        return 2
+    if not args.skip_lists:
+        build_name_lists()
+        build_place_list()
+    sentences = read_conll(CORPUS)
+    first, heldout = split_heldout(sentences)
+    model = MODELS / arabic.MODEL_NAME
+    seconds = train(to_sequences(first), model)
+    result = evaluate(model, to_sequences(heldout))
+    report(result)
+    meta: dict[str, Any] = {
+        "model": arabic.MODEL_NAME,
+        "trained_on": "first 5/6 of the sentences of ANERcorp train.txt (CAMeL split)",
+        "train_sentences": len(first),
+        "heldout_sentences": len(heldout),
+        "corpus_sha256": sha256(CORPUS),
+        "params": PARAMS,
+        "train_seconds": round(seconds, 1),
+        "model_bytes": model.stat().st_size,
+        "heldout": {"overall": result["overall"], "per_type": result["per_type"]},
+        "resources_sha256": {path.name: sha256(path) for path in sorted(RESOURCES.glob("*.txt"))},
+    }
+    (MODELS / "arabic-crf-v1.json").write_text(
+        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(f"model {model} ({model.stat().st_size} bytes), trained in {seconds:.0f} s")
+    if args.all:
+        full = MODELS.parent / "arabic-crf-v1-all.crfsuite.tmp"
+        seconds = train(to_sequences(sentences), full)
+        print(f"model on all sentences: {full} ({full.stat().st_size} bytes, {seconds:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

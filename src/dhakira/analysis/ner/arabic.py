@@ -1,0 +1,101 @@
+"""Find persons, organizations, places and other names in Arabic text with a CRF model.
+
+The knowledge base knows the names that recur in Syrian documentation; this recognizer finds the
+ones it does not know. The model (models/arabic-crf-v1.crfsuite, trained on ANERcorp by
+scripts/train_arabic_ner.py) tags each token B-/I- PERS, LOC, ORG, MISC or O; `recognize` turns
+the tags back into character spans of the original text. The model is loaded once per process,
+on first use, so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from dhakira.analysis.ner.features import sentence_features
+from dhakira.analysis.ner.tokenize import tokenize
+from dhakira.errors import ConfigError
+
+MODEL_NAME = "arabic-crf-v1.crfsuite"
+# Sentences longer than this are tagged in windows: CRF decoding cost grows with length and
+# ANERcorp's longest training sentences are about this long.
+MAX_TOKENS = 200
+_SENTENCE_END = frozenset({".", "!", "?", "؟", "…", "\n"})
+
+
+def model_path() -> Path:
+    """Where the shipped model file lies inside the installed package."""
+    return Path(str(resources.files("dhakira.analysis.ner") / "models" / MODEL_NAME))
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> pycrfsuite.Tagger:
+    path = model_path()
+    if not path.is_file():
+        raise ConfigError(
+            f"the Arabic entity model {path} is missing: reinstall dhakira, or run "
+            "scripts/train_arabic_ner.py to rebuild it"
+        )
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def tag_tokens(tokens: list[str]) -> list[str]:
+    """BIO tags (B-PERS, I-LOC, O, ...) for one sentence given as a list of tokens."""
+    if not tokens:
+        return []
+    tags: list[str] = []
+    for start in range(0, len(tokens), MAX_TOKENS):
+        window = tokens[start : start + MAX_TOKENS]
+        tags.extend(_tagger().tag(sentence_features(window)))
+    return tags
+
+
+def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
+    """Tokens grouped into sentences at end punctuation and blank lines."""
+    groups: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    previous_end = 0
+    for token in tokens:
+        if current and "\n\n" in text[previous_end : token[0]]:
+            groups.append(current)
+            current = []
+        current.append(token)
+        previous_end = token[1]
+        if token[2] in _SENTENCE_END:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def recognize(text: str) -> list[tuple[int, int, str]]:
+    """Entities in `text` as (start, end, type) character spans, type one of PERS ORG LOC MISC."""
+    found: list[tuple[int, int, str]] = []
+    for sentence in _sentences(tokenize(text), text):
+        tags = tag_tokens([token for _, _, token in sentence])
+        found.extend(_spans(sentence, tags))
+    return found
+
+
+def _spans(sentence: list[tuple[int, int, str]], tags: list[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    open_start, open_end, open_type = -1, -1, ""
+    for (start, end, _), tag in zip(sentence, tags, strict=True):
+        prefix, _, kind = tag.partition("-")
+        if prefix == "I" and kind == open_type and open_start >= 0:
+            open_end = end
+            continue
+        if open_start >= 0:
+            spans.append((open_start, open_end, open_type))
+            open_start, open_type = -1, ""
+        if prefix in ("B", "I"):
+            open_start, open_end, open_type = start, end, kind
+    if open_start >= 0:
+        spans.append((open_start, open_end, open_type))
+    return spans

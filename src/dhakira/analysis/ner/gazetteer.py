@@ -1,0 +1,103 @@
+"""Name lists the Arabic entity model consults: given and family names, places, cue words.
+
+A model trained on 100,000 words of news has seen few of the names a Syrian document holds, so
+each token also says whether it (or the phrase it starts) is a known given name, family name,
+Syrian place or world place. The lists are plain text files under `resources/` (one normalized
+entry a line, built by scripts/train_arabic_ner.py and credited in resources/NOTICE.md).
+Entries are compared in `normalize_arabic` form without the clitics a word may carry.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from dhakira.text.normalize import normalize_arabic
+
+LISTS = ("given", "family", "syria_place", "world_place")
+MAX_PHRASE = 4
+
+
+def _word_set(*lines: str) -> frozenset[str]:
+    """The normalized words of some space-separated lines."""
+    return frozenset(normalize_arabic(word) for line in lines for word in line.split())
+
+
+# Words that come before a person's name: titles, offices, kinship.
+PERSON_CUES = _word_set(
+    "الرئيس الرئيسة السيد السيدة الشيخ الدكتور الدكتورة د المهندس الأستاذ الوزير الوزيرة "
+    "النائب الأمين الملك الأمير الأميرة العقيد العميد اللواء الرائد المقدم النقيب الجنرال "
+    "المستشار السفير القاضي المحامي الناطق المتحدث رئيس وزير نائب الزعيم المطران البابا "
+    "الإمام الحاج المدرب اللاعب المخرج الفنان الفنانة الكاتب الشاعر الصحفي المعتقل "
+    "ابن بن بنت أبو أم"
+)
+# Words that open or head an organization's name.
+ORG_CUES = _word_set(
+    "وزارة حزب شركة منظمة جامعة مجلس وكالة اتحاد جمعية هيئة بنك مصرف صندوق لجنة حركة "
+    "جبهة نادي مؤسسة مركز معهد جيش قوات الأمم الامم محكمة برلمان مفوضية رابطة نقابة "
+    "تحالف ائتلاف فرع إدارة مديرية الجامعة الوزارة الحزب الشركة المنظمة المجلس الوكالة "
+    "الاتحاد الجمعية الهيئة البنك المصرف الصندوق اللجنة الحركة الجبهة النادي المؤسسة"
+)
+# Words that come before a place name.
+PLACE_CUES = _word_set(
+    "مدينة بلدة قرية محافظة منطقة ولاية إقليم عاصمة العاصمة جزيرة جزر بحر نهر جبل سجن "
+    "مطار ميناء حي ريف شمال جنوب شرق غرب وسط مدينه دولة"
+)
+_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def strip_clitics(word: str) -> str:
+    """The word without one leading conjunction/preposition and article, when enough remains."""
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic) :]
+    return word
+
+
+def entry_key(phrase: str) -> tuple[str, ...]:
+    """How a list entry or a run of tokens is compared: normalized words, clitics stripped."""
+    return tuple(strip_clitics(normalize_arabic(word)) for word in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def load_lists() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Every shipped list as a set of word tuples (read once per process)."""
+    folder = resources.files("dhakira.analysis.ner") / "resources"
+    loaded: dict[str, frozenset[tuple[str, ...]]] = {}
+    for name in LISTS:
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        entries = (line.strip() for line in text.splitlines())
+        loaded[name] = frozenset(
+            entry_key(line) for line in entries if line and not line.startswith("#")
+        )
+    return loaded
+
+
+def phrase_marks(keys: list[str]) -> list[list[str]]:
+    """Per token, the list memberships of the longest listed phrase covering it, as B/I marks.
+
+    `keys` are tokens already in comparison form (see `entry_key`). A token inside a two-word
+    place name gets "syria_place:B" or "syria_place:I", so the model can learn that the phrase
+    as a whole is a name.
+    """
+    lists = load_lists()
+    marks: list[list[str]] = [[] for _ in keys]
+    for name, entries in lists.items():
+        index = 0
+        while index < len(keys):
+            length = _longest_match(keys, index, entries)
+            if length:
+                marks[index].append(f"{name}:B")
+                for inner in range(index + 1, index + length):
+                    marks[inner].append(f"{name}:I")
+                index += length
+            else:
+                index += 1
+    return marks
+
+
+def _longest_match(keys: list[str], start: int, entries: frozenset[tuple[str, ...]]) -> int:
+    for length in range(min(MAX_PHRASE, len(keys) - start), 0, -1):
+        if tuple(keys[start : start + length]) in entries:
+            return length
+    return 0
