@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from dhakira.analysis.date_mentions import find_dates
-from dhakira.analysis.incident.counts import count_victims, figures, sentences
+from dhakira.analysis.incident.counts import DEATH_WORDS, count_victims, sentences
 from dhakira.analysis.incident.labels import find_actor, find_cause
 from dhakira.analysis.incident.places import fold, place_pattern
 from dhakira.pipeline import Step
@@ -63,7 +63,7 @@ def find_date(doc: Document) -> str | None:
 
 
 def _names_deaths(text: str) -> bool:
-    return any(figures(sentence) for _, sentence in sentences(text[:3000]))
+    return bool(DEATH_WORDS.search(text[:3000]))
 
 
 def incident_of(doc: Document) -> Incident | None:

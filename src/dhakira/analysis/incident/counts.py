@@ -45,12 +45,20 @@ _KIND_OF = {
     for kind, alternation in KINDS.items()
     for name in alternation.replace("\n", "").split("|")
 }
-_FILLER = r"(?:[\w'-]+\s+){0,4}?"
+# Words that may stand between a figure and its noun ("14 pro-government fighters", "5 members"),
+# but never a preposition or verb that would join two separate phrases.
+_FILLER = (
+    r"(?:(?!(?:in|on|at|by|to|into|from|after|as|when|and|or|were|was|are|is|have|has|had|"
+    r"killed|kills|killing|died|dead|wounded|injured|say|said|says)\b)[\w'-]+\s+){0,3}?"
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
 _COUNT = re.compile(
     rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})\b",
     re.IGNORECASE,
 )
-_DEATH = re.compile(
+DEATH_WORDS = re.compile(
     r"\b(?:kill|killed|killing|kills|dead|died|die|dies|death|deaths|toll|lives|lost|"
     r"massacre|massacred|slain|executed|executes|beheaded|perished|martyred|martyrs|bodies|"
     r"life|victims|claimed|left)\b",
@@ -108,6 +116,13 @@ def _kind(noun: str) -> str:
     return kind
 
 
+def _is_date_part(sentence: str, m: re.Match[str]) -> bool:
+    figure = m.group("n")
+    if len(figure) == 4 and figure.isdigit() and 1900 <= int(figure) <= 2100:
+        return True
+    return bool(_YEAR_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """(start, sentence) pieces of a text, split at full stops."""
     return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
@@ -115,12 +130,12 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 def figures(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, value, position) of each figure about the dead in one sentence."""
-    if not _DEATH.search(sentence):
+    if not DEATH_WORDS.search(sentence):
         return []
     found = []
     for m in [*_COUNT.finditer(sentence), *_ONE.finditer(sentence)]:
         value = number_value(m.group("n"))
-        if value is None or value > 5000:
+        if value is None or value > 5000 or _is_date_part(sentence, m):
             continue
         if _NOT_DEATH.match(sentence[m.end() : m.end() + 40]):
             continue
@@ -133,9 +148,16 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
 def count_victims(lead: str) -> Counts:
     """The incident's counts from the opening of a report (title plus first sentences)."""
     first: dict[str, int] = {}
+    main_seen = False
     for _, sentence in sentences(lead):
-        for kind, value, _pos in figures(sentence):
+        found = figures(sentence)
+        if not found:
+            continue
+        for kind, value, _pos in found:
+            if main_seen and kind in ("children", "women") and "civilians" in first:
+                continue  # a later sentence's children belong to another toll
             first.setdefault(kind, value)
+        main_seen = True
     civilians = first.get("civilians", 0)
     children, women = first.get("children", 0), first.get("women", 0)
     civilians = max(civilians, children + women)

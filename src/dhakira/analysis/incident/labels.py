@@ -37,14 +37,30 @@ CAUSES: dict[str, str] = {
 ACTORS: dict[str, str] = {
     ISIS: r"islamic state|\bIS\b|\bISIS\b|\bISIL\b|daesh|daash|\bIS group",
     NUSRA: r"nusra|fateh al[\s-]sham|fatah al[\s-]sham|tahrir al[\s-]sham|\bHTS\b|al[\s-]qaeda",
-    COALITION: r"(?:us|u\.s\.|american|western|international)[\s-]led|coalition|"
-    r"\bUS\b|\bU\.S\.|american|washington|pentagon|french|british|turkish|turkey|israeli",
-    KURDISH: r"\bSDF\b|\bYPG\b|kurdish|syrian democratic forces|\bPYD\b|asayish",
+    COALITION: r"(?:us|u\.s\.|american|western|international)[\s-]led(?: coalition)?|coalition|"
+    r"\bUS\b|\bU\.S\.|american|pentagon|french|british|turkish|turkey|israeli",
+    KURDISH: r"\bSDF\b|\bYPG\b|kurdish|syrian democratic forces|\bPYD\b|asayish|"
+    r"people'?s protection units",
     GOVERNMENT: r"regime|government|syrian army|army|russian|russia|assad|pro[\s-]government|"
-    r"loyalist|hezbollah|warplanes|barrel bombs?|helicopters?|\bSAA\b|syrian troops",
-    OPPOSITION: r"rebels?|opposition|free syrian army|\bFSA\b|islamist|jaish al[\s-]\w+|"
-    r"ahrar al[\s-]sham|militants|terrorists|armed groups?|jihadists|insurgents",
+    r"loyalist|hezbollah|\bSAA\b|syrian|barrel[\s-]bombs?",
+    OPPOSITION: r"rebels?|opposition|free syrian army|\bFSA\b|islamists?|jaish al[\s-]\w+|"
+    r"ahrar al[\s-]sham|armed groups?",
 }
+# What follows an actor's name when it is the one attacking ("regime air strikes", "IS
+# militants executed"), and what precedes it ("carried out by", "by Russian jets").
+_ATTACK_AFTER = (
+    r"(?:[\w'-]+\s+){0,3}?(?:air\s?strikes?|airstrikes?|air\s?raids?|raids?|strikes?|shelling|"
+    r"shelled|warplanes?|war\s?planes|jets?|aircraft|helicopters?|forces|troops|army|fighters|"
+    r"militants|gunmen|snipers?|bombard\w*|killed|kills|kill|executed|executes|beheaded|"
+    r"attack\w*|bomb\w*|fired|launched|targeted|hit|pounded|mortars?|rockets?|missiles?|"
+    r"artillery|shells?|suicide|car bomb|claimed|dropped|used|carried out|opened fire)\b"
+)
+_ATTACK_BEFORE = r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
+_VICTIM_AFTER = re.compile(
+    r"^(?:[\w'-]+\s+){0,2}?(?:were|was|have been|had been)\s+killed|^\s*positions?|"
+    r"^\s*(?:held|controlled|stronghold)|^[\w\s'-]{0,20}-held",
+    re.IGNORECASE,
+)
 
 
 def _compile(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
@@ -52,9 +68,11 @@ def _compile(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 
 _CAUSE_PATTERNS = _compile(CAUSES)
-_ACTOR_PATTERNS = _compile({k: v for k, v in ACTORS.items() if k not in (ISIS,)}) | {
-    ISIS: re.compile(rf"(?:{ACTORS[ISIS]})", re.IGNORECASE)
+_ACTOR_PATTERNS = {
+    label: re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE) for label, p in ACTORS.items()
 }
+_AFTER = re.compile(_ATTACK_AFTER, re.IGNORECASE)
+_BEFORE = re.compile(_ATTACK_BEFORE, re.IGNORECASE)
 
 
 def _first(patterns: dict[str, re.Pattern[str]], text: str) -> str:
@@ -71,6 +89,23 @@ def find_cause(lead: str) -> str:
     return _first(_CAUSE_PATTERNS, lead)
 
 
+def _attacks(text: str, m: re.Match[str]) -> bool:
+    after = text[m.end() : m.end() + 60]
+    if _VICTIM_AFTER.match(after):
+        return False
+    return bool(_AFTER.match(after.lstrip())) or bool(
+        _BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+    )
+
+
 def find_actor(lead: str) -> str:
-    """The party named first as the one who attacked, or "unknown"."""
-    return _first(_ACTOR_PATTERNS, lead)
+    """The party the opening names as attacking, or "unknown" when it names none."""
+    best, best_pos = UNKNOWN, len(lead) + 1
+    for label, pattern in _ACTOR_PATTERNS.items():
+        for m in pattern.finditer(lead):
+            if m.start() >= best_pos:
+                break
+            if _attacks(lead, m):
+                best, best_pos = label, m.start()
+                break
+    return best
