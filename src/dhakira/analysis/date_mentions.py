@@ -12,6 +12,7 @@ month without a year; the caller decides the year from the rest of the page).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -91,6 +92,11 @@ _WEEKDAY_BEFORE = re.compile(
     rf"(?P<wd>{_alternation(EN_WEEKDAYS)}|{_alternation(AR_WEEKDAYS)})[\s,(]*(?:يوم\s+)?$",
     re.IGNORECASE,
 )
+# Every mention holds a digit, so only the stretches of text around digits are searched.
+_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+_FOLDABLE = re.compile("[\u0660-\u0669\u06f0-\u06f9أإآٱىة]")
+_MARGIN = 80  # characters searched on each side of a digit: more than any mention spans
+_TO_NEXT_CHAR = re.compile(r"\S*\s*\S?")  # a window ends after a word, its spaces, one char
 _YEAR_WORD = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]\d)")
 
 
@@ -119,7 +125,34 @@ class DateMention:
 
 def fold(text: str) -> str:
     """The matching form of `text`: same length, ASCII digits, one spelling per Arabic letter."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
+
+
+def _windows(folded: str) -> list[tuple[int, int]]:
+    """(pos, endpos) stretches around the digits of a text, merged, in reading order.
+
+    A window may start mid-word: the regular expressions still see the characters before it
+    (look-behinds and \\b read the whole string). Its end is pushed past the next word and
+    spaces, so the look-aheads after a mention see what follows it in the whole text.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(folded):
+        start = max(0, m.start() - _MARGIN)
+        end = min(len(folded), m.end() + _MARGIN)
+        tail = _TO_NEXT_CHAR.match(folded, end)
+        end = tail.end() if tail else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _finditer(
+    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for pos, endpos in windows:
+        yield from pattern.finditer(folded, pos, endpos)
 
 
 def _month_number(name: str) -> int:
@@ -156,10 +189,12 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end for t_start, t_end in taken)
 
 
-def _full_mentions(folded: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+def _full_mentions(
+    folded: str, windows: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[DateMention]:
     found = []
     for pattern in _FULL_PATTERNS:
-        for m in pattern.finditer(folded):
+        for m in _finditer(pattern, folded, windows):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             year, month, day = _full(m)
@@ -184,15 +219,18 @@ def _short_mention(m: re.Match[str], kind: MentionKind, folded: str) -> DateMent
 def find_dates(text: str) -> list[DateMention]:
     """Every date printed in `text`, in reading order; impossible dates are left out."""
     folded = fold(text)
+    windows = _windows(folded)
+    if not windows:
+        return []
     taken: list[tuple[int, int]] = []
-    found = _full_mentions(folded, taken)
+    found = _full_mentions(folded, windows, taken)
     short: tuple[tuple[MentionKind, tuple[re.Pattern[str], ...]], ...] = (
         ("month", _MONTH_PATTERNS),
         ("partial", _PARTIAL_PATTERNS),
     )
     for kind, patterns in short:
         for pattern in patterns:
-            for m in pattern.finditer(folded):
+            for m in _finditer(pattern, folded, windows):
                 if _overlaps(m.start(), m.end(), taken):
                     continue
                 mention = _short_mention(m, kind, folded)

@@ -9,8 +9,12 @@ language of another script, in the text as captured (see `captured_languages`).
 The script of the letters decides cheaply when it is unambiguous (Arabic script — Persian told
 apart by its own letters —, Hangul, Han) or when a paragraph is too short for a statistical
 guess; lingua decides among the Latin-script languages (English, French, German, Spanish,
-Turkish). The lingua detector is built once, on first use, from that small set, which keeps it
-fast (a 5,000-word document in a few tens of milliseconds) and its guesses stable.
+Turkish). lingua is asked about the document, not each paragraph: once on a sample from the
+beginning of its Latin-script text and once on a sample from the end (once when both are the
+same). When the two agree, every Latin-script paragraph takes that language; only a document
+whose beginning and end disagree — truly mixed — is judged paragraph group by paragraph group.
+The detector is built once, on first use, from that small set; its models load as they are
+first needed, so a batch without Latin-script text never pays for them.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ MIN_SHARE = 0.1  # a language must hold this share of the document's letters to 
 LINGUA_MIN_LETTERS = 25  # shorter Latin paragraphs are too short for lingua: taken as English
 GROUP_CHARS = 300  # shorter paragraphs are judged together with their Latin-script neighbours
 MAX_LINGUA_CHARS = 400  # a long paragraph is judged on its beginning (keeps lingua fast)
+SAMPLE_CHARS = 400  # the document's Latin-script text is judged on its first and last 400
 
 # lingua only chooses among the Latin-script languages of the set; Arabic, Persian, Russian,
 # Korean and Chinese are each the only language of their script here, so the script decides.
@@ -55,9 +60,8 @@ _SCRIPT_DEFAULT = {"arabic": "ar", "latin": "en", "cyrillic": "ru", "hangul": "k
 
 @lru_cache(maxsize=1)
 def detector() -> LanguageDetector:
-    """The lingua detector, built on first use with its models loaded (about a second, once)."""
-    builder = LanguageDetectorBuilder.from_languages(*_LATIN_LANGUAGES)
-    return builder.with_preloaded_language_models().build()
+    """The lingua detector, built on first use; each model is loaded when first needed."""
+    return LanguageDetectorBuilder.from_languages(*_LATIN_LANGUAGES).build()
 
 
 def script_counts(text: str) -> Counter[str]:
@@ -101,12 +105,45 @@ def _arabic_or_persian(text: str) -> str:
 
 
 def paragraph_languages(paragraphs: list[str]) -> list[str | None]:
-    """ISO 639-1 code of each paragraph (None when it holds no letters), one lingua batch."""
+    """ISO 639-1 code of each paragraph (None when it holds no letters).
+
+    lingua judges the beginning and the end of the Latin-script text; when they agree, that is
+    the language of every Latin-script paragraph long enough to be asked about.
+    """
     guesses = [script_guess(p) for p in paragraphs]
-    groups = _lingua_groups(paragraphs, [i for i, (_, ask) in enumerate(guesses) if ask])
-    texts = ["\n".join(paragraphs[i] for i in group)[:MAX_LINGUA_CHARS] for group in groups]
-    found = detector().detect_languages_in_parallel_of(texts) if texts else []
     result = [guess for guess, _ in guesses]
+    asked = [i for i, (_, ask) in enumerate(guesses) if ask]
+    if not asked:
+        return result
+    head, tail = _sample(paragraphs, asked), _sample(paragraphs, asked[::-1])
+    first = detector().detect_language_of(head)
+    last = first if tail == head else detector().detect_language_of(tail)
+    if first == last:
+        for i in asked:
+            result[i] = _agree(result[i], first)
+        return result
+    return _by_groups(paragraphs, asked, result)
+
+
+def _sample(paragraphs: list[str], order: list[int]) -> str:
+    """Up to SAMPLE_CHARS of the given paragraphs, taken in the given order."""
+    parts: list[str] = []
+    size = 0
+    for i in order:
+        parts.append(paragraphs[i][: SAMPLE_CHARS - size])
+        size += len(parts[-1]) + 1
+        if size >= SAMPLE_CHARS:
+            break
+    return "\n".join(parts)
+
+
+def _by_groups(
+    paragraphs: list[str], asked: list[int], result: list[str | None]
+) -> list[str | None]:
+    """A mixed document: lingua judges each group of neighbouring paragraphs on its own."""
+    groups = _lingua_groups(paragraphs, asked)
+    texts = ["\n".join(paragraphs[i] for i in group)[:MAX_LINGUA_CHARS] for group in groups]
+    found = detector().detect_languages_in_parallel_of(texts)
     for group, language in zip(groups, found, strict=True):
         for i in group:
             result[i] = _agree(result[i], language)

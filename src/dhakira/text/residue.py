@@ -36,9 +36,10 @@ def _shape(pattern: str) -> re.Pattern[str]:
 
 def _key(line: str) -> str:
     """A matching key: lower case, Arabic marks and alef forms folded, spacing squeezed."""
-    folded = _fold_arabic(line).lower()
-    folded = folded.replace("\u00a0", " ").replace("’", "'")
-    return re.sub(r"\s+", " ", folded).strip()
+    if line.isascii():  # nothing to fold (the common case, and a hot path)
+        return " ".join(line.lower().split())
+    folded = _fold_arabic(line).lower().replace("’", "'")
+    return " ".join(folded.split())  # NBSP is whitespace to str.split
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -185,7 +186,8 @@ def _is_title_line(line: str) -> bool:
 def _tail_cut(lines: list[str]) -> int:
     """Index where a comment form / related-links tail starts, or len(lines) if none."""
     for i, line in enumerate(lines):
-        strong, weak = _TAIL_HEADINGS.match(_key(line)), _WEAK_TAIL_HEADINGS.match(_key(line))
+        key = _key(line)
+        strong, weak = _TAIL_HEADINGS.match(key), _WEAK_TAIL_HEADINGS.match(key)
         if not (strong or weak):
             continue
         rest = [x for x in lines[i + 1 :] if x.strip()]
