@@ -31,9 +31,10 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})(?:\s+(?:hundred|thousa
 KINDS: dict[str, str] = {
     "children": r"children|child|kids|babies|infants|minors|boys|girls|toddlers|kid",
     "women": r"women|woman",
-    "civilians": r"civilians|people|persons|residents|villagers|worshippers|students|"
+    "people": r"people|persons|individuals|men",
+    "civilians": r"civilians|residents|villagers|worshippers|students|"
     r"pupils|patients|medics|doctors|nurses|passengers|evacuees|refugees|displaced|"
-    r"family members|members of (?:a|one|the same) family|men|individuals|journalists|"
+    r"family members|members of (?:a|one|the same) family|journalists|"
     r"workers|shoppers|mourners|farmers|civilian",
     "noncivilians": r"fighters|soldiers|militants|rebels|jihadists|terrorists|troops|"
     r"gunmen|militiamen|servicemen|personnel|officers|combatants|extremists|insurgents|"
@@ -49,7 +50,9 @@ _KIND_OF = {
 # but never a preposition or verb that would join two separate phrases.
 _FILLER = (
     r"(?:(?!(?:in|on|at|by|to|into|from|after|as|when|and|or|were|was|are|is|have|has|had|"
-    r"killed|kills|killing|died|dead|wounded|injured|say|said|says)\b)[\w'-]+\s+){0,3}?"
+    r"killed|kills|killing|died|dead|wounded|injured|say|said|says|including|among|"
+    r"jan\w*|feb\w*|march|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    rf"{_WORD_NUMBER})\b)(?!\d)[\w'-]+\s+){{0,3}}?"
 )
 _YEAR_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
@@ -78,6 +81,13 @@ _WOUNDED_BEFORE = re.compile(
 _ONE = re.compile(
     r"\b(?P<n>an?|one)\s+(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
     r"militant|officer|jihadist|terrorist|kid)\b",
+    re.IGNORECASE,
+)
+_BARE = re.compile(
+    rf"\b(?:kills?|killed|killing|toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached)|rises\s+to|"
+    rf"rose\s+to|risen\s+to)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+)?"
+    rf"(?P<n>{NUMBER})(?![\w,])(?!\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(KINDS['noncivilians'].split('|'))}))"
+    rf"|(?<![\w,.])(?P<n2>{NUMBER})\s+(?:dead|killed)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
@@ -110,9 +120,9 @@ def number_value(text: str) -> int | None:
 
 def _kind(noun: str) -> str:
     noun = noun.lower()
-    kind = _KIND_OF.get(noun, "civilians")
+    kind = _KIND_OF.get(noun, "people")
     if kind == "_singular":
-        return "civilians" if noun == "man" else "children"
+        return "people" if noun == "man" else "children"
     return kind
 
 
@@ -142,7 +152,16 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
         if _WOUNDED_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue
         found.append((_kind(m.group("kind")), value, m.start()))
+    if not any(kind == "civilians" for kind, _, _ in found):
+        for m in _BARE.finditer(sentence):
+            figure = m.group("n") or m.group("n2")
+            value = number_value(figure)
+            if value is not None and value <= 5000 and not (len(figure) == 4 and figure.isdigit()):
+                found.append(("people", value, m.start()))
     return sorted(found, key=lambda f: f[2])
+
+
+_ADULTS = ("people", "civilians")
 
 
 def count_victims(lead: str) -> Counts:
@@ -153,9 +172,16 @@ def count_victims(lead: str) -> Counts:
         found = figures(sentence)
         if not found:
             continue
+        explicit = [v for kind, v, _ in found if kind == "civilians"]
         for kind, value, _pos in found:
+            if kind == "people":
+                kind = "civilians"
+                if explicit:
+                    continue
             if main_seen and kind in ("children", "women") and "civilians" in first:
-                continue  # a later sentence's children belong to another toll
+                same_toll = first["civilians"] in [v for k, v, _ in found if k in _ADULTS]
+                if not same_toll:
+                    continue  # a later sentence's children belong to another toll
             first.setdefault(kind, value)
         main_seen = True
     civilians = first.get("civilians", 0)

@@ -58,7 +58,7 @@ _ATTACK_AFTER = (
 _ATTACK_BEFORE = r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
 _VICTIM_AFTER = re.compile(
     r"^(?:[\w'-]+\s+){0,2}?(?:were|was|have been|had been)\s+killed|^\s*positions?|"
-    r"^\s*(?:held|controlled|stronghold)|^[\w\s'-]{0,20}-held",
+    r"^\s*(?:held|controlled|stronghold)",
     re.IGNORECASE,
 )
 
@@ -98,8 +98,25 @@ def _attacks(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# With no attacker named, air strikes on opposition areas and chemical attacks are by far most
+# often the government's or its Russian ally's (the only parties flying over them daily).
+_AIR_OR_GAS = re.compile(
+    r"\b(?:air[\s-]?strikes?|airstrikes?|air[\s-]?raids?|warplanes?|barrel[\s-]bombs?|"
+    r"helicopters?|chemical|chlorine|sarin|toxic gas)\b",
+    re.IGNORECASE,
+)
+
+
 def find_actor(lead: str) -> str:
-    """The party the opening names as attacking, or "unknown" when it names none."""
+    """The party the opening names as attacking; unnamed air or gas attacks are the
+    government's; otherwise "unknown"."""
+    named = _named_attacker(lead)
+    if named == UNKNOWN and _AIR_OR_GAS.search(lead):
+        return GOVERNMENT
+    return named
+
+
+def _named_attacker(lead: str) -> str:
     best, best_pos = UNKNOWN, len(lead) + 1
     for label, pattern in _ACTOR_PATTERNS.items():
         for m in pattern.finditer(lead):
