@@ -79,3 +79,48 @@ def test_jihadist_group_is_named() -> None:
 
 def test_coalition_strikes_are_the_coalition() -> None:
     assert find_actor("US-led coalition air strikes killed 7 civilians.") == COALITION
+
+
+def test_gas_delivered_by_air_strike_is_chemical() -> None:
+    cause = find_cause("An air strike that released toxic gas killed 30 people in the town.")
+    assert cause == "chemical and toxic gases"
+
+
+def test_clashes_alone_have_no_known_cause() -> None:
+    assert find_cause("Heavy clashes near the village left 12 fighters dead.") == "unknown"
+
+
+def test_unnamed_air_strikes_are_the_government() -> None:
+    assert find_actor("Air strikes on a market killed 11 civilians, a monitor said.") == GOVERNMENT
+
+
+def test_terrorist_as_a_label_names_no_actor() -> None:
+    assert (
+        find_actor("Three civilians were killed in terrorist rocket attacks on the city.")
+        == "unknown"
+    )
+
+
+def test_people_including_civilians_counts_the_civilians() -> None:
+    counts = count_victims("At least 30 people including 24 civilians were killed by strikes.")
+    assert counts.civilians == 24
+
+
+def test_headline_toll_without_a_noun_is_counted() -> None:
+    assert count_victims("Suicide bomber kills 4 in hospital.").civilians == 4
+
+
+def test_day_of_the_date_line_is_not_a_toll() -> None:
+    counts = count_victims("Date of publication 16 September 2016 Two civilians were killed.")
+    assert counts.civilians == 2
+
+
+def test_woman_injured_is_not_counted() -> None:
+    counts = count_victims("A child was killed and a woman was injured in a rocket attack.")
+    assert (counts.children, counts.women) == (1, 0)
+
+
+def test_governorate_from_a_town(make_doc: MakeDoc) -> None:
+    doc = make_doc("Shelling killed 5 civilians in Douma on Monday, activists said.")
+    incident = find_incident(doc).incident
+    assert incident is not None and incident.governorate == "damascus"

@@ -121,7 +121,12 @@ def evaluate_incidents(path: Path) -> dict[str, Any]:
     }
     for part in ("tune", "check"):
         chosen = [h for row, h in results if part_of(row) == part]
-        report[part] = {"articles": len(chosen), "accuracy": _accuracy(chosen, FIELDS)}
+        gold = [_baseline_hits(r["gold"], majority) for r in rows if part_of(r) == part]
+        report[part] = {
+            "articles": len(chosen),
+            "accuracy": _accuracy(chosen, FIELDS),
+            "baseline": _accuracy(gold, baseline_fields),
+        }
     return report
 
 

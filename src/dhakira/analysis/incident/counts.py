@@ -68,7 +68,8 @@ DEATH_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_DEATH = re.compile(
-    r"^\s*(?:were\s+|have been\s+|had been\s+)?(?:wounded|injured|hurt|arrested|detained|"
+    r"^\s*(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
+    r"(?:wounded|injured|hurt|arrested|detained|"
     r"displaced|evacuated|rescued|freed|released|kidnapped|abducted)\b",
     re.IGNORECASE,
 )
@@ -79,7 +80,7 @@ _WOUNDED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ONE = re.compile(
-    r"\b(?P<n>an?|one)\s+(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
+    r"\b(?P<n>an?|one)\s+(?:pregnant\s+|young\s+|little\s+|elderly\s+|old\s+)?(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
     r"militant|officer|jihadist|terrorist|kid)\b",
     re.IGNORECASE,
 )

@@ -25,13 +25,13 @@ CAUSES: dict[str, str] = {
     r"nerve agent|gas attack|suffocat\w*",
     "execution": r"execut\w+|behead\w*|crucif\w+|slaughtered|summar\w+ kill\w*",
     "explosion": r"car[\s-]?bomb\w*|suicide\w*|explosi\w+|blast\w*|bomb (?:attack|blast)|"
-    r"bombings?|IEDs?|improvised explosive|land ?mines?|mines?|booby[\s-]trap\w*|"
-    r"explosive device|detonat\w+|bomber",
+    r"IEDs?|improvised explosive|land ?mines?|mines?|booby[\s-]trap\w*|"
+    r"explosive device|detonat\w+|bomber|bombings?",
     "shelling": r"air[\s-]?strikes?|air[\s-]?raids?|airstrikes?|raids?|barrel[\s-]bombs?|"
     r"shell\w*|rockets?|missiles?|mortars?|artillery|bombard\w*|warplanes?|jets?|"
-    r"helicopters?|aircraft|strikes?|bombs?|bombing|bombed|projectiles?|cluster",
-    "shooting": r"shot|shoot\w*|snipers?|gunfire|gunmen|opened fire|clash\w*|fighting|"
-    r"ambush\w*|battles?|gunbattles?",
+    r"helicopters?|aircraft|strikes?|bombs?|bombed|projectiles?|cluster|"
+    r"(?:regime|russian|aerial|air|heavy) bombing|bombing campaign",
+    "shooting": r"shot|shoot\w*|snipers?|gunfire|gunmen|opened fire|gunshots?",
 }
 
 ACTORS: dict[str, str] = {
@@ -84,8 +84,14 @@ def _first(patterns: dict[str, re.Pattern[str]], text: str) -> str:
     return best
 
 
+_GAS = _CAUSE_PATTERNS["chemical and toxic gases"]
+
+
 def find_cause(lead: str) -> str:
-    """The cause named first in the opening of a report, or "unknown"."""
+    """The cause named first in the opening of a report, or "unknown"; a gas attack
+    anywhere in the opening wins, since its delivery (air strike, rocket) is named too."""
+    if _GAS.search(lead):
+        return "chemical and toxic gases"
     return _first(_CAUSE_PATTERNS, lead)
 
 

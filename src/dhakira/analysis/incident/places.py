@@ -41,7 +41,7 @@ GOVERNORATE_LABELS: dict[str, str] = {
 # Places the press names that are not districts or subdistricts, and spellings the gazetteer
 # lacks. Public geographic facts.
 EXTRA_PLACES: dict[str, str] = {
-    "ghouta": "damascus", "eastern ghouta": "damascus", "jobar": "damascus",
+    "ghouta": "damascus", "eastern ghouta": "damascus", "jobar": "damascus", "douma": "damascus",
     "yarmouk": "damascus", "madaya": "damascus", "darayya": "damascus", "daraya": "damascus",
     "harasta": "damascus", "sayyida zeinab": "damascus", "sayeda zeinab": "damascus",
     "zabadani": "damascus", "moadamiyeh": "damascus", "mouadamiya": "damascus",
