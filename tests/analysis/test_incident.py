@@ -124,3 +124,8 @@ def test_governorate_from_a_town(make_doc: MakeDoc) -> None:
     doc = make_doc("Shelling killed 5 civilians in Douma on Monday, activists said.")
     incident = find_incident(doc).incident
     assert incident is not None and incident.governorate == "damascus"
+
+
+def test_rebel_held_is_a_place_not_a_fighter() -> None:
+    counts = count_victims("Air strikes on a rebel-held region killed at least 22 civilians.")
+    assert (counts.civilians, counts.noncivilians) == (22, 0)

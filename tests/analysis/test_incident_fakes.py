@@ -20,7 +20,7 @@ FLOORS = {
     "cause": 0.75,
     "actor": 0.68,
     "civilians": 0.70,
-    "noncivilians": 0.76,
+    "noncivilians": 0.80,
     "children": 0.90,
     "women": 0.95,
 }

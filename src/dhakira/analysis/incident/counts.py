@@ -58,7 +58,7 @@ _YEAR_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
 _COUNT = re.compile(
-    rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})\b",
+    rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})(?![\w-])",
     re.IGNORECASE,
 )
 DEATH_WORDS = re.compile(
@@ -81,7 +81,7 @@ _WOUNDED_BEFORE = re.compile(
 )
 _ONE = re.compile(
     r"\b(?P<n>an?|one)\s+(?:pregnant\s+|young\s+|little\s+|elderly\s+|old\s+)?(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
-    r"militant|officer|jihadist|terrorist|kid)\b",
+    r"militant|officer|jihadist|terrorist|kid)(?![\w-])",
     re.IGNORECASE,
 )
 _BARE = re.compile(
