@@ -1,0 +1,145 @@
+"""Arabic wording of claims, written in folded spelling (see `fold`).
+
+Arabic text is matched after folding the letters that writers use interchangeably (أ إ آ ٱ → ا,
+ة → ه, ى → ي) and dropping short vowels and tatweel, so "ألفاً", "الفا" and "أَلْفًا" all read
+"الفا". Folding keeps a map back to the original positions, so spans stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+# Arabic-Indic and Eastern Arabic-Indic digits, Arabic thousands separator and decimal mark.
+DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫",
+    "01234567890123456789,.",
+)
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """Fold letters and digits; return the folded text and, when marks were dropped, the map
+    from each folded position to its original position (None when positions are unchanged)."""
+    folded = text.translate(_LETTERS).translate(DIGITS)
+    if not _MARKS.search(folded):
+        return folded, None
+    kept = [i for i, ch in enumerate(folded) if not _MARKS.match(ch)]
+    kept.append(len(folded))
+    return "".join(folded[i] for i in kept[:-1]), kept
+
+
+UNITS: dict[str, int] = {
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+    "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
+    "عشر": 10, "عشره": 10,
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}  # fmt: skip
+HUNDREDS: dict[str, int] = {
+    "مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+    **{f"{unit}{h}": value * 100 for unit, value in (
+        ("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9))
+       for h in ("مئه", "مائه")},
+}  # fmt: skip
+# Scale words: singular/accusative forms multiply, duals are two of the scale.
+SCALES: dict[str, int] = {
+    "الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 1_000_000, "مليونا": 1_000_000,
+    "ملايين": 1_000_000, "مليار": 1_000_000_000,
+}  # fmt: skip
+DUALS: dict[str, int] = {
+    "الفان": 2000, "الفين": 2000, "مليونان": 2_000_000, "مليونين": 2_000_000,
+}  # fmt: skip
+# Vague quantities: folded phrase → (smallest value, English qualifier).
+VAGUE: dict[str, tuple[int, str]] = {
+    "عشرات الالاف": (10_000, "tens of thousands"),
+    "عشرات الاف": (10_000, "tens of thousands"),
+    "مئات الالاف": (100_000, "hundreds of thousands"),
+    "مئات الاف": (100_000, "hundreds of thousands"),
+    "بضعه الاف": (1000, "several thousand"),
+    "بضع الاف": (1000, "several thousand"),
+    "عده الاف": (1000, "several thousand"),
+    "الالاف": (1000, "thousands"),
+    "الاف": (1000, "thousands"),
+    "عشرات": (10, "tens"),
+    "مئات": (100, "hundreds"),
+    "ملايين": (1_000_000, "millions"),
+}
+QUALIFIERS_BEFORE: dict[str, tuple[str, str]] = {
+    "اكثر من": ("over", "low"),
+    "ما يزيد عن": ("over", "low"),
+    "ما يزيد علي": ("over", "low"),
+    "يزيد عن": ("over", "low"),
+    "ما لا يقل عن": ("at least", "low"),
+    "لا يقل عن": ("at least", "low"),
+    "ما يصل الي": ("up to", "high"),
+    "يصل الي": ("up to", "high"),
+    "اقل من": ("under", "high"),
+    "نحو": ("about", "best"),
+    "حوالي": ("about", "best"),
+    "قرابه": ("about", "best"),
+    "ما يقارب": ("about", "best"),
+    "يقارب": ("about", "best"),
+    "ما يقرب من": ("about", "best"),
+    "زهاء": ("about", "best"),
+}
+QUALIFIERS_AFTER: dict[str, tuple[str, str]] = {
+    "علي الاقل": ("at least", "low"),
+    "او اكثر": ("at least", "low"),
+    "تقريبا": ("about", "best"),
+}
+ESTIMATE_WORDS: tuple[str, ...] = ("يقدر", "تقدر", "المقدر", "تقديرات", "يقدرون")
+VICTIM_STEMS: tuple[str, ...] = (
+    "شخص", "اشخاص", "مدني", "معتقل", "سجين", "سجناء", "ضحيه", "ضحايا", "قتيل", "قتلي",
+    "طفل", "اطفال", "امراه", "نساء", "سوري", "حاله", "حالات", "جثه", "جثث", "مختف",
+    "مواطن", "ناشط", "عنصر", "عناصر", "محتجز", "مفقود", "شهيد", "شهداء", "فرد", "افراد",
+    "رجل", "رجال", "طالب", "طلاب", "موقوف", "اسير", "اسري", "معتقلات", "نسمه",
+)  # fmt: skip
+METHOD_STEMS: tuple[str, ...] = (
+    "مقابل", "شاهد", "شهود", "شهاد", "وثيق", "وثائق", "صوره", "صور", "مصدر", "مصادر", "ملف",
+)  # fmt: skip
+METHOD_LEADS: tuple[str, ...] = ("مقابلات مع", "مقابله مع", "استنادا الي", "بناء علي", "قابل")
+EVENT_VERBS: dict[str, tuple[str, ...]] = {
+    "death_in_custody": (
+        r"(?:قتل|توفي|ماتوا|مات|قضوا|قضي|لقوا حتفهم|لقي حتفه)\w*\s+(?:\w+\s+)?تحت التعذيب",
+    ),
+    "death_sentence": (r"حكم\w*\s+(?:\w+\s+)?بالاعدام",),
+    "execution": (r"اعدم\w*", r"شنق\w*"),
+    "enforced_disappearance": (r"اختف\w*", r"اخفي\w*", r"غيب\w*"),
+    "release": (r"افرج\w*", r"اطلق سراح\w*"),
+    "killing": (r"قتل\w*", r"لقوا حتفهم", r"لقي حتفه", r"توفي\w*", r"استشهد\w*"),
+    "torture": (r"عذب\w*",),
+    "detention": (r"اعتقل\w*", r"احتجز\w*", r"اعتقال\w*"),
+}  # fmt: skip
+EVENT_NOUNS: dict[str, tuple[str, ...]] = {
+    "death_in_custody": (r"تحت التعذيب",),
+    "death_sentence": (r"احكام\s+(?:ال)?اعدام", r"حكما?\s+بالاعدام"),
+    "execution": (r"(?:ال)?اعدام\w*", r"(?:ال)?مشانق", r"(?:ال)?شنق"),
+    "enforced_disappearance": (
+        r"(?:ال)?مختف\w*", r"(?:ال)?اخفاء", r"(?:ال)?اختفاء", r"(?:ال)?مفقود\w*",
+    ),
+    "release": (r"(?:ال)?افراج", r"اطلاق سراح"),
+    "killing": (r"مقتل", r"قتلي", r"قتيل", r"شهداء", r"مجزر\w*", r"وفا[هت]"),
+    "torture": (r"(?:ال)?تعذيب",),
+    "detention": (r"(?:ال)?معتقل\w*", r"(?:ال)?محتجز\w*", r"(?:ال)?سجين\w*", r"(?:ال)?سجناء",
+                  r"(?:ال)?سجون", r"(?:ال)?سجن", r"(?:ال)?احتجاز", r"(?:ال)?موقوف\w*"),
+}  # fmt: skip
+# Reporting verbs (the source follows them in Arabic word order) and "according to".
+SAY_VERBS: tuple[str, ...] = (
+    "قال", "قالت", "ذكر", "ذكرت", "افاد", "افادت", "اكد", "اكدت", "اشار", "اشارت", "وثق",
+    "وثقت", "اعلن", "اعلنت", "اوضح", "اوضحت", "قدر", "قدرت", "رصد", "رصدت", "اضاف", "اضافت",
+)  # fmt: skip
+ACCORDING_TO: tuple[str, ...] = ("بحسب", "حسب", "وفقا ل", "وفق", "نقلا عن", "طبقا ل")
+MONTHS: dict[str, int] = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
+    "كانون الاول": 12, "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5,
+    "يونيو": 6, "يوليو": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+}  # fmt: skip
+ACTORS: tuple[str, ...] = (
+    "قوات النظام", "النظام السوري", "نظام الاسد", "قوات الاسد", "قوات الحكومه",
+    "الحكومه السوريه", "تنظيم الدوله", "داعش", "قسد", "قوات سوريا الديمقراطيه",
+    "هيئه تحرير الشام", "جبهه النصره", "القوات الروسيه", "فصائل المعارضه",
+)  # fmt: skip

@@ -1,0 +1,214 @@
+"""The circumstances of a claim read from its sentence: period, actor, place and source.
+
+Each reader gets the folded, lower-cased text (for matching) and the original text (for names),
+plus the sentence bounds; they return plain values and, where useful, the span they used so
+the quote can cover it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dhakira.analysis.claims import arabic, english
+from dhakira.analysis.claims.names import Name, full_name
+
+_MONTHS = {**english.MONTHS, **arabic.MONTHS}
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_YEAR = r"((?:19|20)\d\d)"
+_AR_YEAR = rf"(?:عامي |عام |العامين )?{_YEAR}"
+_MON = rf"(?:({_MONTH}) )?(?:عام )?{_YEAR}"
+_PERIODS: list[tuple[str, re.Pattern[str]]] = [
+    ("range", re.compile(rf"(?:between|from) (?:the years )?{_YEAR} (?:and|to|until) {_YEAR}")),
+    ("range", re.compile(rf"(?<!\d){_YEAR}\s*[-–—]\s*{_YEAR}(?!\d)")),
+    ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
+    ("since", re.compile(rf"(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
+    ("until", re.compile(rf"(?:until|till|by the end of|حتي) (?:(?:{_MONTH}) )?(?:عام )?{_YEAR}")),
+    ("in", re.compile(rf"(?:in|during|throughout|في|خلال) (?:the )?(?:year )?{_MON}(?![\d,/])")),
+]  # fmt: skip
+
+
+def _month(year: str, month: str | None) -> str:
+    return f"{year}-{_MONTHS[month]:02d}" if month else year
+
+
+def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str | None, int, int]:
+    """The period stated in `low[lo:hi]` nearest to position `near`: (start, end, span)."""
+    best: tuple[int, tuple[str | None, str | None, int, int]] | None = None
+    for shape, pattern in _PERIODS:
+        for m in pattern.finditer(low, lo, hi):
+            groups = m.groups()
+            if shape == "range":
+                value: tuple[str | None, str | None] = (groups[0], groups[1])
+            elif shape == "since":
+                value = (_month(groups[1], groups[0]), None)
+            elif shape == "until":
+                value = (None, groups[0])
+            else:
+                value = (_month(groups[1], groups[0]),) * 2
+            distance = abs(m.start() - near)
+            if best is None or distance < best[0]:
+                best = (distance, (*value, m.start(), m.end()))
+    return best[1] if best else (None, None, -1, -1)
+
+
+_EN_ACTORS = (
+    r"(?:the )?assad regime", r"assad[’']s (?:regime|forces)",
+    r"(?:the )?syrian (?:regime|government|army)",
+    r"(?:pro-)?government forces", r"regime forces", r"(?:the )?regime", r"isis", r"isil",
+    r"(?:the )?islamic state", r"hayat tahrir al-sham", r"hts", r"(?:al-)?nusra front",
+    r"russian (?:forces|troops)", r"syrian democratic forces", r"sdf",
+    r"(?:armed )?opposition groups",
+)  # fmt: skip
+_ACTOR_NAMES = "|".join(_EN_ACTORS + arabic.ACTORS)
+_ACTOR = re.compile(rf"(?<!\w)(?:by |at the hands of |علي يد |من قبل )?({_ACTOR_NAMES})(?!\w)")
+
+
+def find_actor(low: str, lo: int, hi: int, near: int) -> tuple[int, int] | None:
+    """The span of the perpetrator named in the sentence: "by X" first, else the nearest."""
+    found = list(_ACTOR.finditer(low, lo, hi))
+    if not found:
+        return None
+    by = [m for m in found if m.group(0) != m.group(1)]
+    m = min(by or found, key=lambda x: abs(x.start() - near))
+    start = m.start(1) + (4 if low.startswith("the ", m.start(1)) else 0)
+    return start, m.end(1)
+
+
+def find_place(names: list[Name], lo: int, hi: int, near: int) -> Name | None:
+    """The facility (else place) named in the sentence nearest to `near`."""
+    inside = [n for n in names if lo <= n.start and n.end <= hi and n.kind in ("facility", "place")]
+    facilities = [n for n in inside if n.kind == "facility"]
+    pool = facilities or inside
+    return min(pool, key=lambda n: abs(n.start - near)) if pool else None
+
+
+_SAY = "|".join(sorted(english.SAY_VERBS, key=len, reverse=True))
+_EN_SAID = re.compile(rf"(?<!\w)(?:{_SAY})(?!\w)")
+_EN_ACCORDING = re.compile(r"according to (?:a |an |the )?([^,.;:“”\"]{2,90})")
+_AR_SAID = re.compile(rf"(?<!\w)[و]?(?:{'|'.join(arabic.SAY_VERBS)})(?!\w)")
+_AR_ACCORDING = re.compile(
+    rf"(?<!\w)[و]?(?:{'|'.join(arabic.ACCORDING_TO)})ـ?\s*([^،,.:؛“”\"]{{2,90}})"
+)
+_CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|(?<!\w)(?:that|and|but|which)\s", re.IGNORECASE)
+_REPORT = re.compile(
+    r"\b(?:the|this|its|their) (?:report|study|statement|findings|investigation)\b"
+)
+_GROUP_WORD = re.compile(
+    r"\b(?:the|its) (network|commission|coalition|committee|council|observatory|organi[sz]ation|"
+    r"group|watchdog|ministry|office|mechanism|agency|court)\b"
+)
+_PRONOUN = re.compile(r"^(?:he|she|it|they)$")
+
+
+def _subject_window(low: str, lo: int, verb_start: int) -> tuple[int, int]:
+    """The words just before a reporting verb, back to the clause edge."""
+    start = max(lo, verb_start - 90)
+    edges = list(_CLAUSE_EDGE.finditer(low, start, verb_start))
+    if edges:
+        start = edges[-1].end()
+    return start, verb_start
+
+
+def _resolve(low: str, span: tuple[int, int], names: list[Name]) -> str | None:
+    """Who the words `low[span]` name: a name inside them, else the earlier name they refer to."""
+    s, e = span
+    earlier = [n for n in names if n.end <= s and n.kind in ("person", "organization")]
+    inside = [
+        n for n in names if s <= n.start and n.end <= e + 1 and n.kind in ("person", "organization")
+    ]
+    phrase = low[s:e].strip()
+    if inside:
+        return full_name(inside[-1].name, earlier)
+    by_word = _by_last_word(phrase, earlier)
+    if by_word:
+        return by_word
+    if _PRONOUN.match(phrase):
+        wanted = "person" if phrase in ("he", "she") else "organization"
+        pool = [n for n in earlier if n.kind == wanted]
+        return full_name(pool[-1].name, earlier[: earlier.index(pool[-1])]) if pool else None
+    group = _GROUP_WORD.search(phrase) or re.match(
+        r"^(?:the )?(network|coalition|commission)$", phrase
+    )
+    if group:
+        head = group.group(1)[:7]
+        pool = [n for n in earlier if n.kind == "organization" and head in n.name.lower()]
+        pool = pool or [n for n in earlier if n.kind == "organization"]
+        return full_name(pool[-1].name, earlier) if pool else None
+    if _REPORT.search(" " + phrase if phrase.startswith("the") else phrase) or phrase in (
+        "the report",
+        "report",
+        "the study",
+    ):
+        return _report_owner(low, names, s)
+    return None
+
+
+def _by_last_word(phrase: str, earlier: list[Name]) -> str | None:
+    """A one-word reference to an earlier name: a surname ("Maalouf said") or the first word
+    of an organization ("Amnesty said")."""
+    words = phrase.split()
+    if not words or _PRONOUN.match(phrase) or len(words) > 3:
+        return None
+    word = words[-1]
+    for other in reversed(earlier):
+        name = other.name.lower()
+        if other.kind == "organization" and name.startswith(word + " ") and len(word) > 3:
+            return full_name(other.name, earlier)
+        if other.kind == "person" and full_name(word.title(), [other]) != word.title():
+            return full_name(other.name, earlier)
+    return None
+
+
+_OWNER_AFTER = re.compile(r"^(?:’s|'s)?\s+(?:new\s+|latest\s+)?report")
+_OWNER_BEFORE = re.compile(r"report\b[^.]{0,70}\b(?:by|from)\s+(?:the\s+)?$")
+
+
+def _report_owner(low: str, names: list[Name], before: int) -> str | None:
+    """The organization that issued the report named before `before` ("the Amnesty report",
+    "a report by X", "released by X"), else the last organization named."""
+    orgs = [n for n in names if n.kind == "organization" and n.end <= before]
+    owners = [n for n in orgs if _owns_report(low, n)]
+    pool = owners or orgs
+    return full_name(pool[-1].name, orgs) if pool else None
+
+
+def _owns_report(low: str, name: Name) -> bool:
+    before = low[max(0, name.start - 90) : name.start]
+    return bool(_OWNER_AFTER.match(low, name.end) or _OWNER_BEFORE.search(before))
+
+
+_REPORT_SUBJECT = re.compile(r"\s*(?:the|this|its|their) (?:report|study|investigation|findings)\b")
+
+
+def report_subject(low: str, lo: int, names: list[Name]) -> str | None:
+    """The issuer of the report a sentence is about, when it opens "The report ..."."""
+    return _report_owner(low, names, lo) if _REPORT_SUBJECT.match(low, lo) else None
+
+
+def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """Candidate source phrases in `low[lo:hi]`: (phrase start, phrase end, anchor position)."""
+    spans = []
+    for m in _EN_ACCORDING.finditer(low, lo, hi):
+        spans.append((m.start(1), m.end(1), m.start()))
+    for m in _AR_ACCORDING.finditer(low, lo, hi):
+        spans.append((m.start(1), m.end(1), m.start()))
+    for m in _EN_SAID.finditer(low, lo, hi):
+        s, e = _subject_window(low, lo, m.start())
+        if e - s > 1:
+            spans.append((s, e, m.start()))
+    for m in _AR_SAID.finditer(low, lo, hi):
+        spans.append((m.end(), min(hi, m.end() + 60), m.start()))
+    return spans
+
+
+def find_source(
+    low: str, windows: list[tuple[int, int]], near: int, names: list[Name]
+) -> str | None:
+    """Who a claim at `near` is attributed to, from reporting phrases in `windows`."""
+    candidates = [c for lo, hi in windows for c in _sources(low, lo, hi)]
+    candidates.sort(key=lambda c: (c[2] > near, abs(c[2] - near)))
+    for s, e, _ in candidates:
+        who = _resolve(low, (s, e), names)
+        if who:
+            return who
+    return None

@@ -1,0 +1,117 @@
+"""English wording of claims: number words, qualifiers, victim nouns, event cues, reporting verbs.
+
+Kept apart from the Arabic wording so each language's lists can be read and extended alone;
+`numbers.py` and `events.py` compile them into the patterns they scan with.
+"""
+
+from __future__ import annotations
+
+UNITS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+}  # fmt: skip
+# Vague plurals: the smallest number the word can mean ("thousands" is at least 1,000).
+VAGUE: dict[str, int] = {
+    "dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000,
+    "millions": 1_000_000,
+}  # fmt: skip
+# Qualifier before a figure → (normalised qualifier, which figure field it fills).
+QUALIFIERS_BEFORE: dict[str, tuple[str, str]] = {
+    "at least": ("at least", "low"),
+    "no fewer than": ("at least", "low"),
+    "no less than": ("at least", "low"),
+    "a minimum of": ("at least", "low"),
+    "as many as": ("as many as", "high"),
+    "up to": ("up to", "high"),
+    "fewer than": ("under", "high"),
+    "less than": ("under", "high"),
+    "under": ("under", "high"),
+    "over": ("over", "low"),
+    "more than": ("over", "low"),
+    "in excess of": ("over", "low"),
+    "upwards of": ("over", "low"),
+    "nearly": ("nearly", "best"),
+    "almost": ("nearly", "best"),
+    "close to": ("nearly", "best"),
+    "about": ("about", "best"),
+    "around": ("about", "best"),
+    "approximately": ("about", "best"),
+    "roughly": ("about", "best"),
+    "some": ("about", "best"),
+    "an estimated": ("estimated", "exact"),
+    "estimated": ("estimated", "exact"),
+    "an approximate": ("about", "best"),
+}
+QUALIFIERS_AFTER: dict[str, tuple[str, str]] = {
+    "at least": ("at least", "low"),
+    "or more": ("at least", "low"),
+}
+# Head nouns that make a figure a count of people harmed or of violations.
+VICTIM_NOUNS: tuple[str, ...] = (
+    "people", "persons", "person", "individuals", "civilians", "civilian", "detainees",
+    "detainee", "prisoners", "prisoner", "inmates", "syrians", "men", "women", "children",
+    "minors", "boys", "girls", "victims", "bodies", "corpses", "deaths", "lives", "families",
+    "cases", "executions", "hangings", "arrests", "detentions", "disappearances", "killings",
+    "dead", "protesters", "activists", "students", "doctors", "journalists", "soldiers",
+    "fighters", "defectors", "refugees", "residents", "members", "officers", "others", "more",
+)  # fmt: skip
+# Head nouns of documentation method ("interviews with 84 witnesses").
+METHOD_NOUNS: tuple[str, ...] = (
+    "interviews", "interview", "witnesses", "witness", "testimonies", "testimony",
+    "documents", "photographs", "photos", "images", "videos", "sources", "files", "pages",
+    "records", "statements", "interviewees",
+)  # fmt: skip
+METHOD_LEADS: tuple[str, ...] = (
+    "interviews with", "interviewed", "spoke to", "spoke with", "based on", "reviewed",
+    "analysed", "analyzed", "examined", "consulted", "drew on", "relied on", "talked to",
+)  # fmt: skip
+# Event cues as regular expressions over lower-cased text; "verb" cues name what happened to
+# the counted people, "noun" cues only name a violation somewhere in the clause.
+EVENT_VERBS: dict[str, tuple[str, ...]] = {
+    "death_in_custody": (
+        r"(?:died|killed|perished|tortured to death) (?:under|from|as a result of) torture",
+        r"died in (?:custody|detention|prison)", r"tortured to death",
+    ),
+    "death_sentence": (r"sentenced to death", r"condemned to death"),
+    "execution": (r"executed", r"hanged", r"hung", r"put to death", r"shot dead by firing squad"),
+    "enforced_disappearance": (r"(?:forcibly |forcefully )?disappeared", r"went missing"),
+    "release": (r"released", r"freed", r"set free"),
+    "killing": (r"killed", r"murdered", r"died", r"massacred", r"slain", r"lost their lives",
+                r"shot dead"),
+    "torture": (r"tortured",),
+    "detention": (r"detained", r"arrested", r"imprisoned", r"jailed", r"held", r"abducted",
+                  r"incarcerated"),
+}  # fmt: skip
+EVENT_NOUNS: dict[str, tuple[str, ...]] = {
+    "death_in_custody": (r"deaths? (?:in|under) (?:custody|detention|torture)",),
+    "death_sentence": (r"death sentences?", r"death penalt(?:y|ies)"),
+    "execution": (r"executions?", r"hangings?", r"gallows"),
+    "enforced_disappearance": (r"(?:enforced )?disappearances?", r"missing"),
+    "release": (r"release",),
+    "killing": (r"killings?", r"deaths", r"massacres?", r"lives", r"dead", r"casualties"),
+    "torture": (r"torture",),
+    "detention": (r"detention", r"detainees?", r"arrests?", r"prisoners?", r"prisons?",
+                  r"custody", r"imprisonment"),
+}  # fmt: skip
+# Reporting verbs whose subject is the source of a claim.
+SAY_VERBS: tuple[str, ...] = (
+    "said", "says", "stated", "reported", "documented", "estimated", "estimates", "added",
+    "stressed", "noted", "found", "confirmed", "told", "wrote", "revealed", "recorded",
+    "announced",
+    "counted", "concluded", "explained", "pointed out", "underscored", "warned", "tweeted",
+)  # fmt: skip
+PRONOUNS: dict[str, str] = {
+    "he": "person", "she": "person", "it": "organization", "they": "organization",
+}  # fmt: skip
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip

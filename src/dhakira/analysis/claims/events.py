@@ -1,0 +1,116 @@
+"""What a figure counts: victims or method, and which violation (the event type).
+
+Decided from the words around the figure in its sentence, strongest evidence first: a violation
+named just before it ("the detention of over 117,000 people", "إعدام 13 ألف معتقل"), then what
+happened to the counted people ("13,000 prisoners were hanged"), then the counted noun itself
+("215,000 detainees"), then a violation named elsewhere in the sentence ("taken to the gallows").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dhakira.analysis.claims import arabic, english
+
+
+def _compile(cues: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (event, re.compile(rf"(?<!\w)(?:[وفبل]|ول|فل|وب)?(?:{'|'.join(patterns)})(?!\w)"))
+        for event, patterns in cues.items()
+    ]
+
+
+_VERBS = _compile({e: english.EVENT_VERBS[e] + arabic.EVENT_VERBS[e] for e in english.EVENT_VERBS})
+_NOUNS = _compile({e: english.EVENT_NOUNS[e] + arabic.EVENT_NOUNS[e] for e in english.EVENT_NOUNS})
+_WEAK_NOUNS = re.compile(r"^(?:prisons?|custody|(?:ال)?سجون|(?:ال)?سجن)$")
+_LEADS = [(e, re.compile(rf"(?:{p.pattern})(?:\s+of(?:\s+the)?)?\s+$")) for e, p in _NOUNS]
+
+_EN_HEAD = re.compile(
+    r"^\s*(?:of\s+)?(?:[\w’'-]+\s+){0,2}?"
+    rf"({'|'.join(english.VICTIM_NOUNS + english.METHOD_NOUNS)})\b"
+)
+_AR_HEAD = re.compile(
+    r"^\s*(?:من\s+)?(?:\w+\s+)?(?:[وبل])?(?:ال)?"
+    rf"({'|'.join(arabic.VICTIM_STEMS + arabic.METHOD_STEMS)})\w*"
+)
+_METHOD_LEAD = re.compile(
+    rf"(?:{'|'.join(english.METHOD_LEADS + arabic.METHOD_LEADS)})\s+(?:\w+\s+)?$"
+)
+_HEAD_EVENT: dict[str, str] = {
+    "detainees": "detention", "detainee": "detention", "prisoners": "detention",
+    "prisoner": "detention", "inmates": "detention", "arrests": "detention",
+    "detentions": "detention", "lives": "killing", "deaths": "killing", "dead": "killing",
+    "killings": "killing", "bodies": "killing", "corpses": "killing", "executions": "execution",
+    "hangings": "execution", "disappearances": "enforced_disappearance",
+    "معتقل": "detention", "سجين": "detention", "سجناء": "detention", "محتجز": "detention",
+    "موقوف": "detention", "اسير": "detention", "اسري": "detention", "معتقلات": "detention",
+    "مختف": "enforced_disappearance", "مفقود": "enforced_disappearance", "قتيل": "killing",
+    "قتلي": "killing", "شهيد": "killing", "شهداء": "killing", "جثه": "killing", "جثث": "killing",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a figure counts: `kind` ("victims"/"method"), `event`, and the cue spans used."""
+
+    kind: str
+    event: str
+    spans: tuple[tuple[int, int], ...]
+
+
+def _head(text: str, end: int, limit: int) -> re.Match[str] | None:
+    after = text[end:limit]
+    return _EN_HEAD.match(after) or _AR_HEAD.match(after)
+
+
+def _cues(
+    patterns: list[tuple[str, re.Pattern[str]]], text: str, lo: int, hi: int
+) -> list[tuple[str, int, int]]:
+    found = [(e, m.start(), m.end()) for e, p in patterns for m in p.finditer(text, lo, hi)]
+    # a longer cue that covers a shorter one wins ("died under torture" over "died")
+    return [
+        c for c in found
+        if not any(o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)
+    ]  # fmt: skip
+
+
+def _nearest(cues: list[tuple[str, int, int]], start: int, end: int) -> tuple[str, int, int]:
+    return min(cues, key=lambda c: start - c[2] if c[2] <= start else c[1] - end)
+
+
+def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | None:
+    """Read the figure at `start`..`end` within the sentence `lo`..`hi`; None if it does not
+    count people harmed, violations, or documentation (a figure about something else)."""
+    head = _head(text, end, hi)
+    head_word = head.group(1) if head else None
+    spans: tuple[tuple[int, int], ...] = ((end + head.start(1), end + head.end(1)),) if head else ()
+    before = text[max(lo, start - 40) : start]
+    if head_word in english.METHOD_NOUNS or head_word in arabic.METHOD_STEMS:
+        return Reading("method", "other", spans)
+    if _METHOD_LEAD.search(before):
+        return Reading("method", "other", spans)
+    for event, lead in _LEADS:
+        m = lead.search(text, max(lo, start - 30), start)
+        if m and m.end() == start:
+            return Reading("victims", event, spans + ((m.start(), m.end()),))
+    verbs = _cues(_VERBS, text, lo, hi)
+    if head_word is None and not _verb_close(verbs, start, end):
+        return None
+    if verbs:
+        event, s, e = _nearest(verbs, start, end)
+        return Reading("victims", event, spans + ((s, e),))
+    if head_word in _HEAD_EVENT:
+        return Reading("victims", _HEAD_EVENT[head_word], spans)
+    nouns = _cues(_NOUNS, text, lo, hi)
+    strong = [c for c in nouns if not _WEAK_NOUNS.match(text[c[1] : c[2]])]
+    if strong or nouns:
+        event, s, e = _nearest(strong or nouns, start, end)
+        return Reading("victims", event, spans + ((s, e),))
+    return None
+
+
+def _verb_close(verbs: list[tuple[str, int, int]], start: int, end: int) -> bool:
+    """A figure with no counted noun still counts people when a violation verb is near it
+    ("tens of thousands are still held", "أعدم 13 ألفاً")."""
+    return any(-30 <= s - end <= 30 or -30 <= start - e <= 30 for _, s, e in verbs)

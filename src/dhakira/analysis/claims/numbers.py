@@ -1,0 +1,265 @@
+"""Figures in text: digits, number words and vague plurals, with ranges and qualifiers.
+
+A figure is what a claim counts ("between 5,000 and 13,000", "as many as 13,000", "عشرات
+الآلاف"). Numbers that only look like counts — years, dates, times, ages, durations, page,
+branch and resolution numbers, phone numbers, percentages and money — are left out here, so
+the claim finder never sees them. Input is the folded, lower-cased text (see `arabic.fold`);
+positions are positions in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dhakira.analysis.claims import arabic, english
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity with its span (`start`..`end`, qualifier included) and its reading."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    best: float | None
+    qualifier: str | None
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    vague: str | None = None  # "thousands", "tens of thousands", ...
+    scale: int = 1  # the scale word that followed digits ("13 thousand" → 1000)
+    plain_digits: bool = False  # digits only, no separator: may be a year
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[attr-defined]
+
+
+_SCALE_WORDS = {**english.SCALES, "mln": 1_000_000, "bn": 1_000_000_000, **arabic.SCALES}
+_DIGITS = re.compile(
+    r"(?<![0-9a-z.,/:+_])"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)"
+    r"(?![0-9]|[.,/:]\d)"
+    rf"(?:\s*({_alternation(_SCALE_WORDS)})(?!\w))?"
+)
+_EN_TOKEN = _alternation([*english.UNITS, *english.SCALES])
+_EN_WORDS = re.compile(
+    rf"\b(?:a (?=(?:dozen|hundred|thousand|million)\b))?(?:dozen|{_EN_TOKEN})"
+    rf"(?:(?:[ -]|\s+and\s+)(?:{_EN_TOKEN}))*\b"
+)
+_EN_VAGUE = re.compile(
+    r"\b(?:(tens|hundreds|dozens|scores) of (thousands|millions)"
+    r"|(several|a few|few|many) (dozen|hundred|thousand|million)s?"
+    r"|(dozens|scores|hundreds|thousands|millions))\b"
+)
+_AR_TOKEN = _alternation([*arabic.UNITS, *arabic.HUNDREDS, *arabic.SCALES, *arabic.DUALS])
+_AR_WORDS = re.compile(rf"(?<!\w)[وب]?(?:{_AR_TOKEN})(?:\s+و?(?:{_AR_TOKEN}))*(?!\w)")
+_AR_VAGUE = re.compile(rf"(?<!\w)[وب]?(?:ال)?({_alternation(arabic.VAGUE)})(?!\w)")
+
+
+def _digits_value(raw: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        return float(raw.replace(".", ""))
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", raw))
+
+
+def _digit_atoms(text: str) -> list[_Atom]:
+    atoms = []
+    for m in _DIGITS.finditer(text):
+        raw, scale_word = m.group(1), m.group(2)
+        scale = _SCALE_WORDS.get(scale_word or "", 1)
+        if scale_word in arabic.DUALS:
+            scale = arabic.DUALS[scale_word] // 2
+        plain = scale == 1 and raw.isdigit()
+        if plain and len(raw) > 1 and raw.startswith("0"):
+            continue  # "0944 ...": a phone or reference number, never a count
+        atoms.append(_Atom(m.start(), m.end(), _digits_value(raw) * scale, None, scale, plain))
+    return atoms
+
+
+def _words_value(tokens: list[str], units: dict[str, int], scales: dict[str, int]) -> float:
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token in units:
+            current += units[token]
+        elif token == "hundred" or token in ("مئه", "مائه"):
+            current = (current or 1) * 100
+        elif token in arabic.HUNDREDS:
+            current += arabic.HUNDREDS[token]
+        elif token in arabic.DUALS:
+            total += current + arabic.DUALS[token]
+            current = 0
+        elif token in scales:
+            total += (current or 1) * scales[token]
+            current = 0
+    return total + current
+
+
+def _english_word_atoms(text: str) -> list[_Atom]:
+    atoms = []
+    for m in _EN_WORDS.finditer(text):
+        tokens = [t for t in re.split(r"[\s-]+", m.group(0)) if t not in ("and", "a")]
+        value = _words_value(tokens, {**english.UNITS, "dozen": 12}, english.SCALES)
+        if tokens == ["one"] and text.startswith(" of", m.end()):
+            continue  # "one of the ..." picks out, it does not count
+        if value:
+            atoms.append(_Atom(m.start(), m.end(), value))
+    return atoms
+
+
+def _arabic_word_atoms(text: str) -> list[_Atom]:
+    atoms = []
+    for m in _AR_WORDS.finditer(text):
+        tokens = [
+            t[1:] if t[0] in "وب" and t not in arabic.UNITS else t for t in m.group(0).split()
+        ]
+        if tokens and tokens[0] in ("الاف", "ملايين"):
+            continue  # a bare plural is vague: left to the vague reader
+        value = _words_value(tokens, arabic.UNITS, arabic.SCALES)
+        if value:
+            atoms.append(_Atom(m.start(), m.end(), value))
+    return atoms
+
+
+def _vague_atoms(text: str) -> list[_Atom]:
+    atoms = []
+    for m in _EN_VAGUE.finditer(text):
+        if m.group(1):
+            value = english.VAGUE[m.group(1)] * english.SCALES[m.group(2)[:-1]]
+            label = f"{m.group(1)} of {m.group(2)}"
+        elif m.group(3):
+            value, label = english.SCALES[m.group(4)], f"several {m.group(4)}"
+        else:
+            value, label = english.VAGUE[m.group(5)], m.group(5)
+        atoms.append(_Atom(m.start(), m.end(), value, label))
+    for m in _AR_VAGUE.finditer(text):
+        value, label = arabic.VAGUE[m.group(1)]
+        atoms.append(_Atom(m.start(), m.end(), value, label))
+    return atoms
+
+
+def _atoms(text: str) -> list[_Atom]:
+    found = _digit_atoms(text) + _english_word_atoms(text) + _vague_atoms(text)
+    if re.search("[\u0600-\u06ff]", text):
+        found += _arabic_word_atoms(text)
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[_Atom] = []
+    for atom in found:
+        if kept and atom.start < kept[-1].end:
+            continue
+        kept.append(atom)
+    return kept
+
+
+_MONTH_WORDS = _alternation([*english.MONTHS, *arabic.MONTHS])
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:\$|€|£|us\$|usd|aged|age of|ages of|page|pages|p\.|pp\.|section|para\.?|paragraph|"
+    r"chapter|article|art\.|item|no\.|number|#|vol\.|volume|figure|table|annex|footnote|"
+    r"branch|resolution|resolutions|law|decree|division|brigade|room|cell|block|wing|floor|"
+    r"tel\.?|phone|fax|\+|الصفحه|صفحه|الفقره|فقره|الماده|ماده|الفرع|فرع|القرار|قرار|رقم|المرسوم|"
+    r"مرسوم|القانون|قانون|الجناح|المهجع|الزنزانه|هاتف|العمر|عمره|عمرها|"
+    rf"{_MONTH_WORDS})\s*(?:no\.?\s*)?$"
+)
+_NOT_COUNT_AFTER = re.compile(
+    r"^(?:\s*(?:%|٪|per ?cent|percent|في المئه|بالمئه|dollars|euros|pounds|usd|دولار|ليره|يورو)"
+    r"|(?:st|nd|rd|th)\b|[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
+    r"times|year-old|branch|am|pm|a\.m|p\.m|o'clock|عام|عاما|اعوام|سنه|سنوات|سنين|شهر|شهرا|اشهر|"
+    r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
+    rf"|\s*(?:{_MONTH_WORDS})(?!\w)|\s*[-/.]\d)"
+)
+_YEAR_COUNT_NOUN = re.compile(
+    r"^\s*(?:people|persons|detainees|prisoners|civilians|individuals|victims|شخص|معتقل|مدني)"
+)
+
+
+def _is_count(text: str, atom: _Atom) -> bool:
+    """False for a number that is a year, date, time, age, duration, reference or amount."""
+    before = text[max(0, atom.start - 24) : atom.start]
+    after = text[atom.end : atom.end + 24]
+    if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
+        return False
+    if _NOT_COUNT_AFTER.match(after):
+        return False
+    if re.search(r"\d[ -]?$", before):  # a run of digit groups: phone or reference
+        return False
+    year_like = atom.plain_digits and 1900 <= atom.value <= 2099
+    return not (year_like and not _YEAR_COUNT_NOUN.match(after))
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–|—|و|الي|حتي)\s*$")
+_RANGE_LEAD = re.compile(r"(?:between|from|ما بين|بين|من)\s+$")
+_QUAL_BEFORE = {**english.QUALIFIERS_BEFORE, **arabic.QUALIFIERS_BEFORE}
+_QUAL_BEFORE_RE = re.compile(rf"(?:^|[^\w])[و]?({_alternation(_QUAL_BEFORE)})\s+$")
+_QUAL_AFTER = {**english.QUALIFIERS_AFTER, **arabic.QUALIFIERS_AFTER}
+_QUAL_AFTER_RE = re.compile(rf"^\s*({_alternation(_QUAL_AFTER)})(?!\w)")
+_ESTIMATE_NEAR = re.compile(
+    rf"(?:{'|'.join(arabic.ESTIMATE_WORDS)}|estimated at|estimates? of)[^.؟!]{{0,30}}$"
+)
+
+
+def _range(text: str, first: _Atom, second: _Atom) -> tuple[float, float] | None:
+    join = text[first.end : second.start]
+    if not _RANGE_JOIN.match(join):
+        return None
+    dash = join.strip() in ("-", "–", "—", "to", "الي", "حتي")
+    if not dash and not _RANGE_LEAD.search(text[max(0, first.start - 12) : first.start]):
+        return None
+    low = first.value
+    if first.scale == 1 and second.scale > 1 and low < second.value / second.scale:
+        low *= second.scale  # "between 5 and 13 thousand"
+    return (low, second.value) if low <= second.value else None
+
+
+def _qualified(text: str, start: int, end: int, low: float, high: float) -> Figure:
+    """Read the qualifier around a plain number or range and fill the figure fields."""
+    before = _QUAL_BEFORE_RE.search(text[max(0, start - 24) : start])
+    if before:
+        qualifier, slot = _QUAL_BEFORE[before.group(1)]
+        start = start - len(text[max(0, start - 24) : start]) + before.start(1)
+    elif after := _QUAL_AFTER_RE.match(text[end : end + 16]):
+        qualifier, slot = _QUAL_AFTER[after.group(1)]
+        end += after.end()
+    elif _ESTIMATE_NEAR.search(text[max(0, start - 40) : start]):
+        qualifier, slot = "estimated", "exact"
+    else:
+        qualifier, slot = None, "exact"
+    if low != high:
+        return Figure(start, end, low, high, None, qualifier or "between")
+    value = low
+    if slot == "low":
+        return Figure(start, end, value, None, None, qualifier)
+    if slot == "high":
+        return Figure(start, end, None, value, None, qualifier)
+    if slot == "best":
+        return Figure(start, end, None, None, value, qualifier)
+    return Figure(start, end, value, value, value, qualifier)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every count-like figure in folded, lower-cased `text`, in order of position."""
+    atoms = [a for a in _atoms(text) if _is_count(text, a)]
+    figures: list[Figure] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        span = _range(text, atom, nxt) if nxt and atom.vague is None else None
+        if span and nxt:
+            lead = _RANGE_LEAD.search(text[max(0, atom.start - 12) : atom.start])
+            start = atom.start - (len(lead.group(0)) if lead else 0)
+            figures.append(_qualified(text, start, nxt.end, *span))
+            i += 2
+            continue
+        if atom.vague:
+            figures.append(Figure(atom.start, atom.end, atom.value, None, None, atom.vague))
+        else:
+            figures.append(_qualified(text, atom.start, atom.end, atom.value, atom.value))
+        i += 1
+    return figures

@@ -1,0 +1,190 @@
+"""The claims step: every figure about victims, violations or method, as a `Claim` record.
+
+Runs after the entity step (whose linked mentions give places and sources their canonical
+names) and works without it. The text is folded once (Arabic letter variants, Arabic-Indic
+digits, case) and every reader matches on the folded copy; spans are mapped back so each
+claim's quote is exactly `doc.text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from dhakira.analysis.claims import arabic
+from dhakira.analysis.claims.context import (
+    find_actor,
+    find_period,
+    find_place,
+    find_source,
+    report_subject,
+)
+from dhakira.analysis.claims.events import _NOUNS, _VERBS, Reading, read_figure
+from dhakira.analysis.claims.names import Name, from_entities, read_names
+from dhakira.analysis.claims.numbers import Figure, find_figures
+from dhakira.pipeline import Step
+from dhakira.records import Claim, Document
+
+_SENTENCE_END = re.compile(r"(?<![A-Z]\.[a-z])(?<!\b[a-z]\.)[.!?؟]+[”\"’)]*(?=\s+\S)|\n")
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_QUOTE_REACH = 100
+# Words for the people held or harmed: they name no violation that could date a later count.
+_PEOPLE = frozenset(
+    ["detainee", "detainees", "prisoner", "prisoners", "prison", "prisons", "custody",
+     "missing", "dead", "lives", "deaths"]
+)  # fmt: skip
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
+
+
+def _sentences(low: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of each sentence; a paragraph is a line."""
+    out: list[tuple[int, int, int]] = []
+    start, paragraph = 0, 0
+    for m in _SENTENCE_END.finditer(low):
+        end = m.end() if m.group(0) != "\n" else m.start()
+        if low[start:end].strip():
+            out.append((start, end, paragraph))
+        if m.group(0) == "\n":
+            paragraph += 1
+        start = m.end()
+    if low[start:].strip():
+        out.append((start, len(low), paragraph))
+    return out
+
+
+def _source_windows(low: str, sentence: tuple[int, int, int], para: tuple[int, int], at: int
+                    ) -> list[tuple[int, int]]:  # fmt: skip
+    """Where to look for who said it: the sentence, and around the quotation it sits in."""
+    windows = [(sentence[0], sentence[1])]
+    for m in _QUOTED.finditer(low, para[0], para[1]):
+        if m.start() < at < m.end():
+            windows.append((m.end(), min(para[1], m.end() + 60)))
+            windows.append((max(para[0], m.start() - 90), m.start()))
+    return windows
+
+
+class _Reader:
+    """One document's folded text, sentences and names, read once for all its figures."""
+
+    def __init__(self, doc: Document) -> None:
+        folded, self.posmap = arabic.fold(doc.text)
+        self.text = doc.text
+        self.low = _lower(folded)
+        self.sentences = _sentences(self.low)
+        names = from_entities(doc.entities) if doc.entities else read_names(folded)
+        self.names = [self._to_folded(n) for n in names] if self.posmap else names
+        self.figures = find_figures(self.low)
+        self.paragraphs: dict[int, tuple[int, int]] = {}
+        for s, e, p in self.sentences:
+            lo, hi = self.paragraphs.get(p, (s, e))
+            self.paragraphs[p] = (min(lo, s), max(hi, e))
+
+    def _to_folded(self, name: Name) -> Name:
+        assert self.posmap is not None
+        start = bisect_left(self.posmap, name.start)
+        return Name(start, bisect_left(self.posmap, name.end), name.kind, name.name)
+
+    def original(self, pos: int) -> int:
+        return self.posmap[pos] if self.posmap else pos
+
+    def surface(self, start: int, end: int) -> str:
+        return self.text[self.original(start) : self.original(end)]
+
+    def counted(self, lo: int, hi: int) -> bool:
+        """Whether a sentence holds a figure (a sentence that counts is not a frame to inherit)."""
+        return any(lo <= f.start < hi for f in self.figures)
+
+    def sentence_at(self, pos: int) -> int:
+        for i, (s, e, _) in enumerate(self.sentences):
+            if s <= pos < e:
+                return i
+        return -1
+
+    def claim(self, figure: Figure) -> Claim | None:
+        index = self.sentence_at(figure.start)
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        lo, hi, paragraph = sentence
+        reading = read_figure(self.low, figure.start, figure.end, lo, hi)
+        if reading is None:
+            return None
+        period = self._period(index, reading, figure.start)
+        actor = find_actor(self.low, lo, hi, figure.start)
+        place = find_place(self.names, lo, hi, figure.start)
+        windows = _source_windows(self.low, sentence, self.paragraphs[paragraph], figure.start)
+        source = find_source(self.low, windows, figure.start, self.names)
+        source = source or report_subject(self.low, lo, self.names)
+        spans = [(figure.start, figure.end), *reading.spans]
+        if place and abs(place.start - figure.start) < _QUOTE_REACH:
+            spans.append((place.start, place.end))
+        if lo <= period[2] and period[3] <= hi and abs(period[2] - figure.start) < _QUOTE_REACH:
+            spans.append((period[2], period[3]))
+        start = self.original(min(s for s, _ in spans))
+        end = self.original(max(e for _, e in spans))
+        return Claim(
+            event=reading.event,
+            low=figure.low,
+            high=figure.high,
+            best=figure.best,
+            qualifier=figure.qualifier,
+            place=place.name if place else None,
+            period_start=period[0],
+            period_end=period[1],
+            actor=self.surface(*actor) if actor else None,
+            attributed_to=source,
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            kind=reading.kind,
+        )
+
+    def _period(
+        self, index: int, reading: Reading, near: int
+    ) -> tuple[str | None, str | None, int, int]:
+        """The period in the sentence, else the previous sentence of the paragraph, else the
+        last earlier sentence that dates the same kind of event."""
+        lo, hi, paragraph = self.sentences[index]
+        found = find_period(self.low, lo, hi, near)
+        if found[0] or found[1] or reading.kind != "victims":
+            return found
+        if index > 0 and self.sentences[index - 1][2] == paragraph:
+            plo, phi, _ = self.sentences[index - 1]
+            found = find_period(self.low, plo, phi, phi)
+            if found[0] or found[1]:
+                return found
+        cues = _event_cues(reading.event)
+        for plo, phi, _ in reversed(self.sentences[:index]):
+            if self.counted(plo, phi):
+                continue
+            if any(
+                self.low[m.start() : m.end()] not in _PEOPLE
+                for c in cues
+                for m in c.finditer(self.low, plo, phi)
+            ):
+                found = find_period(self.low, plo, phi, phi)
+                if found[0] or found[1]:
+                    return found
+        return (None, None, -1, -1)
+
+
+def _event_cues(event: str) -> list[re.Pattern[str]]:
+    return [p for e, p in (*_VERBS, *_NOUNS) if e == event and event != "other"]
+
+
+def find_claims(doc: Document) -> Document:
+    """Fill `doc.claims` with the document's quantitative claims, in text order."""
+    if not doc.text:
+        doc.claims = []
+        return doc
+    reader = _Reader(doc)
+    claims = [reader.claim(f) for f in reader.figures]
+    doc.claims = [c for c in claims if c is not None]
+    return doc
+
+
+STEP = Step("analysis.claims", "v1", find_claims)
