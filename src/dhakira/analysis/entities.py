@@ -1,0 +1,201 @@
+"""Who and what a document names: people, organizations, places, facilities, reports, events.
+
+Four passes over the clean text, each only where the earlier ones found nothing:
+
+1. the knowledge base (`dhakira.knowledge`): exact names and aliases in English and Arabic, then
+   fuzzy transliteration variants ("Seydnaya" → Sednaya Prison), found_by "kb" / "kb-fuzzy";
+2. recognizers for names the knowledge base does not know: English rules (`english_ner`,
+   "ner-en") and, when it is installed, the Arabic model `dhakira.analysis.ner.arabic`
+   ("ner-ar") on Arabic paragraphs; a recognized span whose text the knowledge base knows is
+   linked to it;
+3. within the document, a later surname of a person already named ("Maalouf" after
+   "Lyn Maalouf"), even with a typo ("Maaloud"), is the same person ("coref");
+4. a name used as a modifier ("the Assad regime", "نظام الأسد") names a government, not the
+   person, and is dropped.
+
+Names the knowledge base does not know get a document-local id ("doc-person:lyn-maalouf").
+Mentions come out sorted, non-overlapping, with `text == doc.text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from dhakira.analysis import english_ner
+from dhakira.knowledge import load_knowledge
+from dhakira.knowledge.matcher import Match
+from dhakira.knowledge.tokens import Token, tokenize, word_key
+from dhakira.pipeline import Step
+from dhakira.records import Document, Mention, Paragraph
+
+ARABIC_MODULE = "dhakira.analysis.ner.arabic"
+ARABIC_TYPES = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+# words after a person's name that make it a modifier of something else
+_MODIFIED = frozenset({"regime", "government", "administration", "forces", "family", "era"})
+_MODIFIER_BEFORE = frozenset({"نظام", "حكومه", "قوات"})
+_PRIORITY = {"kb": 0, "kb-fuzzy": 1, "ner-ar": 2, "ner-en": 2, "coref": 3}
+
+
+def _slug(name: str) -> str:
+    words = [word_key(t.surface) for t in tokenize(name)]
+    return "-".join(w for w in words if w)
+
+
+def _from_match(text: str, match: Match) -> Mention:
+    entity = match.entity
+    return Mention(
+        text[match.start : match.end],
+        match.start,
+        match.end,
+        entity.type,
+        entity.id,
+        entity.canonical_name,
+        match.how,
+    )
+
+
+def _recognized(text: str, start: int, end: int, kind: str, found_by: str) -> Mention:
+    """A recognizer's span, linked to the knowledge base when its text is a known name."""
+    surface = text[start:end]
+    entity = load_knowledge().matcher.lookup(surface)
+    if entity is not None:
+        return Mention(surface, start, end, entity.type, entity.id, entity.canonical_name, found_by)
+    local = f"doc-{kind}:{_slug(surface)}"
+    return Mention(surface, start, end, kind, local, surface, found_by)
+
+
+def _arabic_recognizer() -> Callable[[str], list[tuple[int, int, str]]] | None:
+    """The Arabic model's `recognize`, or None while it is not installed."""
+    if importlib.util.find_spec("dhakira.analysis.ner") is None:
+        return None
+    if importlib.util.find_spec(ARABIC_MODULE) is None:
+        return None
+    module = importlib.import_module(ARABIC_MODULE)
+    recognize: Callable[[str], list[tuple[int, int, str]]] = module.recognize
+    return recognize
+
+
+def _arabic_parts(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    if paragraphs:
+        return [(p.start, p.end) for p in paragraphs if p.language == "ar"]
+    letters = len(_ARABIC_LETTERS.findall(text))
+    return [(0, len(text))] if letters * 3 > len(text.strip()) else []
+
+
+def _arabic_mentions(text: str, paragraphs: Sequence[Paragraph]) -> list[Mention]:
+    parts = _arabic_parts(text, paragraphs)
+    recognize = _arabic_recognizer() if parts else None
+    if recognize is None:
+        return []
+    found: list[Mention] = []
+    for start, end in parts:
+        for s, e, label in recognize(text[start:end]):
+            kind = ARABIC_TYPES.get(label)
+            mention = _recognized(text, start + s, start + e, kind or "misc", "ner-ar")
+            if kind is not None or mention.entity_id and not mention.entity_id.startswith("doc-"):
+                found.append(mention)
+    return found
+
+
+def _resolve(candidates: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: earlier passes first, then longer spans."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    ordered = sorted(candidates, key=lambda m: (_PRIORITY.get(m.found_by, 9), m.start - m.end))
+    for mention in ordered:
+        if any(mention.start < e and s < mention.end for s, e in taken):
+            continue
+        chosen.append(mention)
+        taken.append((mention.start, mention.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _covered(tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[int]:
+    spans = [(m.start, m.end) for m in mentions]
+    return {i for i, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+
+
+def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """Last word of each person named with two or more words → that person's mention."""
+    known: dict[str, Mention] = {}
+    for mention in mentions:
+        words = [t for t in tokenize(mention.text) if not t.article]
+        if mention.type == "person" and len(words) >= 2:
+            known.setdefault(words[-1].key, mention)
+    return known
+
+
+def _coref(tokens: Sequence[Token], covered: set[int], people: dict[str, Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    for i, token in enumerate(tokens):
+        if i in covered or not token.capitalized or token.upper:
+            continue
+        person = people.get(token.key) or _typo_of(token.key, people)
+        if person is not None:
+            found.append(
+                Mention(
+                    token.surface,
+                    token.start,
+                    token.end,
+                    "person",
+                    person.entity_id,
+                    person.canonical_name,
+                    "coref",
+                )
+            )
+    return found
+
+
+def _typo_of(key: str, people: dict[str, Mention]) -> Mention | None:
+    """A surname written with one slip ("Maaloud" for "Maalouf")."""
+    if len(key) < 5:
+        return None
+    for surname, mention in people.items():
+        close = surname[0] == key[0] and abs(len(surname) - len(key)) <= 1
+        if close and fuzz.ratio(surname, key) >= 80:
+            return mention
+    return None
+
+
+def _is_modifier(
+    text: str, mention: Mention, tokens: Sequence[Token], index: dict[int, int]
+) -> bool:
+    """A person's name used to name a government or force: "the Assad regime"."""
+    if mention.type != "person":
+        return False
+    after = re.match(r"\s+(\w+)", text[mention.end : mention.end + 20])
+    if after is not None and after.group(1).lower() in _MODIFIED:
+        return True
+    i = index.get(mention.start)
+    return i is not None and i > 0 and tokens[i - 1].key in _MODIFIER_BEFORE
+
+
+def find_mentions(text: str, paragraphs: Sequence[Paragraph] = ()) -> list[Mention]:
+    """Every named entity in `text`, linked where known (see the module docstring)."""
+    tokens = tokenize(text)
+    kb = load_knowledge()
+    mentions = [_from_match(text, m) for m in kb.matcher.find(text, tokens)]
+    covered = _covered(tokens, mentions)
+    for start, end, kind in english_ner.recognize(text, tokens, covered):
+        mentions.append(_recognized(text, start, end, kind, "ner-en"))
+    mentions = _resolve(mentions + _arabic_mentions(text, paragraphs))
+    people = _surnames(mentions)
+    if people:
+        mentions = _resolve(mentions + _coref(tokens, _covered(tokens, mentions), people))
+    index = {t.start: i for i, t in enumerate(tokens)}
+    return [m for m in mentions if not _is_modifier(text, m, tokens, index)]
+
+
+def find_entities(doc: Document) -> Document:
+    """The pipeline step: fill `doc.entities` from the clean text."""
+    doc.entities = find_mentions(doc.text, doc.paragraphs)
+    return doc
+
+
+STEP = Step("analysis.entities", "v1", find_entities)

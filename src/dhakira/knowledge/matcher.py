@@ -1,0 +1,274 @@
+"""Find the knowledge base's names in a text: exact alias lookup, then fuzzy variants.
+
+Exact matching walks a word trie built from every name's key sequence (see `tokens`), once
+over the text, taking the longest name that starts at each word: "UN Security Council" wins
+over "UN". Case guards keep common words out: an all-capitals alias ("UN", "SOC") matches only
+words written in capitals, a one-word Latin name ("Amnesty", "Assad") only a capitalized word,
+and a longer name needs at least one capitalized word ("international Criminal Court" is fine,
+"military intelligence" is not). Arabic words may carry a conjunction or preposition prefix
+("وصيدنايا", "للأمم المتحدة"): it is stripped for lookup and left outside the mention.
+
+Fuzzy matching then looks at capitalized word runs nothing matched: candidates come from the
+consonant skeleton ("Seydnaya" → "sdn", like "Sednaya") or from the first word of a longer name,
+and are kept only when rapidfuzz's similarity ratio clears a threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from dhakira.knowledge.base import Entity
+from dhakira.knowledge.tokens import Token, name_keys, skeleton, tokenize
+
+_END = "\x00"
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# words allowed inside a capitalized name run ("Commission of Inquiry", "Day in Support of")
+CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "du", "la"})
+# Arabic proclitics: conjunction, then preposition; "لل" is "ل" + "ال" with the alef dropped
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_MAX_FUZZY_WORDS = 6
+_MIN_FUZZY_CHARS = 5
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name of `entity` at text[start:end], covering tokens[first:last]."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    entity: Entity
+    how: str  # "kb" or "kb-fuzzy"
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entity: Entity
+    rule: str  # "upper", "capital" or "any"
+    joined: str
+    words: int
+
+
+def _rule(name: str) -> str:
+    """How a name's case must show in the text: Arabic any, acronyms in capitals."""
+    if _ARABIC_LETTER.search(name):
+        return "any"
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "upper"
+    return "capital"
+
+
+def _case_ok(rule: str, words: Sequence[Token]) -> bool:
+    content = [t for t in words if not t.article]
+    if rule == "upper":
+        return all(t.upper or t.key.isdigit() for t in content)
+    if rule == "capital":
+        if len(content) == 1:
+            return content[0].capitalized
+        return any(t.capitalized for t in content)
+    return True
+
+
+def arabic_variants(token: Token) -> list[tuple[str, int]]:
+    """Lookup keys for an Arabic word with its prefix letters stripped, and how many letters."""
+    key = token.key
+    variants = [(key, 0)]
+    conj = 1 if key[:1] in _CONJ and len(key) > 3 else 0
+    for skip in {0, conj}:
+        rest = key[skip:]
+        if rest.startswith("لل") and len(rest) > 3:
+            variants.append(("ا" + rest[1:], skip + 1))
+        if rest[:1] in _PREP and len(rest) > 3:
+            variants.append((rest[1:], skip + 1))
+        if skip:
+            variants.append((rest, skip))
+    return variants
+
+
+def _letter_offset(surface: str, letters: int) -> int:
+    """Characters of `surface` spanned by its first `letters` letters (marks follow them)."""
+    seen = 0
+    for index, char in enumerate(surface):
+        if char.isalpha():
+            if seen == letters:
+                return index
+            seen += 1
+    return len(surface)
+
+
+class Matcher:
+    """Index of every entity name; `find` returns non-overlapping matches, longest first."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._trie: dict[str, dict] = {}
+        self._by_skeleton: dict[str, list[_Alias]] = {}
+        self._by_first_word: dict[str, list[_Alias]] = {}
+        for entity in entities:
+            for name in entity.names():
+                self._add(entity, name)
+
+    def _add(self, entity: Entity, name: str) -> None:
+        keys = name_keys(name)
+        if not keys or sum(len(k) for k in keys) < 2:
+            return
+        alias = _Alias(entity, _rule(name), " ".join(keys), len(keys))
+        node = self._trie
+        for key in keys:
+            node = node.setdefault(key, {})
+        node.setdefault(_END, []).append(alias)
+        if entity.source == "places.json" and alias.words > 1:
+            return
+        if len(alias.joined) >= _MIN_FUZZY_CHARS and alias.words <= 2:
+            outline = skeleton(alias.joined)
+            if len(outline) >= 3:
+                self._by_skeleton.setdefault(outline, []).append(alias)
+        if alias.words >= 2:
+            self._by_first_word.setdefault(keys[0], []).append(alias)
+
+    def lookup(self, text: str) -> Entity | None:
+        """The entity a whole name denotes, exactly (used to link recognizer spans)."""
+        node: dict | None = self._trie
+        for key in name_keys(text):
+            node = node.get(key) if node is not None else None
+        if node is None:
+            return None
+        entries = node.get(_END)
+        return entries[0].entity if entries else None
+
+    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
+        """Exact and then fuzzy matches of known names in `text`, in text order."""
+        tokens = tokenize(text) if tokens is None else tokens
+        exact = self._exact(tokens)
+        covered = {i for m in exact for i in range(m.first, m.last)}
+        fuzzy = self._fuzzy(tokens, covered)
+        return sorted(exact + fuzzy, key=lambda m: m.start)
+
+    def _exact(self, tokens: Sequence[Token]) -> list[Match]:
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            match = self._longest_at(tokens, i)
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.last
+        return found
+
+    def _longest_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        first = tokens[i]
+        if first.article:
+            return None
+        starts = arabic_variants(first) if first.arabic else [(first.key, 0)]
+        best: Match | None = None
+        for key, prefix in starts:
+            node = self._trie.get(key)
+            j = i + 1
+            while node is not None:
+                for alias in node.get(_END, ()):
+                    if _case_ok(alias.rule, tokens[i:j]):
+                        if best is None or j > best.last:
+                            best = self._match(tokens, i, j, prefix, alias.entity, "kb")
+                        break
+                if tokens[j - 1].possessive:
+                    break
+                while j < len(tokens) and tokens[j].article:
+                    j += 1
+                if j >= len(tokens):
+                    break
+                node = node.get(tokens[j].key)
+                j += 1
+        return best
+
+    @staticmethod
+    def _match(
+        tokens: Sequence[Token], i: int, j: int, prefix: int, entity: Entity, how: str
+    ) -> Match:
+        start = tokens[i].start + _letter_offset(tokens[i].surface, prefix)
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and before.article and tokens[i].start - before.end == 1:
+            start = before.start  # "al-Assad": the article belongs to the name
+        return Match(i, j, start, tokens[j - 1].end, entity, how)
+
+    def _fuzzy(self, tokens: Sequence[Token], covered: set[int]) -> list[Match]:
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if i in covered or token.article or not (token.capitalized or token.arabic):
+                i += 1
+                continue
+            match = self._fuzzy_at(tokens, i, covered)
+            if match is None:
+                i += 1
+            else:
+                found.append(match)
+                i = match.last
+        return found
+
+    def _fuzzy_at(self, tokens: Sequence[Token], i: int, covered: set[int]) -> Match | None:
+        if tokens[i].arabic:
+            return self._fuzzy_arabic(tokens, i)
+        ends = self._run_ends(tokens, i, covered)
+        for j in reversed(ends):
+            words = [t for t in tokens[i:j] if not t.article]
+            joined = " ".join(t.key for t in words)
+            alias = self._best_alias(joined, len(words))
+            if alias is not None and _case_ok(alias.rule, words):
+                return self._match(tokens, i, j, 0, alias.entity, "kb-fuzzy")
+        return None
+
+    @staticmethod
+    def _run_ends(tokens: Sequence[Token], i: int, covered: set[int]) -> list[int]:
+        """Ends of capitalized word runs from i (connectors inside, never at the end)."""
+        ends: list[int] = []
+        j = i
+        while j < len(tokens) and j - i < _MAX_FUZZY_WORDS and j not in covered:
+            token = tokens[j]
+            if token.capitalized and not token.arabic:
+                ends.append(j + 1)
+                if token.possessive:
+                    break
+            elif not (token.article or token.key in CONNECTORS):
+                break
+            if j > i and tokens[j].start - tokens[j - 1].end > 2:
+                break  # a line break or punctuation run ends a name
+            j += 1
+        return ends
+
+    def _best_alias(self, joined: str, words: int) -> _Alias | None:
+        if len(joined) < _MIN_FUZZY_CHARS:
+            return None
+        candidates = list(self._by_skeleton.get(skeleton(joined), ()))
+        if words >= 2:
+            first = joined.split(" ", 1)[0]
+            candidates += self._by_first_word.get(first, ())
+        best, best_score = None, 0.0
+        for alias in candidates:
+            if alias.words != words:
+                continue
+            need = 80.0 if alias.entity.source != "places.json" else 88.0
+            if words >= 3:
+                need = max(need, 90.0)
+            score = fuzz.ratio(joined, alias.joined)
+            if score >= need and score > best_score:
+                best, best_score = alias, score
+        return best
+
+    def _fuzzy_arabic(self, tokens: Sequence[Token], i: int) -> Match | None:
+        for key, prefix in arabic_variants(tokens[i]):
+            if len(key) < _MIN_FUZZY_CHARS:
+                continue
+            for alias in self._by_skeleton.get(skeleton(key), ()):
+                if alias.entity.source == "places.json" or alias.words != 1:
+                    continue
+                if fuzz.ratio(key, alias.joined) >= 85.0:
+                    return self._match(tokens, i, i + 1, prefix, alias.entity, "kb-fuzzy")
+        return None

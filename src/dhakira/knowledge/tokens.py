@@ -1,0 +1,100 @@
+"""Words of a text as comparable keys, so names match across spelling, case and script.
+
+Entity names are looked up word by word: "Bashar Al-Assad", "Bashar al Assad" and
+"bashar el-Assad" must become the same key, and "صيدنايا" must meet "صيدنايا" written with a
+hamza or vowel marks. `tokenize` yields every word with its offsets into the original text and
+a normalized key (Latin: casefolded, accents, apostrophes and hyphens gone; Arabic: folded by
+`normalize_arabic`); the Arabic definite-article prefixes written with a hyphen in Latin
+transliteration ("al-", "el-", "ash-"...) are marked so the matcher can step over them.
+`skeleton` gives the consonant outline that transliteration variants share ("Saydnaya",
+"Sednaya" and "Saidnaya" all give "sdn"), used only to pick candidates for fuzzy comparison.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from dhakira.text.normalize import normalize_arabic
+
+_MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
+_APOSTROPHES = "'’ʼʿʾ`"
+# a word, with marks written inside it and apostrophes between letters ("Dar'a", "Amnesty’s")
+_WORD = re.compile(f"[\\w{_MARK_CHARS}]+(?:[{_APOSTROPHES}][\\w{_MARK_CHARS}]+)*")
+_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# Arabic article as it appears in Latin transliteration; "as", "at", "an" count only with a hyphen
+_ARTICLES_ALWAYS = frozenset({"al", "el"})
+_ARTICLES_HYPHEN = frozenset({"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ul", "es"})
+_HYPHENS = "-‐‑–"
+_LATIN_VOWELS = str.maketrans("", "", "aeiouyhw")
+_ARABIC_VOWELS = str.maketrans("", "", "اويىءئؤه")
+
+
+class Token(NamedTuple):
+    """One word: its span in the text, its surface form and its comparison key."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    article: bool = False
+    possessive: bool = False  # written with "’s": a name cannot run on past it
+
+    @property
+    def arabic(self) -> bool:
+        return bool(_ARABIC.match(self.key))
+
+    @property
+    def capitalized(self) -> bool:
+        return self.surface[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        return self.surface.isupper() and len(self.surface) > 1
+
+
+@lru_cache(maxsize=100_000)
+def word_key(word: str) -> str:
+    """The comparison key of one word (pure, hence cached)."""
+    if _ARABIC.search(word):
+        return normalize_arabic(word)
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    kept = (c for c in decomposed if not unicodedata.combining(c) and c not in _APOSTROPHES)
+    return "".join(kept)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every word of `text` with offsets; a trailing possessive "’s" stays outside the word."""
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        surface = match.group()
+        possessive = len(surface) > 2 and surface[-2] in _APOSTROPHES and surface[-1] in "sS"
+        if possessive:
+            end -= 2
+            surface = surface[:-2]
+        key = word_key(surface)
+        hyphen_after = end < len(text) and text[end] in _HYPHENS
+        article = key in _ARTICLES_ALWAYS or (hyphen_after and key in _ARTICLES_HYPHEN)
+        tokens.append(Token(start, end, surface, key, article, possessive))
+    return tokens
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The key sequence a name is indexed under: its word keys without article prefixes."""
+    return tuple(t.key for t in tokenize(name) if not t.article)
+
+
+def skeleton(key: str) -> str:
+    """The consonant outline of a joined key, shared by transliteration variants."""
+    if _ARABIC.search(key):
+        outline = key.translate(_ARABIC_VOWELS)
+    else:
+        outline = key.replace("q", "k").replace("j", "g").translate(_LATIN_VOWELS)
+    collapsed: list[str] = []
+    for char in outline:
+        if char != " " and (not collapsed or collapsed[-1] != char):
+            collapsed.append(char)
+    return "".join(collapsed)

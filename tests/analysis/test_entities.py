@@ -1,0 +1,97 @@
+"""The entity step: known names linked, unknown names found with a cue, surnames followed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dhakira.analysis.english_ner import tag_tokens
+from dhakira.analysis.entities import find_entities, find_mentions
+from dhakira.records import Document, Mention
+
+MakeDoc = Callable[..., Document]
+
+
+def _found(text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.text, m.entity_id, m.found_by) for m in find_mentions(text)]
+
+
+def test_step_fills_entities_with_exact_spans(make_doc: MakeDoc) -> None:
+    doc = find_entities(make_doc("Amnesty International visited Beirut."))
+    assert [(m.text, m.type) for m in doc.entities] == [
+        ("Amnesty International", "organization"),
+        ("Beirut", "place"),
+    ]
+    assert all(doc.text[m.start : m.end] == m.text for m in doc.entities)
+
+
+def test_abbreviation_and_full_name_link_to_one_organization() -> None:
+    found = _found("The Syrian Network for Human Rights (SNHR) counted them. SNHR said more.")
+    assert {entity_id for _, entity_id, _ in found} == {"org:snhr"}
+    assert len(found) == 3
+
+
+def test_surname_after_full_name_links_to_the_person() -> None:
+    text = "Bashar al-Assad spoke. Later Assad left."
+    assert [e for _, e, _ in _found(text)] == ["person:bashar-al-assad"] * 2
+
+
+def test_assad_regime_is_not_a_person_mention() -> None:
+    assert _found("The Assad regime detained them.") == []
+
+
+def test_unknown_person_found_by_title() -> None:
+    found = _found("Dutch Justice Minister Karel Vermeulen visited.")
+    assert ("Karel Vermeulen", "doc-person:karel-vermeulen", "ner-en") in found
+
+
+def test_repeated_surname_and_its_typo_are_the_same_person() -> None:
+    text = (
+        "Hanan Qudsi, the spokeswoman of the group, said it was true. "
+        "Qudsi added more. Later Qudsy denied it."
+    )
+    mentions = find_mentions(text)
+    people = [(m.text, m.entity_id, m.found_by) for m in mentions if m.type == "person"]
+    assert people == [
+        ("Hanan Qudsi", "doc-person:hanan-qudsi", "ner-en"),
+        ("Qudsi", "doc-person:hanan-qudsi", "coref"),
+        ("Qudsy", "doc-person:hanan-qudsi", "coref"),
+    ]
+
+
+def test_unknown_organization_found_by_its_head_noun() -> None:
+    found = _found("The Free Lawyers Documentation Network published a list.")
+    assert found == [
+        (
+            "Free Lawyers Documentation Network",
+            "doc-organization:free-lawyers-documentation-network",
+            "ner-en",
+        )
+    ]
+
+
+def test_generic_capitalized_phrases_are_not_entities() -> None:
+    text = (
+        "Press Statement\n\nMedia Department\n\nThe Coalition stresses the need. "
+        "Long live Syria and its people. The Council members met on Monday. "
+        "Thousands of Syrians Continue Unabated."
+    )
+    assert [m.text for m in find_mentions(text)] == ["Syria"]
+
+
+def test_arabic_text_links_known_names() -> None:
+    text = "قالت الشبكة السورية لحقوق الإنسان إن المعتقلين نقلوا إلى سجن صيدنايا."
+    found = _found(text)
+    assert [e for _, e, _ in found] == ["org:snhr", "facility:sednaya-prison"]
+
+
+def test_mentions_are_sorted_and_do_not_overlap() -> None:
+    mentions: list[Mention] = find_mentions(
+        "UN Security Council and UN General Assembly, then the UN and Amnesty."
+    )
+    ends = [0] + [m.end for m in mentions]
+    assert all(m.start >= end for m, end in zip(mentions, ends[:-1], strict=True))
+
+
+def test_tag_tokens_gives_bio_tags() -> None:
+    tokens = ["Amnesty", "International", "visited", "Sednaya", "Prison", "in", "Syria", "."]
+    assert tag_tokens(tokens) == ["B-ORG", "I-ORG", "O", "B-LOC", "I-LOC", "O", "B-LOC", "O"]

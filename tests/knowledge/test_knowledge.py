@@ -1,0 +1,108 @@
+"""The knowledge base: shipped entities, user files, and how names are matched in text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dhakira.errors import ConfigError
+from dhakira.knowledge import ENV_VAR, load_knowledge
+
+
+def _ids(text: str, extra: tuple[Path, ...] = ()) -> list[str]:
+    return [m.entity.id for m in load_knowledge(extra).matcher.find(text)]
+
+
+def test_facility_spellings_resolve_to_one_prison() -> None:
+    text = "Sednaya, Saydnaya Prison, Saidnaya and سجن صيدنايا are one place."
+    assert set(_ids(text)) == {"facility:sednaya-prison"}
+
+
+def test_unlisted_transliteration_is_matched_fuzzily() -> None:
+    matches = load_knowledge().matcher.find("Survivors of Seydnaya spoke.")
+    assert [(m.entity.id, m.how) for m in matches] == [("facility:sednaya-prison", "kb-fuzzy")]
+
+
+def test_longest_name_wins_over_its_abbreviation() -> None:
+    assert _ids("The UN Security Council met.") == ["org:un-security-council"]
+
+
+def test_acronym_matches_only_in_capitals() -> None:
+    assert _ids("The SOC said.") == ["org:syrian-coalition"]
+    assert _ids("a soc of cotton") == []
+
+
+def test_one_word_name_needs_a_capital() -> None:
+    assert _ids("Amnesty said.") == ["org:amnesty-international"]
+    assert _ids("a general amnesty was declared") == []
+
+
+def test_article_variants_match_the_same_person() -> None:
+    for name in ("Bashar al-Assad", "Bashar Al-Assad", "Bashar el-Assad", "Bashar Assad"):
+        assert _ids(f"{name} spoke.") == ["person:bashar-al-assad"], name
+
+
+def test_arabic_name_with_prefix_and_hamza_variant() -> None:
+    matches = load_knowledge().matcher.find("ودعت منظمة العفو الدولية والامم المتحدة")
+    assert [m.entity.id for m in matches] == ["org:amnesty-international", "org:united-nations"]
+
+
+def test_arabic_prefix_stays_outside_the_mention() -> None:
+    text = "نقل إلى وصيدنايا"
+    (match,) = load_knowledge().matcher.find(text)
+    assert text[match.start : match.end] == "صيدنايا"
+
+
+def test_possessive_ends_a_name() -> None:
+    assert _ids("Caesar’s images were shown.") == ["person:caesar"]
+
+
+def test_governorate_from_places_has_a_pcode() -> None:
+    (match,) = load_knowledge().matcher.find("Shelling hit Idlib.")
+    assert match.entity.ids.get("ocha_pcode") == "SY07"
+    assert match.entity.level == "governorate"
+
+
+def test_sarin_is_not_a_place() -> None:
+    assert _ids("Sarin was used.") == []
+
+
+def test_user_file_adds_an_entity(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    entity = {
+        "id": "facility:branch-999",
+        "type": "facility",
+        "name": {"en": "Branch 999"},
+        "aliases": ["فرع التجربة"],
+    }
+    path.write_text(json.dumps([entity]), encoding="utf-8")
+    assert _ids("held in Branch 999 and فرع التجربة", (path,)) == ["facility:branch-999"] * 2
+
+
+def test_user_file_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "env.json"
+    path.write_text(
+        json.dumps(
+            {
+                "entities": [
+                    {
+                        "id": "org:invented-watch",
+                        "type": "organization",
+                        "name": {"en": "Invented Watch"},
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(ENV_VAR, str(path))
+    assert _ids("Invented Watch reported.") == ["org:invented-watch"]
+
+
+def test_malformed_user_file_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"id": "x:y", "type": "spaceship", "name": "Y"}]), "utf-8")
+    with pytest.raises(ConfigError, match="unknown type"):
+        load_knowledge((path,))
