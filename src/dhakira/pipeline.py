@@ -36,7 +36,7 @@ class StepFailed(DhakiraError):
 
 def default_steps() -> list[Step]:
     """The steps every document goes through, in order."""
-    from dhakira.analysis import dates, doctype, publisher, record_block, title
+    from dhakira.analysis import dates, doctype, incident, publisher, record_block, title
     from dhakira.text import clean, language
 
     return [
@@ -47,6 +47,7 @@ def default_steps() -> list[Step]:
         dates.STEP,
         doctype.STEP,
         publisher.STEP,
+        incident.STEP,
     ]
 
 

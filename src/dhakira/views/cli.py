@@ -375,6 +375,23 @@ def eval_articles(
         render.render_eval_articles(out, result)
 
 
+@eval_app.command("incidents", epilog="Example:\n\n  dhakira eval incidents ../shared/eval/fakes/dev.jsonl")
+def eval_incidents(
+    path: Annotated[Path, typer.Argument(help="JSONL shaped like FA-KES dev.jsonl.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Accuracy of the main-incident fields (place, date, cause, actor, counts) per field."""
+    from dhakira.evaluation.incidents import evaluate_incidents, render_text
+
+    if not path.is_file():
+        raise ConfigError("no such file", item=str(path), hint="give a JSONL file like dev.jsonl")
+    result = evaluate_incidents(path)
+    if as_json:
+        render.print_json(result)
+    else:
+        out.print(render_text(result), highlight=False)
+
+
 def _shared() -> Path:
     """../shared beside the working folder or the repository, where the evaluation data lives."""
     candidates = [Path.cwd() / "shared", Path.cwd().parent / "shared",
