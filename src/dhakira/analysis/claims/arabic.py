@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import re
 
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+# Letter variants, Arabic-Indic and Eastern Arabic-Indic digits, the Arabic thousands
+# separator and decimal mark: each becomes one character, so positions do not move.
+_SAME_LENGTH: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "٬": ",", "٫": ".",
+    **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
+    **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")},
+}  # fmt: skip
+_VARIANTS = re.compile(f"[{''.join(_SAME_LENGTH)}]")
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-# Arabic-Indic and Eastern Arabic-Indic digits, Arabic thousands separator and decimal mark.
-DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫",
-    "01234567890123456789,.",
-)
 
 
 def fold(text: str) -> tuple[str, list[int] | None]:
     """Fold letters and digits; return the folded text and, when marks were dropped, the map
     from each folded position to its original position (None when positions are unchanged)."""
-    folded = text.translate(_LETTERS).translate(DIGITS)
+    if text.isascii():
+        return text, None
+    folded = _VARIANTS.sub(lambda m: _SAME_LENGTH[m.group(0)], text)
     if not _MARKS.search(folded):
         return folded, None
     kept = [i for i, ch in enumerate(folded) if not _MARKS.match(ch)]

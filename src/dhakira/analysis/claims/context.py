@@ -15,6 +15,7 @@ from dhakira.analysis.claims.names import Name, full_name
 _MONTHS = {**english.MONTHS, **arabic.MONTHS}
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _YEAR = r"((?:19|20)\d\d)"
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _AR_YEAR = rf"(?:عامي |عام |العامين )?{_YEAR}"
 _MON = rf"(?:({_MONTH}) )?(?:عام )?{_YEAR}"
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
@@ -34,6 +35,8 @@ def _month(year: str, month: str | None) -> str:
 def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str | None, int, int]:
     """The period stated in `low[lo:hi]` nearest to position `near`: (start, end, span)."""
     best: tuple[int, tuple[str | None, str | None, int, int]] | None = None
+    if not _ANY_YEAR.search(low, lo, hi):
+        return (None, None, -1, -1)
     for shape, pattern in _PERIODS:
         for m in pattern.finditer(low, lo, hi):
             groups = m.groups()
@@ -204,10 +207,16 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
 def find_source(
     low: str, windows: list[tuple[int, int]], near: int, names: list[Name]
 ) -> str | None:
-    """Who a claim at `near` is attributed to, from reporting phrases in `windows`."""
-    candidates = [c for lo, hi in windows for c in _sources(low, lo, hi)]
-    candidates.sort(key=lambda c: (c[2] > near, abs(c[2] - near)))
-    for s, e, _ in candidates:
+    """Who a claim at `near` is attributed to, from reporting phrases in `windows`: the
+    sentence first, unless quotation windows follow it — then the speaker of the quotation
+    comes before anyone the quotation itself mentions."""
+    ranked = [
+        (0 if rank or len(windows) == 1 else 1, c)
+        for rank, (lo, hi) in enumerate(windows)
+        for c in _sources(low, lo, hi)
+    ]
+    ranked.sort(key=lambda r: (r[0], r[1][2] > near, abs(r[1][2] - near)))
+    for _, (s, e, _) in ranked:
         who = _resolve(low, (s, e), names)
         if who:
             return who

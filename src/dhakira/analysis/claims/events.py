@@ -13,18 +13,25 @@ from dataclasses import dataclass
 
 from dhakira.analysis.claims import arabic, english
 
-
-def _compile(cues: dict[str, tuple[str, ...]]) -> list[tuple[str, re.Pattern[str]]]:
-    return [
-        (event, re.compile(rf"(?<!\w)(?:[وفبل]|ول|فل|وب)?(?:{'|'.join(patterns)})(?!\w)"))
-        for event, patterns in cues.items()
-    ]
+_PREFIX = r"(?<!\w)(?:[وفبل]|ول|فل|وب)?"
 
 
-_VERBS = _compile({e: english.EVENT_VERBS[e] + arabic.EVENT_VERBS[e] for e in english.EVENT_VERBS})
-_NOUNS = _compile({e: english.EVENT_NOUNS[e] + arabic.EVENT_NOUNS[e] for e in english.EVENT_NOUNS})
+def _combined(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One pattern for all events, a named group each, so a sentence is scanned once."""
+    groups = "|".join(f"(?P<{event}>{'|'.join(patterns)})" for event, patterns in cues.items())
+    return re.compile(rf"{_PREFIX}(?:{groups})(?!\w)")
+
+
+_VERB_CUES = {e: english.EVENT_VERBS[e] + arabic.EVENT_VERBS[e] for e in english.EVENT_VERBS}
+_NOUN_CUES = {e: english.EVENT_NOUNS[e] + arabic.EVENT_NOUNS[e] for e in english.EVENT_NOUNS}
+_ALL_VERBS = _combined(_VERB_CUES)
+_ALL_NOUNS = _combined(_NOUN_CUES)
+EVENT_CUES: dict[str, re.Pattern[str]] = {
+    e: re.compile(rf"{_PREFIX}(?:{'|'.join(_VERB_CUES[e] + _NOUN_CUES[e])})(?!\w)")
+    for e in _VERB_CUES
+}
 _WEAK_NOUNS = re.compile(r"^(?:prisons?|custody|(?:ال)?سجون|(?:ال)?سجن)$")
-_LEADS = [(e, re.compile(rf"(?:{p.pattern})(?:\s+of(?:\s+the)?)?\s+$")) for e, p in _NOUNS]
+_LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 
 _EN_HEAD = re.compile(
     r"^\s*(?:of\s+)?(?:[\w’'-]+\s+){0,2}?"
@@ -64,15 +71,9 @@ def _head(text: str, end: int, limit: int) -> re.Match[str] | None:
     return _EN_HEAD.match(after) or _AR_HEAD.match(after)
 
 
-def _cues(
-    patterns: list[tuple[str, re.Pattern[str]]], text: str, lo: int, hi: int
-) -> list[tuple[str, int, int]]:
-    found = [(e, m.start(), m.end()) for e, p in patterns for m in p.finditer(text, lo, hi)]
-    # a longer cue that covers a shorter one wins ("died under torture" over "died")
-    return [
-        c for c in found
-        if not any(o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)
-    ]  # fmt: skip
+def _cues(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(event, start, end) of each cue; the longest cue at a place wins, as listed first."""
+    return [(m.lastgroup or "other", m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
 
 
 def _nearest(cues: list[tuple[str, int, int]], start: int, end: int) -> tuple[str, int, int]:
@@ -90,11 +91,10 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("method", "other", spans)
     if _METHOD_LEAD.search(before):
         return Reading("method", "other", spans)
-    for event, lead in _LEADS:
-        m = lead.search(text, max(lo, start - 30), start)
-        if m and m.end() == start:
-            return Reading("victims", event, spans + ((m.start(), m.end()),))
-    verbs = _cues(_VERBS, text, lo, hi)
+    lead = _LEAD.search(text, max(lo, start - 30), start)
+    if lead and lead.lastgroup:
+        return Reading("victims", lead.lastgroup, spans + ((lead.start(), lead.end()),))
+    verbs = _cues(_ALL_VERBS, text, lo, hi)
     if head_word is None and not _verb_close(verbs, start, end):
         return None
     if verbs:
@@ -102,7 +102,7 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("victims", event, spans + ((s, e),))
     if head_word in _HEAD_EVENT:
         return Reading("victims", _HEAD_EVENT[head_word], spans)
-    nouns = _cues(_NOUNS, text, lo, hi)
+    nouns = _cues(_ALL_NOUNS, text, lo, hi)
     strong = [c for c in nouns if not _WEAK_NOUNS.match(text[c[1] : c[2]])]
     if strong or nouns:
         event, s, e = _nearest(strong or nouns, start, end)

@@ -43,7 +43,7 @@ def _alternation(words: object) -> str:
 
 _SCALE_WORDS = {**english.SCALES, "mln": 1_000_000, "bn": 1_000_000_000, **arabic.SCALES}
 _DIGITS = re.compile(
-    r"(?<![0-9a-z.,/:+_])"
+    r"(?=\d)(?<![0-9a-z.,/:+_])"
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)"
     r"(?![0-9]|[.,/:]\d)"
@@ -51,11 +51,11 @@ _DIGITS = re.compile(
 )
 _EN_TOKEN = _alternation([*english.UNITS, *english.SCALES])
 _EN_WORDS = re.compile(
-    rf"\b(?:a (?=(?:dozen|hundred|thousand|million)\b))?(?:dozen|{_EN_TOKEN})"
+    rf"\b(?=[otfsenhmbad])(?:a (?=(?:dozen|hundred|thousand|million)\b))?(?:dozen|{_EN_TOKEN})"
     rf"(?:(?:[ -]|\s+and\s+)(?:{_EN_TOKEN}))*\b"
 )
 _EN_VAGUE = re.compile(
-    r"\b(?:(tens|hundreds|dozens|scores) of (thousands|millions)"
+    r"\b(?=[thdsfm])(?:(tens|hundreds|dozens|scores) of (thousands|millions)"
     r"|(several|a few|few|many) (dozen|hundred|thousand|million)s?"
     r"|(dozens|scores|hundreds|thousands|millions))\b"
 )
@@ -128,7 +128,7 @@ def _arabic_word_atoms(text: str) -> list[_Atom]:
     return atoms
 
 
-def _vague_atoms(text: str) -> list[_Atom]:
+def _vague_atoms(text: str, has_arabic: bool) -> list[_Atom]:
     atoms = []
     for m in _EN_VAGUE.finditer(text):
         if m.group(1):
@@ -139,15 +139,16 @@ def _vague_atoms(text: str) -> list[_Atom]:
         else:
             value, label = english.VAGUE[m.group(5)], m.group(5)
         atoms.append(_Atom(m.start(), m.end(), value, label))
-    for m in _AR_VAGUE.finditer(text):
+    for m in _AR_VAGUE.finditer(text) if has_arabic else ():
         value, label = arabic.VAGUE[m.group(1)]
         atoms.append(_Atom(m.start(), m.end(), value, label))
     return atoms
 
 
 def _atoms(text: str) -> list[_Atom]:
-    found = _digit_atoms(text) + _english_word_atoms(text) + _vague_atoms(text)
-    if re.search("[\u0600-\u06ff]", text):
+    has_arabic = not text.isascii() and bool(re.search("[\u0600-\u06ff]", text))
+    found = _digit_atoms(text) + _english_word_atoms(text) + _vague_atoms(text, has_arabic)
+    if has_arabic:
         found += _arabic_word_atoms(text)
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[_Atom] = []

@@ -19,15 +19,16 @@ from dhakira.analysis.claims.context import (
     find_source,
     report_subject,
 )
-from dhakira.analysis.claims.events import _NOUNS, _VERBS, Reading, read_figure
+from dhakira.analysis.claims.events import EVENT_CUES, Reading, read_figure
 from dhakira.analysis.claims.names import Name, from_entities, read_names
 from dhakira.analysis.claims.numbers import Figure, find_figures
 from dhakira.pipeline import Step
 from dhakira.records import Claim, Document
 
-_SENTENCE_END = re.compile(r"(?<![A-Z]\.[a-z])(?<!\b[a-z]\.)[.!?؟]+[”\"’)]*(?=\s+\S)|\n")
+_SENTENCE_END = re.compile(r"[.!?؟]+[”\"’)]*(?= +\S)|\n")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _QUOTE_REACH = 100
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Words for the people held or harmed: they name no violation that could date a later count.
 _PEOPLE = frozenset(
     ["detainee", "detainees", "prisoner", "prisoners", "prison", "prisons", "custody",
@@ -45,6 +46,8 @@ def _sentences(low: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     start, paragraph = 0, 0
     for m in _SENTENCE_END.finditer(low):
+        if m.group(0) == "." and low[m.start() - 2 : m.start() - 1] in (" ", "."):
+            continue  # "U.S.", "p. 4": an initial, not the end of a sentence
         end = m.end() if m.group(0) != "\n" else m.start()
         if low[start:end].strip():
             out.append((start, end, paragraph))
@@ -97,6 +100,10 @@ class _Reader:
     def counted(self, lo: int, hi: int) -> bool:
         """Whether a sentence holds a figure (a sentence that counts is not a frame to inherit)."""
         return any(lo <= f.start < hi for f in self.figures)
+
+    def dated(self, lo: int, hi: int) -> bool:
+        """A cheap first test for a period: a year in the sentence."""
+        return _YEAR.search(self.low, lo, hi) is not None
 
     def sentence_at(self, pos: int) -> int:
         for i, (s, e, _) in enumerate(self.sentences):
@@ -157,23 +164,15 @@ class _Reader:
             found = find_period(self.low, plo, phi, phi)
             if found[0] or found[1]:
                 return found
-        cues = _event_cues(reading.event)
-        for plo, phi, _ in reversed(self.sentences[:index]):
-            if self.counted(plo, phi):
+        cue = EVENT_CUES.get(reading.event)
+        for plo, phi, _ in reversed(self.sentences[:index]) if cue else ():
+            if self.counted(plo, phi) or not self.dated(plo, phi):
                 continue
-            if any(
-                self.low[m.start() : m.end()] not in _PEOPLE
-                for c in cues
-                for m in c.finditer(self.low, plo, phi)
-            ):
+            if any(m.group(0) not in _PEOPLE for m in cue.finditer(self.low, plo, phi)):
                 found = find_period(self.low, plo, phi, phi)
                 if found[0] or found[1]:
                     return found
         return (None, None, -1, -1)
-
-
-def _event_cues(event: str) -> list[re.Pattern[str]]:
-    return [p for e, p in (*_VERBS, *_NOUNS) if e == event and event != "other"]
 
 
 def find_claims(doc: Document) -> Document:
