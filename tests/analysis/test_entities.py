@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
+from dhakira.analysis import entities
 from dhakira.analysis.english_ner import tag_tokens
 from dhakira.analysis.entities import find_entities, find_mentions
-from dhakira.records import Document, Mention
+from dhakira.records import Document, Mention, Paragraph
 
 MakeDoc = Callable[..., Document]
 
@@ -95,3 +98,46 @@ def test_mentions_are_sorted_and_do_not_overlap() -> None:
 def test_tag_tokens_gives_bio_tags() -> None:
     tokens = ["Amnesty", "International", "visited", "Sednaya", "Prison", "in", "Syria", "."]
     assert tag_tokens(tokens) == ["B-ORG", "I-ORG", "O", "B-LOC", "I-LOC", "O", "B-LOC", "O"]
+
+
+def test_arabic_recognizer_spans_are_used_and_linked(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "قال سامر نعيمي إن المعتقلين في حلب."
+    person = text.index("سامر نعيمي")
+    city = text.index("حلب")
+
+    def fake(part: str) -> list[tuple[int, int, str]]:
+        return [(person, person + 10, "PERS"), (city, city + 3, "LOC")]
+
+    monkeypatch.setattr(entities, "_arabic_recognizer", lambda: fake)
+    found = _found(text)
+    assert found == [
+        ("سامر نعيمي", "doc-person:سامر-نعيمي", "ner-ar"),
+        ("حلب", "place:sy-aleppo", "kb"),
+    ]
+
+
+def test_arabic_recognizer_only_sees_arabic_paragraphs(
+    make_doc: MakeDoc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(
+        entities, "_arabic_recognizer", lambda: lambda part: seen.append(part) or []
+    )
+    doc = make_doc("An English line.\n\nسطر عربي.")
+    doc.paragraphs = [Paragraph(0, 16, "en"), Paragraph(18, 27, "ar")]
+    find_entities(doc)
+    assert seen == ["سطر عربي."]
+
+
+def test_step_works_without_the_arabic_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(entities.importlib.util, "find_spec", lambda name: None)
+    assert [e for _, e, _ in _found("نقل إلى سجن صيدنايا")] == ["facility:sednaya-prison"]
+
+
+def test_arabic_regime_of_assad_is_not_a_person_mention() -> None:
+    assert _found("ارتكب نظام الأسد جرائم") == []
+
+
+def test_a_bracket_ends_a_name() -> None:
+    found = _found("Sednaya (Saydnaya) military prison")
+    assert [t for t, _, _ in found] == ["Sednaya", "Saydnaya"]

@@ -103,7 +103,7 @@ def _is_name_word(token: Token) -> bool:
 def _joined(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Whether tokens[i] follows tokens[i-1] within one name (a space or hyphen between)."""
     gap = text[tokens[i - 1].end : tokens[i].start]
-    return gap in (" ", "-", "‐")
+    return gap in (" ", "-", "‐") and not tokens[i - 1].possessive
 
 
 def _runs(tokens: Sequence[Token], text: str, covered: set[int], connectors: bool) -> list[range]:
@@ -177,6 +177,8 @@ def _organization(tokens: Sequence[Token], run: range) -> Span | None:
         first += 1
     words = [tokens[k] for k in range(first, run.stop)]
     content = [t for t in words if t.key not in CONNECTORS]
+    if len(content) < 2 or any(len(t.key) < 2 for t in content):
+        return None
     if len(content) < 2 or any(t.key in NOT_NAMES - CONNECTORS for t in content):
         return None
     head_last = content[-1].key in ORG_HEADS

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
@@ -96,6 +97,8 @@ def _arabic_mentions(text: str, paragraphs: Sequence[Paragraph]) -> list[Mention
     found: list[Mention] = []
     for start, end in parts:
         for s, e, label in recognize(text[start:end]):
+            if not _ARABIC_LETTERS.search(text, start + s, start + e):
+                continue  # markup or Latin words inside an Arabic paragraph
             kind = ARABIC_TYPES.get(label)
             mention = _recognized(text, start + s, start + e, kind or "misc", "ner-ar")
             if kind is not None or mention.entity_id and not mention.entity_id.startswith("doc-"):
@@ -117,8 +120,16 @@ def _resolve(candidates: list[Mention]) -> list[Mention]:
 
 
 def _covered(tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[int]:
-    spans = [(m.start, m.end) for m in mentions]
-    return {i for i, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+    """Indexes of the tokens any mention overlaps (a bisect per mention, not a full scan)."""
+    starts = [t.start for t in tokens]
+    covered: set[int] = set()
+    for mention in mentions:
+        i = max(0, bisect_right(starts, mention.start) - 1)
+        while i < len(tokens) and tokens[i].start < mention.end:
+            if tokens[i].end > mention.start:
+                covered.add(i)
+            i += 1
+    return covered
 
 
 def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:

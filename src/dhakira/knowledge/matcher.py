@@ -84,7 +84,7 @@ def arabic_variants(token: Token) -> list[tuple[str, int]]:
     for skip in {0, conj}:
         rest = key[skip:]
         if rest.startswith("لل") and len(rest) > 3:
-            variants.append(("ا" + rest[1:], skip + 1))
+            variants.append(("ا" + rest[1:], skip))  # "للصليب": the whole word is the name
         if rest[:1] in _PREP and len(rest) > 3:
             variants.append((rest[1:], skip + 1))
         if skip:
@@ -179,9 +179,9 @@ class Matcher:
                         break
                 if tokens[j - 1].possessive:
                     break
-                while j < len(tokens) and tokens[j].article:
+                while j < len(tokens) and tokens[j].article and tokens[j].glued:
                     j += 1
-                if j >= len(tokens):
+                if j >= len(tokens) or not tokens[j].glued:
                     break
                 node = node.get(tokens[j].key)
                 j += 1
@@ -232,14 +232,14 @@ class Matcher:
         j = i
         while j < len(tokens) and j - i < _MAX_FUZZY_WORDS and j not in covered:
             token = tokens[j]
+            if j > i and not token.glued:
+                break  # a bracket, quote or full stop ends a name
             if token.capitalized and not token.arabic:
                 ends.append(j + 1)
                 if token.possessive:
                     break
             elif not (token.article or token.key in CONNECTORS):
                 break
-            if j > i and tokens[j].start - tokens[j - 1].end > 2:
-                break  # a line break or punctuation run ends a name
             j += 1
         return ends
 

@@ -28,6 +28,8 @@ _ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _ARTICLES_ALWAYS = frozenset({"al", "el"})
 _ARTICLES_HYPHEN = frozenset({"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ul", "es"})
 _HYPHENS = "-‐‑–"
+# what may stand between two words of one name: "Bashar al-Assad", "International, Impartial"
+_GLUE = re.compile(r"[ \t\u00a0,\-‐‑–]*\n?[ \t\u00a0]*")
 _LATIN_VOWELS = str.maketrans("", "", "aeiouyhw")
 _ARABIC_VOWELS = str.maketrans("", "", "اويىءئؤه")
 
@@ -41,10 +43,8 @@ class Token(NamedTuple):
     key: str
     article: bool = False
     possessive: bool = False  # written with "’s": a name cannot run on past it
-
-    @property
-    def arabic(self) -> bool:
-        return bool(_ARABIC.match(self.key))
+    arabic: bool = False
+    glued: bool = False  # only spaces, hyphens, commas or one line break since the last word
 
     @property
     def capitalized(self) -> bool:
@@ -68,6 +68,7 @@ def word_key(word: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Every word of `text` with offsets; a trailing possessive "’s" stays outside the word."""
     tokens: list[Token] = []
+    previous_end = -1
     for match in _WORD.finditer(text):
         start, end = match.span()
         surface = match.group()
@@ -78,7 +79,10 @@ def tokenize(text: str) -> list[Token]:
         key = word_key(surface)
         hyphen_after = end < len(text) and text[end] in _HYPHENS
         article = key in _ARTICLES_ALWAYS or (hyphen_after and key in _ARTICLES_HYPHEN)
-        tokens.append(Token(start, end, surface, key, article, possessive))
+        glued = previous_end >= 0 and _GLUE.fullmatch(text, previous_end, start) is not None
+        arabic = bool(_ARABIC.match(key))
+        tokens.append(Token(start, end, surface, key, article, possessive, arabic, glued))
+        previous_end = match.end()
     return tokens
 
 
