@@ -32,6 +32,7 @@ MIN_SHARE = 0.1  # a language must hold this share of the document's letters to 
 LINGUA_MIN_LETTERS = 25  # shorter Latin paragraphs are too short for lingua: taken as English
 GROUP_CHARS = 300  # shorter paragraphs are judged together with their Latin-script neighbours
 MAX_LINGUA_CHARS = 400  # a long paragraph is judged on its beginning (keeps lingua fast)
+QUICK_BELOW = 120  # lingua's own limit: longer texts are judged on trigram models alone
 SAMPLE_CHARS = 400  # the document's Latin-script text is judged on its first and last 400
 
 # lingua only chooses among the Latin-script languages of the set; Arabic, Persian, Russian,
@@ -45,13 +46,13 @@ _LATIN_LANGUAGES = (
 )
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")  # lines up to a blank line
 _SCRIPTS = {
-    "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
-    "han": re.compile(r"[\u4e00-\u9fff]"),
+    "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]+"),
+    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+"),
+    "han": re.compile(r"[\u4e00-\u9fff]+"),
 }
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]+")  # patterns match runs: counting runs is cheaper
 _PERSIAN_LETTERS = re.compile("[پچژگکی]")  # not used in Arabic words
 _ARABIC_LETTERS = re.compile("[ةيىكإأ]")  # forms Persian spelling avoids (ي/ك vs ی/ک)
 # What a script alone says when lingua is not asked (short text) or not needed.
@@ -64,9 +65,22 @@ def detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*_LATIN_LANGUAGES).build()
 
 
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of `text` the run pattern covers."""
+    return sum(map(len, pattern.findall(text)))
+
+
+@lru_cache(maxsize=1)
+def quick_detector() -> LanguageDetector:
+    """lingua in its low-accuracy mode: trigram models only, loaded in a few milliseconds."""
+    return (
+        LanguageDetectorBuilder.from_languages(*_LATIN_LANGUAGES).with_low_accuracy_mode().build()
+    )
+
+
 def script_counts(text: str) -> Counter[str]:
     """How many letters of each script a text holds."""
-    return Counter({name: len(p.findall(text)) for name, p in _SCRIPTS.items()})
+    return Counter({name: _count(p, text) for name, p in _SCRIPTS.items()})
 
 
 def main_script(text: str) -> tuple[str | None, int]:
@@ -75,11 +89,11 @@ def main_script(text: str) -> tuple[str | None, int]:
     Arabic and Latin are counted first; the other scripts only when those two do not hold
     most of the letters (this runs on every paragraph, so it must be cheap).
     """
-    letters = len(_LETTER.findall(text))
+    letters = _count(_LETTER, text)
     if letters == 0:
         return None, 0
-    arabic = len(_SCRIPTS["arabic"].findall(text))
-    latin = len(_SCRIPTS["latin"].findall(text))
+    arabic = _count(_SCRIPTS["arabic"], text)
+    latin = _count(_SCRIPTS["latin"], text)
     if 2 * (arabic + latin) >= letters:
         return ("arabic" if arabic >= latin else "latin"), letters
     script, count = script_counts(text).most_common(1)[0]
@@ -88,13 +102,19 @@ def main_script(text: str) -> tuple[str | None, int]:
 
 def script_guess(text: str) -> tuple[str | None, bool]:
     """(language the script suggests, whether lingua should decide instead)."""
+    language, ask, _ = _guess(text)
+    return language, ask
+
+
+def _guess(text: str) -> tuple[str | None, bool, int]:
+    """script_guess, and how many letters the text holds."""
     script, letters = main_script(text)
     if script is None:
-        return None, False
+        return None, False, 0
     if script == "arabic":
-        return _arabic_or_persian(text), False
+        return _arabic_or_persian(text), False, letters
     ask = script == "latin" and letters >= LINGUA_MIN_LETTERS
-    return _SCRIPT_DEFAULT[script], ask
+    return _SCRIPT_DEFAULT[script], ask, letters
 
 
 def _arabic_or_persian(text: str) -> str:
@@ -110,19 +130,32 @@ def paragraph_languages(paragraphs: list[str]) -> list[str | None]:
     lingua judges the beginning and the end of the Latin-script text; when they agree, that is
     the language of every Latin-script paragraph long enough to be asked about.
     """
-    guesses = [script_guess(p) for p in paragraphs]
-    result = [guess for guess, _ in guesses]
-    asked = [i for i, (_, ask) in enumerate(guesses) if ask]
+    guesses = [_guess(p) for p in paragraphs]
+    result = [guess for guess, _, _ in guesses]
+    asked = [i for i, (_, ask, _) in enumerate(guesses) if ask]
     if not asked:
         return result
+    minor = 2 * sum(guesses[i][2] for i in asked) < sum(letters for _, _, letters in guesses)
     head, tail = _sample(paragraphs, asked), _sample(paragraphs, asked[::-1])
-    first = detector().detect_language_of(head)
-    last = first if tail == head else detector().detect_language_of(tail)
+    first = _detect(head, minor)
+    last = first if tail == head else _detect(tail, minor)
     if first == last:
         for i in asked:
             result[i] = _agree(result[i], first)
         return result
     return _by_groups(paragraphs, asked, result)
+
+
+def _detect(text: str, minor: bool) -> Language | None:
+    """lingua's answer; a short Latin-script minority of a document gets its quick mode.
+
+    For a text of QUICK_BELOW characters or more lingua uses only its trigram models either
+    way. Below that it would load every model (about a second, once) for what is then a stray
+    Latin-script line in an Arabic, Russian or Chinese document; the quick mode judges that.
+    """
+    if minor and len(text) < QUICK_BELOW:
+        return quick_detector().detect_language_of(text)
+    return detector().detect_language_of(text)
 
 
 def _sample(paragraphs: list[str], order: list[int]) -> str:
@@ -194,7 +227,7 @@ def detect_languages(doc: Document) -> Document:
     ):
         doc.paragraphs.append(Paragraph(start, end, language))
         if language is not None:
-            weights[language] += len(_LETTER.findall(chunk))
+            weights[language] += _count(_LETTER, chunk)
     total = sum(weights.values())
     ranked = [lang for lang, n in weights.most_common() if total and n / total >= MIN_SHARE]
     doc.language = ranked[0] if ranked else None
