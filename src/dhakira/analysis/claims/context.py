@@ -24,7 +24,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
     ("since", re.compile(rf"(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
     ("until", re.compile(rf"(?:until|till|by the end of|حتي) (?:(?:{_MONTH}) )?(?:عام )?{_YEAR}")),
-    ("in", re.compile(rf"(?:in|during|throughout|في|خلال) (?:the )?(?:year )?{_MON}(?![\d,/])")),
+    ("in", re.compile(
+        rf"(?:in|during|throughout|في|خلال) (?:the )?(?:year )?{_MON}(?!\d|/|,\s?\d{1,2}\b)"
+    )),
 ]  # fmt: skip
 
 

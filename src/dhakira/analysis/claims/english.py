@@ -58,7 +58,8 @@ VICTIM_NOUNS: tuple[str, ...] = (
     "detainee", "prisoners", "prisoner", "inmates", "syrians", "men", "women", "children",
     "minors", "boys", "girls", "victims", "bodies", "corpses", "deaths", "lives", "families",
     "cases", "executions", "hangings", "arrests", "detentions", "disappearances", "killings",
-    "dead", "protesters", "activists", "students", "doctors", "journalists", "soldiers",
+    "dead", "sentences", "protesters", "activists", "students", "doctors", "journalists",
+    "soldiers",
     "fighters", "defectors", "refugees", "residents", "members", "officers", "others", "more",
 )  # fmt: skip
 # Head nouns of documentation method ("interviews with 84 witnesses").

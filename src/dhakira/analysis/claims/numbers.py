@@ -199,7 +199,7 @@ _RANGE_LEAD = re.compile(r"(?:between|from|ما بين|بين|من)\s+$")
 _QUAL_BEFORE = {**english.QUALIFIERS_BEFORE, **arabic.QUALIFIERS_BEFORE}
 _QUAL_BEFORE_RE = re.compile(rf"(?:^|[^\w])[و]?({_alternation(_QUAL_BEFORE)})\s+$")
 _QUAL_AFTER = {**english.QUALIFIERS_AFTER, **arabic.QUALIFIERS_AFTER}
-_QUAL_AFTER_RE = re.compile(rf"^\s*({_alternation(_QUAL_AFTER)})(?!\w)")
+_QUAL_AFTER_RE = re.compile(rf"^\s*(?:\w+\s+)?({_alternation(_QUAL_AFTER)})(?!\w)")
 _ESTIMATE_NEAR = re.compile(
     rf"(?:{'|'.join(arabic.ESTIMATE_WORDS)}|estimated at|estimates? of)[^.؟!]{{0,30}}$"
 )
@@ -224,7 +224,7 @@ def _qualified(text: str, start: int, end: int, low: float, high: float) -> Figu
     if before:
         qualifier, slot = _QUAL_BEFORE[before.group(1)]
         start = start - len(text[max(0, start - 24) : start]) + before.start(1)
-    elif after := _QUAL_AFTER_RE.match(text[end : end + 16]):
+    elif after := _QUAL_AFTER_RE.match(text[end : end + 32]):
         qualifier, slot = _QUAL_AFTER[after.group(1)]
         end += after.end()
     elif _ESTIMATE_NEAR.search(text[max(0, start - 40) : start]):

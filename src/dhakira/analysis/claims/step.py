@@ -78,8 +78,14 @@ class _Reader:
         self.text = doc.text
         self.low = _lower(folded)
         self.sentences = _sentences(self.low)
-        names = from_entities(doc.entities) if doc.entities else read_names(folded)
-        self.names = [self._to_folded(n) for n in names] if self.posmap else names
+        if doc.entities:
+            names = from_entities(doc.entities)
+            self.names = [self._to_folded(n) for n in names] if self.posmap else names
+        else:  # read on the folded text; each name keeps its original spelling
+            self.names = [
+                Name(n.start, n.end, n.kind, self.surface(n.start, n.end))
+                for n in read_names(folded)
+            ]
         self.figures = find_figures(self.low)
         self.paragraphs: dict[int, tuple[int, int]] = {}
         for s, e, p in self.sentences:

@@ -1,0 +1,207 @@
+"""Claims: what each figure counts, when, where, by whom, and who says so — English and Arabic.
+
+Fixtures are invented sentences; the entity step is not run, so names come from the
+step's own reader."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from dhakira.analysis.claims.step import find_claims
+from dhakira.records import Claim, Document, Mention
+
+MakeDoc = Callable[..., Document]  # the `make_doc` fixture of tests/analysis/conftest.py
+
+
+def claims(make_doc: MakeDoc, text: str) -> list[Claim]:
+    return find_claims(make_doc(text)).claims
+
+
+def only(make_doc: MakeDoc, text: str) -> Claim:
+    found = claims(make_doc, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("As many as 300 prisoners were hanged in the prison.", "execution"),
+        ("The court executed 40 men last year.", "execution"),
+        ("At least 16 people died under torture in the branch.", "death_in_custody"),
+        ("Guards tortured 12 detainees.", "torture"),
+        ("Shelling killed 25 civilians in the town.", "killing"),
+        ("Police arrested 150 students.", "detention"),
+        ("There are 215,000 detainees in the prisons.", "detention"),
+        ("The group said 900 people were forcibly disappeared.", "enforced_disappearance"),
+        ("The authorities released 60 prisoners on Sunday.", "release"),
+        ("The judges handed down 30 death sentences.", "death_sentence"),
+        ("أعدمت السلطات 13 ألف معتقل.", "execution"),
+        ("قتل 25 مدنياً في القصف.", "killing"),
+        ("اعتقلت قوات النظام 150 طالباً.", "detention"),
+        ("وثقت الشبكة 900 مختفين قسراً.", "enforced_disappearance"),
+        ("أفرج عن 60 معتقلاً.", "release"),
+    ],
+)
+def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
+    assert only(make_doc, text).event == event
+
+
+def test_what_happened_to_the_counted_outranks_their_noun(make_doc: MakeDoc) -> None:
+    claim = only(make_doc, "Between 20 and 50 detainees would be hanged each week.")
+    assert claim.event == "execution"
+
+
+def test_the_violation_named_before_the_figure_wins(make_doc: MakeDoc) -> None:
+    claim = only(make_doc, "It documented the detention of over 117,000 people.")
+    assert (claim.event, claim.low, claim.qualifier) == ("detention", 117000, "over")
+
+
+def test_figures_about_method_are_kept_and_marked(make_doc: MakeDoc) -> None:
+    claim = only(make_doc, "The report was based on interviews with 84 witnesses.")
+    assert (claim.kind, claim.event, claim.low) == ("method", "other", 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office reviewed 500 documents.",
+        "Findings are based on 31 interviews.",
+        "أجرى الفريق 40 مقابلة مع ناجين.",
+    ],
+)
+def test_method_shapes(make_doc: MakeDoc, text: str) -> None:
+    assert only(make_doc, text).kind == "method"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mechanism was adopted on December 21, 2016.",
+        "He was held in Branch 235 for two years.",
+        "The council passed resolution 71/248.",
+        "A 17-year-old was arrested.",
+        "See page 12 of the report.",
+        "The town has 40 schools.",
+    ],
+)
+def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text: str) -> None:
+    assert claims(make_doc, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Up to 13,000 prisoners were hanged between 2011 and 2015.", ("2011", "2015")),
+        ("It documented the detention of over 117,000 people since March 2011.", ("2011-03", None)),
+        ("In 2013, 300 detainees were executed.", ("2013", "2013")),
+        ("أعدم 300 معتقل منذ آذار 2011.", ("2011-03", None)),
+        ("أعدم 300 معتقل بين عامي 2011 و2015.", ("2011", "2015")),
+    ],
+)
+def test_period_in_the_sentence(make_doc: MakeDoc, text: str, period: tuple[str, str]) -> None:
+    claim = only(make_doc, text)
+    assert (claim.period_start, claim.period_end) == period
+
+
+def test_period_from_an_earlier_sentence_about_the_same_violation(make_doc: MakeDoc) -> None:
+    text = (
+        "The executions took place between 2011 and 2015.\n\n"
+        "Witnesses said 400 people were executed at the prison."
+    )
+    claim = only(make_doc, text)
+    assert (claim.period_start, claim.period_end) == ("2011", "2015")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Amnesty International said 300 prisoners were hanged.", "Amnesty International"),
+        ("According to the Syrian Network for Human Rights (SNHR), 215,000 people are detained.",
+         "Syrian Network for Human Rights"),
+        ("The Syrian Network for Human Rights published its count. "
+         "The Network said it has documented the detention of 117,000 people.",
+         "Syrian Network for Human Rights"),
+        ("Amnesty International published a report. The report said 300 prisoners were hanged.",
+         "Amnesty International"),
+        ("Amnesty International issued a report. Amnesty said 300 prisoners were hanged.",
+         "Amnesty International"),
+        ("Rana Haddad spoke to reporters.\n\n“Every week 20 detainees were hanged,” she said.",
+         "Rana Haddad"),
+    ],
+)  # fmt: skip
+def test_source_is_resolved_to_the_named_organization_or_person(
+    make_doc: MakeDoc, text: str, source: str
+) -> None:
+    assert only(make_doc, text).attributed_to == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت منظمة العفو الدولية إن 300 معتقل أعدموا.",
+        "بحسب منظمة العفو الدولية، أعدم 300 معتقل.",
+    ],
+)
+def test_arabic_source(make_doc: MakeDoc, text: str) -> None:
+    assert only(make_doc, text).attributed_to == "منظمة العفو الدولية"
+
+
+def test_entity_step_names_are_used_when_present(make_doc: MakeDoc) -> None:
+    doc = make_doc("According to SNHR, 215,000 detainees are held in Saydnaya.")
+    doc.entities = [
+        Mention("SNHR", 13, 17, "organization", "org:snhr", "Syrian Network for Human Rights"),
+        Mention("Saydnaya", 49, 57, "facility", "facility:sednaya", "Sednaya Prison"),
+    ]
+    claim = find_claims(doc).claims[0]
+    assert (claim.attributed_to, claim.place) == (
+        "Syrian Network for Human Rights",
+        "Sednaya Prison",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("300 prisoners were executed by the Assad regime.", "Assad regime"),
+        ("The Syrian government has executed thousands of prisoners.", "Syrian government"),
+        ("اعتقلت قوات النظام 150 طالباً.", "قوات النظام"),
+    ],
+)
+def test_actor(make_doc: MakeDoc, text: str, actor: str) -> None:
+    assert only(make_doc, text).actor == actor
+
+
+def test_quote_is_the_exact_span(make_doc: MakeDoc) -> None:
+    text = "Guards said as many as 13,000 prisoners were secretly hanged in Saydnaya Prison."
+    claim = only(make_doc, text)
+    assert text[claim.start : claim.end] == claim.quote
+    assert claim.quote.startswith("as many as 13,000 prisoners were secretly hanged")
+
+
+def test_quote_span_survives_arabic_short_vowels(make_doc: MakeDoc) -> None:
+    text = "أُعدِمَ خمسةُ آلافِ معتقلٍ."
+    claim = only(make_doc, text)
+    assert text[claim.start : claim.end] == claim.quote and claim.low == 5000
+
+
+def test_a_news_sized_document_takes_milliseconds(make_doc: MakeDoc) -> None:
+    """Five thousand characters with a claim every paragraph, as in a long news report."""
+    paragraph = (
+        "According to the Syrian Network for Human Rights, as many as 13,000 prisoners were "
+        "hanged in Saydnaya Prison between 2011 and 2015. The council met on December 21, 2016 "
+        "in Geneva and heard from officials of several states, who called for access for "
+        "independent monitors to all places of detention and for an end to impunity. Families "
+        "of the missing travelled from Gaziantep and Beirut to speak to the delegates, and "
+        "lawyers described the courts that sent their relatives to the prison.\n\n"
+    )
+    doc = make_doc((paragraph * 12)[:5000])
+    find_claims(doc)
+    start = time.perf_counter()
+    for _ in range(20):
+        find_claims(doc)
+    per_doc = (time.perf_counter() - start) / 20
+    assert per_doc < 0.010, per_doc  # about 2-5 ms measured; slack for a busy test run

@@ -1,0 +1,128 @@
+"""Figures: digits, Arabic-Indic digits, number words, vague plurals, ranges and qualifiers;
+and the numbers that are not counts (years, dates, times, ages, references, phones)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dhakira.analysis.claims.arabic import fold
+from dhakira.analysis.claims.numbers import find_figures
+
+
+def read(text: str) -> list[tuple[float | None, float | None, float | None, str | None]]:
+    folded, _ = fold(text)
+    return [(f.low, f.high, f.best, f.qualifier) for f in find_figures(folded.lower())]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5,000 people", 5000),
+        ("5.000 people", 5000),
+        ("13 000 people", 13000),
+        ("٥٠٠٠ شخص", 5000),
+        ("١٣٬٠٠٠ شخص", 13000),
+        ("two million people", 2_000_000),
+        ("seven detainees", 7),
+        ("twenty-five detainees", 25),
+        ("2.5 million people", 2_500_000),
+        ("خمسة آلاف معتقل", 5000),
+        ("ثلاثة عشر ألفاً", 13000),
+        ("ألفين", 2000),
+        ("مليون", 1_000_000),
+        ("13 ألف معتقل", 13000),
+    ],
+)
+def test_exact_figures_fill_low_high_and_best(text: str, value: float) -> None:
+    assert read(text) == [(value, value, value, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "qualifier"),
+    [
+        ("Thousands of Syrians", 1000, "thousands"),
+        ("tens of thousands of detainees", 10_000, "tens of thousands"),
+        ("hundreds of thousands of detainees", 100_000, "hundreds of thousands"),
+        ("dozens of people", 12, "dozens"),
+        ("hundreds of people", 100, "hundreds"),
+        ("several thousand people", 1000, "several thousand"),
+        ("عشرات الآلاف من المعتقلين", 10_000, "tens of thousands"),
+        ("مئات الآلاف من المعتقلين", 100_000, "hundreds of thousands"),
+        ("آلاف المعتقلين", 1000, "thousands"),
+        ("عشرات المعتقلين", 10, "tens"),
+        ("مئات المعتقلين", 100, "hundreds"),
+    ],
+)
+def test_vague_plurals_give_their_smallest_value_as_low(
+    text: str, low: int, qualifier: str
+) -> None:
+    assert read(text) == [(low, None, None, qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "between 5,000 and 13,000 people",
+        "5,000–13,000 people",
+        "from 5,000 to 13,000 people",
+        "between 5 and 13 thousand people",
+        "ما بين 5 آلاف و13 ألفاً",
+    ],
+)
+def test_ranges_fill_low_and_high(text: str) -> None:
+    assert read(text) == [(5000, 13000, None, "between")]
+
+
+def test_between_to_is_a_range() -> None:
+    assert read("groups of between 20 to 50 detainees") == [(20, 50, None, "between")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at least 16 people", (16, None, None, "at least")),
+        ("16 people at least", (16, None, None, "at least")),
+        ("as many as 13,000 prisoners", (None, 13000, None, "as many as")),
+        ("up to 300 detainees", (None, 300, None, "up to")),
+        ("over 117,000 people", (117000, None, None, "over")),
+        ("more than 117,000 people", (117000, None, None, "over")),
+        ("nearly 500 people", (None, None, 500, "nearly")),
+        ("about 500 people", (None, None, 500, "about")),
+        ("an estimated 215,000 detainees", (215000, 215000, 215000, "estimated")),
+        ("أكثر من 100 شخص", (100, None, None, "over")),
+        ("ما لا يقل عن 50 شخصاً", (50, None, None, "at least")),
+        ("نحو 200 معتقل", (None, None, 200, "about")),
+        ("حوالي 200 معتقل", (None, None, 200, "about")),
+        ("قرابة 200 معتقل", (None, None, 200, "about")),
+        ("ما يقارب 200 معتقل", (None, None, 200, "about")),
+        ("يقدر عددهم بـ 3000 معتقل", (3000, 3000, 3000, "estimated")),
+    ],
+)
+def test_qualifiers_choose_the_figure_field(text: str, expected: tuple[object, ...]) -> None:
+    assert read(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "adopted by the UN General Assembly on December 21, 2016",
+        "on 21 December",
+        "since 2011",
+        "بين عامي 2011 و2015",
+        "at 10:17",
+        "a boy aged 17",
+        "a 17-year-old boy",
+        "for two years",
+        "see page 12",
+        "held in Branch 235",
+        "الفرع 235",
+        "resolution 71/248",
+        "call +963 944 123 456",
+        "40% of them",
+        "a $5 million fund",
+        "(Source: Media Office / 08.02.2017)",
+        "the 3rd report",
+    ],
+)
+def test_numbers_that_are_not_counts(text: str) -> None:
+    assert read(text) == []
