@@ -106,3 +106,16 @@ def test_malformed_user_file_is_a_config_error(tmp_path: Path) -> None:
     path.write_text(json.dumps([{"id": "x:y", "type": "spaceship", "name": "Y"}]), "utf-8")
     with pytest.raises(ConfigError, match="unknown type"):
         load_knowledge((path,))
+
+
+def test_typo_in_a_long_name_is_matched_fuzzily() -> None:
+    matches = load_knowledge().matcher.find("the Internationl Criminal Court ruled")
+    assert [(m.entity.id, m.how) for m in matches] == [("org:icc", "kb-fuzzy")]
+
+
+def test_nationality_adjectives_are_not_their_countries() -> None:
+    assert _ids("Israeli, Palestinian and German officials met a New Yorker.") == []
+
+
+def test_fuzzy_needs_every_word_close() -> None:
+    assert _ids("President Ashraf spoke.") == []

@@ -31,7 +31,7 @@ TITLES = _words(
     president minister mr mrs ms dr sheikh judge ambassador envoy colonel col brigadier
     general gen lieutenant lt captain major sergeant prosecutor chairman chairwoman director
     spokesman spokeswoman spokesperson professor prof king queen prince emir senator
-    commander mayor governor secretary rapporteur lawyer attorney activist journalist
+    commander mayor governor administrator secretary rapporteur lawyer attorney activist journalist
     researcher
     """
 )

@@ -103,6 +103,24 @@ def _letter_offset(surface: str, letters: int) -> int:
     return len(surface)
 
 
+def _derived(word: str, name: str) -> bool:
+    """A form built on the name ("Israeli", "Palestinian", "German"), not a spelling of it."""
+    shorter, longer = sorted((word, name), key=len)
+    if longer == shorter + "s" or len(word) == len(name):
+        return False  # a plural is the same name ("Right" / "Rights")
+    if longer.startswith(shorter):
+        return True  # "Israel" → "Israeli", "York" → "Yorker"
+    return shorter[-1] in "aeiouy" and longer.startswith(shorter[:-1])  # "Germany" → "German"
+
+
+def _comparable(joined: str, name: str, words: int) -> bool:
+    """A one-word spelling variant, or a longer name whose every word is close to the other's."""
+    if words == 1:
+        return not _derived(joined, name)
+    pairs = zip(joined.split(" "), name.split(" "), strict=False)
+    return all(a == b or (fuzz.ratio(a, b) >= 70 and not _derived(a, b)) for a, b in pairs)
+
+
 class Matcher:
     """Index of every entity name; `find` returns non-overlapping matches, longest first."""
 
@@ -110,6 +128,7 @@ class Matcher:
         self._trie: dict[str, dict] = {}
         self._by_skeleton: dict[str, list[_Alias]] = {}
         self._by_first_word: dict[str, list[_Alias]] = {}
+        self._by_last_word: dict[str, list[_Alias]] = {}
         for entity in entities:
             for name in entity.names():
                 self._add(entity, name)
@@ -131,6 +150,7 @@ class Matcher:
                 self._by_skeleton.setdefault(outline, []).append(alias)
         if alias.words >= 2:
             self._by_first_word.setdefault(keys[0], []).append(alias)
+            self._by_last_word.setdefault(keys[-1], []).append(alias)
 
     def lookup(self, text: str) -> Entity | None:
         """The entity a whole name denotes, exactly (used to link recognizer spans)."""
@@ -248,15 +268,16 @@ class Matcher:
             return None
         candidates = list(self._by_skeleton.get(skeleton(joined), ()))
         if words >= 2:
-            first = joined.split(" ", 1)[0]
-            candidates += self._by_first_word.get(first, ())
+            split = joined.split(" ")
+            candidates += self._by_first_word.get(split[0], ())
+            candidates += self._by_last_word.get(split[-1], ())
         best, best_score = None, 0.0
         for alias in candidates:
-            if alias.words != words:
+            if alias.words != words or not _comparable(joined, alias.joined, words):
                 continue
             need = 80.0 if alias.entity.source != "places.json" else 88.0
-            if words >= 3:
-                need = max(need, 90.0)
+            if words >= 3 or len(joined) < 7:
+                need = max(need, 88.0 if words == 1 else 90.0)
             score = fuzz.ratio(joined, alias.joined)
             if score >= need and score > best_score:
                 best, best_score = alias, score

@@ -91,6 +91,7 @@ def name_keys(name: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(name) if not t.article)
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(key: str) -> str:
     """The consonant outline of a joined key, shared by transliteration variants."""
     if _ARABIC.search(key):
