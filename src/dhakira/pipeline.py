@@ -36,7 +36,8 @@ class StepFailed(DhakiraError):
 
 def default_steps() -> list[Step]:
     """The steps every document goes through, in order."""
-    from dhakira.analysis import dates, doctype, incident, publisher, record_block, title
+    from dhakira.analysis import dates, doctype, entities, incident, publisher, record_block, title
+    from dhakira.analysis.claims import step as claims
     from dhakira.text import clean, language
 
     return [
@@ -47,6 +48,8 @@ def default_steps() -> list[Step]:
         dates.STEP,
         doctype.STEP,
         publisher.STEP,
+        entities.STEP,
+        claims.STEP,
         incident.STEP,
     ]
 

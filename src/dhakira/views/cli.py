@@ -349,10 +349,10 @@ def eval_seeds(
     as_json: JsonOpt = False,
 ) -> None:
     """Check the pipeline on the seed pages against their hand annotations."""
-    from dhakira.evaluation.seeds import evaluate_seeds
+    from dhakira.evaluation.seeds import evaluate_all_seeds
 
     shared = _shared() if seeds is None or gold is None else Path()
-    result = evaluate_seeds(seeds or shared / "corpus" / "seeds",
+    result = evaluate_all_seeds(seeds or shared / "corpus" / "seeds",
                             gold or shared / "eval" / "seeds" / "gold.json")
     if as_json:
         render.print_json(result)

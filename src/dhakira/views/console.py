@@ -175,6 +175,16 @@ def render_eval_seeds(console: Console, result: dict[str, Any]) -> None:
         )
     console.print(table)
     console.print(_field_table(list(result["totals"].items())))
+    if "entities" in result:
+        console.rule("entities", style="dim")
+        console.print(_field_table(list(result["entities"]["totals"].items())))
+    if "claims" in result:
+        console.rule("claims", style="dim")
+        console.print(_field_table(list(result["claims"]["totals"].items())))
+        for doc in result["claims"]["documents"]:
+            for claim in doc["claims"]:
+                console.print(f"  {doc['file'][:3]} {_mark(claim['right'])} {claim['text']}",
+                              highlight=False)
 
 
 def render_eval_articles(console: Console, result: dict[str, Any]) -> None:

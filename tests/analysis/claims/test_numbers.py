@@ -126,3 +126,9 @@ def test_qualifiers_choose_the_figure_field(text: str, expected: tuple[object, .
 )
 def test_numbers_that_are_not_counts(text: str) -> None:
     assert read(text) == []
+
+
+@pytest.mark.parametrize("phrase", ["several dozen", "a few dozen", "many dozen"])
+def test_a_vague_number_of_dozens_is_a_figure_not_a_crash(phrase: str) -> None:
+    (figure,) = find_figures(f"Police said {phrase} detainees were released on Monday.")
+    assert figure.low == 12

@@ -128,6 +128,9 @@ def _arabic_word_atoms(text: str) -> list[_Atom]:
     return atoms
 
 
+_VAGUE_SCALES = {**english.SCALES, "dozen": 12}  # "several dozen", "a few hundred"
+
+
 def _vague_atoms(text: str, has_arabic: bool) -> list[_Atom]:
     atoms = []
     for m in _EN_VAGUE.finditer(text):
@@ -135,7 +138,7 @@ def _vague_atoms(text: str, has_arabic: bool) -> list[_Atom]:
             value = english.VAGUE[m.group(1)] * english.SCALES[m.group(2)[:-1]]
             label = f"{m.group(1)} of {m.group(2)}"
         elif m.group(3):
-            value, label = english.SCALES[m.group(4)], f"several {m.group(4)}"
+            value, label = _VAGUE_SCALES[m.group(4)], f"{m.group(3)} {m.group(4)}"
         else:
             value, label = english.VAGUE[m.group(5)], m.group(5)
         atoms.append(_Atom(m.start(), m.end(), value, label))
