@@ -37,13 +37,16 @@ from dhakira.archive.records import (
     StoredDocument,
     VerifyReport,
 )
-from dhakira.archive.schema import audit, batches, documents, failures
+from dhakira.archive.schema import audit, batches, document_texts, documents, failures
 from dhakira.config import DATABASE_ENV
 from dhakira.errors import ConfigError, NotFound
 from dhakira.records import RELIABILITIES, Document, Failure
 from dhakira.text.normalize import analyze
 
 DB_FILE = "archive.sqlite"
+_FULL_DOCUMENT = sa.select(documents, document_texts.c.text, document_texts.c.raw_text).join(
+    document_texts, document_texts.c.doc_id == documents.c.id
+)
 _PAGE = 500
 
 
@@ -168,6 +171,11 @@ class Archive:
                 row = rows.document_row(doc, code, batch_id, visibility)
                 inserted = conn.execute(documents.insert(), row).inserted_primary_key
                 doc_id = int(inserted[0]) if inserted else 0
+                texts = {
+                    "text": rows.clean_text(doc.text),
+                    "raw_text": rows.clean_text(doc.raw_text),
+                }
+                conn.execute(document_texts.insert(), {"doc_id": doc_id, **texts})
                 self.dialect.index_document(
                     conn, doc_id, analyze(doc.title or ""), analyze(doc.text)
                 )
@@ -218,7 +226,7 @@ class Archive:
             return rows.stored_document(self._row(conn, code))
 
     def _row(self, conn: Connection, code: str) -> sa.RowMapping:
-        found = conn.execute(sa.select(documents).where(documents.c.code == code)).mappings()
+        found = conn.execute(_FULL_DOCUMENT.where(documents.c.code == code)).mappings()
         row = found.first()
         if row is None:
             raise NotFound(
@@ -233,8 +241,7 @@ class Archive:
         after = ""
         while True:
             query = (
-                sa.select(documents)
-                .where(documents.c.code > after)
+                _FULL_DOCUMENT.where(documents.c.code > after)
                 .order_by(documents.c.code)
                 .limit(_PAGE)
             )

@@ -30,9 +30,10 @@ _PG_LOCK_KEY = 0x64686B72  # "dhkr": one advisory lock shared by every writer of
 class TextMatch:
     """The pieces a search statement needs from the dialect for a full-text condition."""
 
-    from_clause: sa.FromClause
+    from_clause: sa.FromClause  # the index joined to documents
     where: sa.ColumnElement[bool] | sa.TextClause
     score: sa.ColumnElement[Any]  # higher is better
+    ids: sa.Select[Any]  # ids of matching documents, from the index alone (for counting)
 
 
 class Dialect(Protocol):
@@ -94,12 +95,14 @@ class SqliteDialect:
         parts = [_quote_fts5([term]) for term in terms]
         parts += [_quote_fts5(phrase) for phrase in phrases]
         table = self._table
+        where = sa.text("document_search MATCH :fts_query").bindparams(
+            fts_query=" AND ".join(parts)
+        )
         return TextMatch(
             from_clause=table.join(documents, documents.c.id == table.c.rowid),
-            where=sa.text("document_search MATCH :fts_query").bindparams(
-                fts_query=" AND ".join(parts)
-            ),
+            where=where,
             score=sa.literal_column("-bm25(document_search, 4.0, 1.0)"),
+            ids=sa.select(table.c.rowid).select_from(table).where(where),
         )
 
 
@@ -135,6 +138,7 @@ class PostgresDialect:
             from_clause=self._table.join(documents, documents.c.id == self._table.c.doc_id),
             where=vector.op("@@")(query),
             score=sa.func.ts_rank(vector, query, 1),  # 1: divide by 1 + log(length)
+            ids=sa.select(self._table.c.doc_id).where(vector.op("@@")(query)),
         )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from dhakira.archive.dialects import Dialect
 from dhakira.archive.records import SearchHit, SearchQuery, SearchResult
-from dhakira.archive.schema import documents
+from dhakira.archive.schema import document_texts, documents
 from dhakira.archive.search import parse_query, snippet
 
 _HIT_COLUMNS = (
@@ -24,7 +24,7 @@ _HIT_COLUMNS = (
     documents.c.doc_type,
     documents.c.language,
     documents.c.publisher,
-    documents.c.text,
+    documents.c.id,
 )
 
 
@@ -60,28 +60,59 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
         source: sa.FromClause = documents
         score = sa.literal(0.0)
         order = [documents.c.date.desc(), documents.c.code]
+        counting = sa.select(sa.func.count()).select_from(documents).where(*conditions)
     else:
         match = dialect.match(parsed.terms, parsed.phrases)
         source, score = match.from_clause, match.score
-        conditions.append(match.where)
         order = [score.desc(), documents.c.code]
-    total = conn.execute(
-        sa.select(sa.func.count()).select_from(source).where(*conditions)
-    ).scalar_one()
-    page = conn.execute(
-        sa.select(*_HIT_COLUMNS, score.label("score"))
-        .select_from(source)
-        .where(*conditions)
-        .order_by(*order)
-        .limit(max(0, min(query.limit, 1000)))
-        .offset(max(0, query.offset))
-    ).mappings()
-    hits = [_hit(row, parsed.terms) for row in page]
+        counting = _count_matches(match.ids, conditions)
+        conditions.append(match.where)
+    total = conn.execute(counting).scalar_one()
+    page = (
+        conn.execute(
+            sa.select(*_HIT_COLUMNS, score.label("score"))
+            .select_from(source)
+            .where(*conditions)
+            .order_by(*order)
+            .limit(max(0, min(query.limit, 1000)))
+            .offset(max(0, query.offset))
+        )
+        .mappings()
+        .all()
+    )
+    texts = _texts(conn, [row["id"] for row in page])
+    hits = [_hit(row, texts.get(row["id"], ""), parsed.terms) for row in page]
     return SearchResult(total=int(total), hits=hits, took_ms=_ms(started))
 
 
-def _hit(row: Any, terms: list[str]) -> SearchHit:
-    text, spans = snippet(row["text"] or "", terms)
+def _count_matches(
+    ids: sa.Select[Any], conditions: list[sa.ColumnElement[bool] | sa.TextClause]
+) -> sa.Select[Any]:
+    """Count from the index alone, or documents whose id is among its matches: both let the
+    database walk the index first (a plain join made SQLite probe it once per document)."""
+    if not conditions:
+        return sa.select(sa.func.count()).select_from(ids.subquery())
+    return (
+        sa.select(sa.func.count())
+        .select_from(documents)
+        .where(documents.c.id.in_(ids), *conditions)
+    )
+
+
+def _texts(conn: Connection, doc_ids: list[int]) -> dict[int, str]:
+    """The clean texts of one page of hits, read after ranking so only these are loaded."""
+    if not doc_ids:
+        return {}
+    found = conn.execute(
+        sa.select(document_texts.c.doc_id, document_texts.c.text).where(
+            document_texts.c.doc_id.in_(doc_ids)
+        )
+    )
+    return {int(doc_id): text for doc_id, text in found}
+
+
+def _hit(row: Any, text: str, terms: list[str]) -> SearchHit:
+    shown, spans = snippet(text, terms)
     return SearchHit(
         code=row["code"],
         title=row["title"],
@@ -90,7 +121,7 @@ def _hit(row: Any, terms: list[str]) -> SearchHit:
         language=row["language"],
         publisher=row["publisher"],
         score=float(row["score"] or 0.0),
-        snippet=text,
+        snippet=shown,
         highlights=spans,
     )
 

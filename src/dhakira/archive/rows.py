@@ -71,8 +71,6 @@ def document_row(doc: Document, code: str, batch: str, visibility: str) -> dict[
         "publisher_key": doc.publisher.casefold() if doc.publisher else None,
         "issuing_body": doc.issuing_body,
         "author": doc.author,
-        "text": clean_text(doc.text),
-        "raw_text": clean_text(doc.raw_text),
         "record": dict(doc.record),
         "format_meta": dict(doc.format_meta),
         "supplied": dict(item.fields),

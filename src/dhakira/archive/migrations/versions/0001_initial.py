@@ -1,4 +1,4 @@
-"""Initial archive schema: batches, documents, failures, audit and the full-text index.
+"""Initial archive schema: batches, documents and their texts, failures, audit, search index.
 
 Revision ID: 0001
 Revises:
@@ -42,8 +42,6 @@ def _documents_columns() -> list[sa.Column[object]]:
         sa.Column("publisher_key", text),
         sa.Column("issuing_body", text),
         sa.Column("author", text),
-        sa.Column("text", text, nullable=False),
-        sa.Column("raw_text", text, nullable=False),
         sa.Column("record", json, nullable=False),
         sa.Column("format_meta", json, nullable=False),
         sa.Column("supplied", json, nullable=False),
@@ -68,6 +66,12 @@ def upgrade() -> None:
     op.create_table("documents", *_documents_columns())
     for column in ("date", "doc_type", "publisher_key", "batch"):
         op.create_index(f"ix_documents_{column}", "documents", [column])
+    op.create_table(
+        "document_texts",
+        sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("raw_text", sa.Text, nullable=False),
+    )
     op.create_table(
         "failures",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -115,5 +119,5 @@ def _create_search_index() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE document_search")
-    for table in ("audit", "failures", "documents", "batches"):
+    for table in ("audit", "failures", "document_texts", "documents", "batches"):
         op.drop_table(table)
