@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from htmldate import find_date
+from lxml import etree
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_url
 
@@ -25,17 +26,11 @@ _DOMAIN = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 _MAX_AUTHOR_CHARS = 120
 # Elements that name the author, most specific first; inside comment sections they name
 # commenters instead, and dates inside a byline are not part of the name.
-_NOT_COMMENT = (
-    " and not(ancestor-or-self::*[contains(@id, 'comment') or contains(@class, 'comment')])"
-)
-_AUTHOR_XPATHS = (
-    "//*[(@rel='author' or @id='author' or @class='author' or @itemprop='author name'"
-    " or contains(@class, 'author-name') or contains(@class, 'authorName')"
-    " or contains(@class, 'AuthorName'))" + _NOT_COMMENT + "] | //author",
-    "//*[(@class='byline' or contains(@itemprop, 'author') or contains(@id, 'author')"
-    " or contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Byline'))"
-    + _NOT_COMMENT
-    + "]",
+# Every element whose attributes may mark an author or byline (one pass over the attributes);
+# _author_rank then orders them as trafilatura does: specific author markers first.
+_AUTHOR_CANDIDATES = etree.XPath(
+    "//@class[contains(., 'uthor') or contains(., 'yline')]/.. | //@id[contains(., 'author')]/.."
+    " | //@rel[. = 'author']/.. | //@itemprop[contains(., 'author')]/.. | //author"
 )
 _NOT_NAME = frozenset({"time", "figure", "script", "style"})
 
@@ -91,15 +86,44 @@ def _date(tree: Any, url: str | None) -> str | None:
 
 
 def _dom_author(tree: Any) -> str | None:
-    """The first short text of an element marked as the author or byline."""
-    for xpath in _AUTHOR_XPATHS:
-        for element in tree.xpath(xpath):
-            text = _clean(" ".join(_name_parts(element)))
-            if text and 2 < len(text) <= _MAX_AUTHOR_CHARS:
-                name = normalize_authors(None, text)
-                if name:
-                    return str(name)
+    """The first short text of an element marked as the author, else as the byline."""
+    ranked = [
+        (rank, element) for element in _AUTHOR_CANDIDATES(tree) if (rank := _author_rank(element))
+    ]
+    for _, element in sorted(ranked, key=lambda pair: pair[0]):  # stable: page order within a rank
+        if _in_comments(element):
+            continue
+        text = _clean(" ".join(_name_parts(element)))
+        if text and 2 < len(text) <= _MAX_AUTHOR_CHARS:
+            name = normalize_authors(None, text)
+            if name:
+                return str(name)
     return None
+
+
+def _author_rank(element: Any) -> int:
+    """1 for an element marked as the author, 2 for a byline or author area, 0 for neither."""
+    css, ident = element.get("class") or "", element.get("id") or ""
+    itemprop = element.get("itemprop") or ""
+    if (
+        element.tag == "author"
+        or element.get("rel") == "author"
+        or "author" in (ident, css)
+        or itemprop == "author name"
+        or any(mark in css for mark in ("author-name", "authorName", "AuthorName"))
+    ):
+        return 1
+    if "author" in itemprop or "author" in ident or "author" in css:
+        return 2
+    return 2 if "byline" in css or "Byline" in css else 0
+
+
+def _in_comments(element: Any) -> bool:
+    """Whether the element is, or sits inside, a comment section (it names a commenter)."""
+    for node in (element, *element.iterancestors()):
+        if "comment" in (node.get("id") or "") or "comment" in (node.get("class") or ""):
+            return True
+    return False
 
 
 def _name_parts(element: Any) -> list[str]:
