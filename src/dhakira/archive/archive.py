@@ -161,6 +161,8 @@ class Archive:
         """Store the original, the document row, its index entry and an audit entry, atomically."""
         _check_choice("visibility", visibility, VISIBILITIES)
         sha = doc.item.sha256
+        # analysed before the write lock is taken, so other writers wait less
+        title_terms, body_terms = analyze(doc.title or ""), analyze(doc.text)
         try:
             with self._write() as conn:
                 existing = self._code_of(conn, sha)
@@ -176,9 +178,7 @@ class Archive:
                     "raw_text": rows.clean_text(doc.raw_text),
                 }
                 conn.execute(document_texts.insert(), {"doc_id": doc_id, **texts})
-                self.dialect.index_document(
-                    conn, doc_id, analyze(doc.title or ""), analyze(doc.text)
-                )
+                self.dialect.index_document(conn, doc_id, title_terms, body_terms)
                 self._append_audit(conn, "ingest", "ingest", code, new=sha, why=f"batch {batch_id}")
                 return AddResult(code, duplicate=False)
         except sqlalchemy.exc.IntegrityError:
