@@ -151,8 +151,36 @@ def _windows(folded: str) -> list[tuple[int, int]]:
 def _finditer(
     pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
 ) -> Iterator[re.Match[str]]:
+    """Matches inside the windows that hold what the pattern needs (a month name's letters)."""
+    needs = _NEEDS.get(pattern)
     for pos, endpos in windows:
-        yield from pattern.finditer(folded, pos, endpos)
+        if needs is None or needs(folded, pos, endpos):
+            yield from pattern.finditer(folded, pos, endpos)
+
+
+def _has_arabic(folded: str, pos: int, endpos: int) -> bool:
+    return _ARABIC_LETTER.search(folded, pos, endpos) is not None
+
+
+def _has_english_month(folded: str, pos: int, endpos: int) -> bool:
+    stretch = folded[pos:endpos].lower()
+    return any(stem in stretch for stem in _EN_STEMS)
+
+
+# A pattern with an English month name cannot match where no month's first three letters are;
+# one with an Arabic month name cannot match where there is no Arabic letter.
+_EN_STEMS = tuple(sorted({name[:3] for name in EN_MONTHS}))
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_NEEDS = {
+    _FULL_PATTERNS[0]: _has_english_month,
+    _FULL_PATTERNS[1]: _has_english_month,
+    _FULL_PATTERNS[2]: _has_arabic,
+    _MONTH_PATTERNS[0]: _has_english_month,
+    _MONTH_PATTERNS[1]: _has_arabic,
+    _PARTIAL_PATTERNS[0]: _has_english_month,
+    _PARTIAL_PATTERNS[1]: _has_english_month,
+    _PARTIAL_PATTERNS[2]: _has_arabic,
+}
 
 
 def _month_number(name: str) -> int:
