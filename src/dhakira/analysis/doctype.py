@@ -23,23 +23,19 @@ _LEGAL_TERMS = re.compile(
     r"indictment|in the name of the people)\b"
     r"|المدعى عليه|المدعي العام|المتهمي?ن?|حكمت المحكمة|قضت المحكمة|قررت المحكمة|"
     r"باسم الشعب|الدعوى|هيئة المحكمة|منطوق الحكم|لهذه الأسباب|المادة \d+",
-    re.IGNORECASE,
 )
 _REPORT_TERMS = re.compile(
     r"\b(?:executive summary|methodology|recommendations|table of contents|"
     r"key findings|annex)\b|ملخص تنفيذي|الملخص التنفيذي|المنهجية|منهجية التقرير|التوصيات|"
     r"جدول المحتويات|الملحق",
-    re.IGNORECASE,
 )
 _PRESS_MARKERS = re.compile(
     r"\b(?:for immediate release|media contacts?|press contacts?|for more information,? "
     r"(?:please )?contact|-\s*ends\s*-|###)|للنشر الفوري|للتواصل الإعلامي",
-    re.IGNORECASE,
 )
 _WE_VOICE = re.compile(
     r"\b(?:we|our|us)\b|\b(?:نحن|نطالب|ندين|ندعو|نؤكد|نحمّل|نحمل|نرفض)\b"
     r"|(?:^|\s)(?:إننا|فإننا|وإننا)",
-    re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(
     r"\b(?:I|me|my|I'm|I was)\b|(?:^|\s)(?:أنا|اعتقلوني|أخذوني|كنت|ضربوني)(?=\s|$)"
@@ -49,7 +45,6 @@ _ATTRIBUTION = re.compile(
     r"pointed out|noted|emphasi[sz]ed|urged|warned|announced)\b"
     r"|(?:^|\s)(?:و?قال|و?قالت|و?أفاد|و?أفادت|و?ذكر|و?ذكرت|و?أكد|و?أكدت|و?أشار|و?أشارت|و?أضاف|"
     r"و?أضافت|و?شدد|و?شددت|وفقا ل|وفقاً ل|بحسب|حسب)(?=\s|$)",
-    re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[“\"«][^”\"»]{0,600}[”\"»]")
 _LEGAL_MIN = 3
@@ -88,18 +83,24 @@ def _is_testimony(unquoted: str) -> bool:
 
 
 def wording_type(text: str) -> str:
-    """The type the wording suggests when the page names none."""
-    if _distinct(_LEGAL_TERMS, text) >= _LEGAL_MIN:
+    """The type the wording suggests when the page names none.
+
+    The vocabulary patterns are written in lower case and run on the lower-cased text (one
+    str.lower instead of case-insensitive matching at every position); "I" is matched as
+    written, on the text itself.
+    """
+    lowered = text.lower()
+    if _distinct(_LEGAL_TERMS, lowered) >= _LEGAL_MIN:
         return "legal_document"
     unquoted = _QUOTED.sub(" ", text)
     if _is_testimony(unquoted):
         return "testimony"
-    if _distinct(_REPORT_TERMS, text) >= _REPORT_MIN:
+    if _distinct(_REPORT_TERMS, lowered) >= _REPORT_MIN:
         return "ngo_report"
-    if _PRESS_MARKERS.search(text):
+    if _PRESS_MARKERS.search(lowered):
         return "press_release"
-    we_voice = len(_WE_VOICE.findall(unquoted))
-    attribution = len(_ATTRIBUTION.findall(text))
+    we_voice = len(_WE_VOICE.findall(unquoted.lower()))
+    attribution = len(_ATTRIBUTION.findall(lowered))
     if we_voice >= 2 and we_voice >= attribution:
         return "statement"
     if attribution >= 2:
