@@ -130,7 +130,13 @@ def paragraph_languages(paragraphs: list[str]) -> list[str | None]:
     lingua judges the beginning and the end of the Latin-script text; when they agree, that is
     the language of every Latin-script paragraph long enough to be asked about.
     """
-    guesses = [_guess(p) for p in paragraphs]
+    return _languages(paragraphs, [_guess(p) for p in paragraphs])
+
+
+def _languages(
+    paragraphs: list[str], guesses: list[tuple[str | None, bool, int]]
+) -> list[str | None]:
+    """paragraph_languages, given each paragraph's _guess."""
     result = [guess for guess, _, _ in guesses]
     asked = [i for i, (_, ask, _) in enumerate(guesses) if ask]
     if not asked:
@@ -221,13 +227,14 @@ def detect_languages(doc: Document) -> Document:
     weights: Counter[str] = Counter()
     spans = paragraph_spans(doc.text)
     chunks = [doc.text[start:end] for start, end in spans]
+    guesses = [_guess(chunk) for chunk in chunks]
     doc.paragraphs = []
-    for (start, end), chunk, language in zip(
-        spans, chunks, paragraph_languages(chunks), strict=True
+    for (start, end), (_, _, letters), language in zip(
+        spans, guesses, _languages(chunks, guesses), strict=True
     ):
         doc.paragraphs.append(Paragraph(start, end, language))
         if language is not None:
-            weights[language] += _count(_LETTER, chunk)
+            weights[language] += letters
     total = sum(weights.values())
     ranked = [lang for lang, n in weights.most_common() if total and n / total >= MIN_SHARE]
     doc.language = ranked[0] if ranked else None

@@ -22,11 +22,13 @@ from collections.abc import Iterable
 # Arabic short vowels, tanween, shadda, sukun, superscript alef, and tatweel: ignored when matching.
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_ALEF_FORMS = re.compile("[أإآىة]")  # str.translate is slow: only run it when it changes something
 
 
 def _fold_arabic(text: str) -> str:
     """Arabic marks dropped and letter variants folded, so patterns match any spelling."""
-    return _ARABIC_MARKS.sub("", text).translate(_ALEF)
+    text = _ARABIC_MARKS.sub("", text)
+    return text.translate(_ALEF) if _ALEF_FORMS.search(text) else text
 
 
 def _shape(pattern: str) -> re.Pattern[str]:
