@@ -34,8 +34,9 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-# Scripts (but not JSON data, which trafilatura's baseline reads), styles and inline SVG.
-_CODE = etree.XPath("//script[not(contains(@type, 'json'))] | //style | //svg")
+# Markup that never holds page text: scripts (but not JSON data, which trafilatura's baseline
+# reads), styles, inline SVG, <link> and <input>.
+_CODE = etree.XPath("//script[not(contains(@type, 'json'))] | //style | //svg | //link | //input")
 
 
 # The extractions tried in turn: precise first (measured best on the article benchmark), then
