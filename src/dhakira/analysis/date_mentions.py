@@ -128,58 +128,69 @@ def fold(text: str) -> str:
     return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
-def _windows(folded: str) -> list[tuple[int, int]]:
-    """(pos, endpos) stretches around the digits of a text, merged, in reading order.
+@dataclass(frozen=True)
+class _Window:
+    """A stretch of text around digits, and which month names could occur in it."""
+
+    pos: int
+    endpos: int
+    english: bool  # holds the first three letters of an English month name
+    arabic: bool  # holds an Arabic letter
+
+
+def _windows(folded: str) -> list[_Window]:
+    """The stretches around the digits of a text, merged, in reading order.
 
     A window may start mid-word: the regular expressions still see the characters before it
     (look-behinds and \\b read the whole string). Its end is pushed past the next word and
     spaces, so the look-aheads after a mention see what follows it in the whole text.
     """
-    windows: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     for m in _DIGITS.finditer(folded):
         start = max(0, m.start() - _MARGIN)
         end = min(len(folded), m.end() + _MARGIN)
         tail = _TO_NEXT_CHAR.match(folded, end)
         end = tail.end() if tail else end
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
-            windows.append((start, end))
-    return windows
+            spans.append((start, end))
+    return [
+        _Window(
+            pos,
+            endpos,
+            any(stem in folded[pos:endpos].lower() for stem in _EN_STEMS),
+            _ARABIC_LETTER.search(folded, pos, endpos) is not None,
+        )
+        for pos, endpos in spans
+    ]
 
 
 def _finditer(
-    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
+    pattern: re.Pattern[str], folded: str, windows: list[_Window]
 ) -> Iterator[re.Match[str]]:
-    """Matches inside the windows that hold what the pattern needs (a month name's letters)."""
+    """Matches inside the windows that hold what the pattern needs (a month name's letters).
+
+    A pattern with an English month name cannot match where no month's first three letters
+    are; one with an Arabic month name cannot match where there is no Arabic letter.
+    """
     needs = _NEEDS.get(pattern)
-    for pos, endpos in windows:
-        if needs is None or needs(folded, pos, endpos):
-            yield from pattern.finditer(folded, pos, endpos)
+    for window in windows:
+        if needs is None or getattr(window, needs):
+            yield from pattern.finditer(folded, window.pos, window.endpos)
 
 
-def _has_arabic(folded: str, pos: int, endpos: int) -> bool:
-    return _ARABIC_LETTER.search(folded, pos, endpos) is not None
-
-
-def _has_english_month(folded: str, pos: int, endpos: int) -> bool:
-    stretch = folded[pos:endpos].lower()
-    return any(stem in stretch for stem in _EN_STEMS)
-
-
-# A pattern with an English month name cannot match where no month's first three letters are;
-# one with an Arabic month name cannot match where there is no Arabic letter.
 _EN_STEMS = tuple(sorted({name[:3] for name in EN_MONTHS}))
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _NEEDS = {
-    _FULL_PATTERNS[0]: _has_english_month,
-    _FULL_PATTERNS[1]: _has_english_month,
-    _FULL_PATTERNS[2]: _has_arabic,
-    _MONTH_PATTERNS[0]: _has_english_month,
-    _MONTH_PATTERNS[1]: _has_arabic,
-    _PARTIAL_PATTERNS[0]: _has_english_month,
-    _PARTIAL_PATTERNS[1]: _has_english_month,
-    _PARTIAL_PATTERNS[2]: _has_arabic,
+    _FULL_PATTERNS[0]: "english",
+    _FULL_PATTERNS[1]: "english",
+    _FULL_PATTERNS[2]: "arabic",
+    _MONTH_PATTERNS[0]: "english",
+    _MONTH_PATTERNS[1]: "arabic",
+    _PARTIAL_PATTERNS[0]: "english",
+    _PARTIAL_PATTERNS[1]: "english",
+    _PARTIAL_PATTERNS[2]: "arabic",
 }
 
 
@@ -218,7 +229,7 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _full_mentions(
-    folded: str, windows: list[tuple[int, int]], taken: list[tuple[int, int]]
+    folded: str, windows: list[_Window], taken: list[tuple[int, int]]
 ) -> list[DateMention]:
     found = []
     for pattern in _FULL_PATTERNS:
