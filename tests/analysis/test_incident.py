@@ -13,6 +13,7 @@ from dhakira.analysis.incident.labels import (
     find_actor,
     find_cause,
 )
+from dhakira.analysis.incident.places import gazetteer_names
 
 REPORT = (
     "Sat 12 Mar 2016 Air strikes kill 14 in Syria's Idlib. "
@@ -129,3 +130,16 @@ def test_governorate_from_a_town(make_doc: MakeDoc) -> None:
 def test_rebel_held_is_a_place_not_a_fighter() -> None:
     counts = count_victims("Air strikes on a rebel-held region killed at least 22 civilians.")
     assert (counts.civilians, counts.noncivilians) == (22, 0)
+
+
+def test_subdistrict_resolves_to_its_governorate_from_the_shipped_places() -> None:
+    names = gazetteer_names()
+    assert names["jisr ash shugur"] == "idlib"  # a district of Idlib, read from places.json
+
+
+def test_rif_dimashq_counts_as_damascus() -> None:
+    assert gazetteer_names()["rif dimashq"] == "damascus"
+
+
+def test_sweida_keeps_its_own_label() -> None:
+    assert gazetteer_names()["suwayda"] == "sweida"

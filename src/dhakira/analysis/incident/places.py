@@ -1,41 +1,43 @@
 """Which governorate a place name in a news report belongs to.
 
-The names come from two sources. The Syrian gazetteer of governorates, districts and
-subdistricts with their alternate spellings (OpenSyria data-geography, built from OCHA/HDX,
-GeoNames and Wikidata, CC BY 4.0) is read by `gazetteer_names`; until the shipped knowledge
-base (`dhakira.knowledge`) exposes the same places, that one function reads ../shared/data/places
-directly and is the only place to change when it does. The second source is a short list, written
-here, of towns, neighbourhoods and regions that recur in war reporting but are not districts
-(Eastern Ghouta, Khan Sheikhoun, Palmyra, Kobani, ...), in the spellings the press uses.
+The names come from two sources. The shipped knowledge base (`dhakira.knowledge`, whose
+`places.json` holds Syria's governorates, districts and subdistricts with OCHA p-codes and
+their alternate spellings, built from OpenSyria data-geography, CC BY 4.0): each place is walked
+up its parents to its governorate. The second source is a short list, written here, of towns,
+neighbourhoods and regions that recur in war reporting but are not districts (Eastern Ghouta,
+Khan Sheikhoun, Palmyra, Kobani, ...), in the spellings the press uses.
 
 Governorates are named as documenters using FA-KES do: twelve lower-case names, with Rif Dimashq
-counted as "damascus" (the dataset has no separate label for it).
+counted as "damascus" (the dataset has no separate label for it). As-Sweida (SY13) is not among
+FA-KES's twelve; it is kept as its own label, "sweida", rather than folded into a neighbour
+(Daraa), because an incident in Sweida is in Sweida: a documenter's record must not move it,
+and a FA-KES score only loses the rare article whose main incident is there.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-# Gazetteer governorate id → the label documenters use.
+from dhakira.knowledge import Entity, KnowledgeBase, load_knowledge
+
+# OCHA p-code of a governorate → the label documenters use.
 GOVERNORATE_LABELS: dict[str, str] = {
-    "sy-al-hasakah": "hasakeh",
-    "sy-aleppo": "aleppo",
-    "sy-as-suwayda": "sweida",
-    "sy-damascus": "damascus",
-    "sy-daraa": "daraa",
-    "sy-deir-ez-zor": "deir ezzor",
-    "sy-hama": "hama",
-    "sy-homs": "homs",
-    "sy-idlib": "idlib",
-    "sy-latakia": "lattakia",
-    "sy-quneitra": "quneitra",
-    "sy-raqqa": "raqqa",
-    "sy-rif-dimashq": "damascus",
-    "sy-tartus": "tartous",
+    "SY01": "damascus",
+    "SY02": "aleppo",
+    "SY03": "damascus",  # Rif Dimashq
+    "SY04": "homs",
+    "SY05": "hama",
+    "SY06": "lattakia",
+    "SY07": "idlib",
+    "SY08": "hasakeh",
+    "SY09": "deir ezzor",
+    "SY10": "tartous",
+    "SY11": "raqqa",
+    "SY12": "daraa",
+    "SY13": "sweida",  # As-Suwayda: not one of FA-KES's twelve, kept as itself
+    "SY14": "quneitra",
 }
 
 # Places the press names that are not districts or subdistricts, and spellings the gazetteer
@@ -77,9 +79,7 @@ EXTRA_PLACES: dict[str, str] = {
 }  # fmt: skip
 
 
-def places_dir() -> Path:
-    """../shared/data/places beside the repository (the gazetteer's working copy)."""
-    return Path(__file__).resolve().parents[4].parent / "shared" / "data" / "places"
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def fold(name: str) -> str:
@@ -90,30 +90,44 @@ def fold(name: str) -> str:
     return re.sub(r"[\s-]+", " ", text).strip()
 
 
+def governorate_label(kb: KnowledgeBase, place: Entity) -> str | None:
+    """The documenters' governorate of a place, found by walking up its parents."""
+    seen: set[str] = set()
+    current: Entity | None = place
+    while current is not None and current.level != "governorate" and current.id not in seen:
+        seen.add(current.id)
+        current = kb.get(current.parent) if current.parent else None
+    if current is None or current.level != "governorate":
+        return None
+    return GOVERNORATE_LABELS.get(current.ids.get("ocha_pcode", ""))
+
+
+_LEVEL_SUFFIX = re.compile(r"\s+(?:governorate|district|subdistrict)$", re.IGNORECASE)
+_LEVELS = ("subdistrict", "district", "governorate")
+
+
 @lru_cache(maxsize=1)
 def gazetteer_names() -> dict[str, str]:
-    """Folded English name or alias → governorate label, from the gazetteer (empty if absent).
+    """Folded Latin-script name or alias → governorate label, from the shipped knowledge base.
 
-    The adapter to point at `dhakira.knowledge` once it ships these places.
+    Coarser levels are written last, so a name shared by a subdistrict and its district or
+    governorate ("Idlib") resolves at the coarser level.
     """
-    folder = places_dir()
+    kb = load_knowledge()
     names: dict[str, str] = {}
-    for level in ("subdistricts", "districts", "governorates"):
-        path = folder / f"opensyria_{level}.json"
-        if not path.is_file():
-            continue
-        for place in json.loads(path.read_text(encoding="utf-8")):
-            gov = GOVERNORATE_LABELS.get(place.get("governorateId") or place["id"])
+    for level in _LEVELS:
+        for place in kb:
+            if place.type != "place" or place.level != level:
+                continue
+            gov = governorate_label(kb, place)
             if gov is None:
                 continue
-            spellings = [place["name"]["en"]]
-            spellings += [a["value"] for a in place.get("aliases", []) if a["language"] == "en"]
-            for spelling in spellings:
-                key = fold(
-                    re.sub(r"\s+(?:governorate|district|subdistrict)$", "", spelling, flags=re.I)
-                )
+            for spelling in place.names():
+                if not _LATIN.search(spelling):
+                    continue
+                key = fold(_LEVEL_SUFFIX.sub("", spelling))
                 if len(key) >= 4:
-                    names[key] = gov  # coarser levels come last and win on shared names
+                    names[key] = gov
     return names
 
 
