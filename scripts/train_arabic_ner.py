@@ -3,7 +3,7 @@
 Run from the repository root (../shared beside it):
 
     python scripts/train_arabic_ner.py            # lists + model on the first 5/6, scored on 1/6
-    python scripts/train_arabic_ner.py --all      # also train on everything (written aside)
+    python scripts/train_arabic_ner.py --all /tmp/all.crfsuite   # also on everything
 
 Steps: (1) write the given/family name lists (name_parts.tsv, CC0) and the Syrian place list
 (OpenSyria, CC BY 4.0) into src/dhakira/analysis/ner/resources/; (2) train a CRF with fixed
@@ -26,7 +26,7 @@ from typing import Any
 import pycrfsuite
 
 from dhakira.analysis.ner import arabic
-from dhakira.analysis.ner.features import sentence_features
+from dhakira.analysis.ner.context import document_features
 from dhakira.evaluation.ner import read_conll, score, split_heldout
 from dhakira.text.normalize import normalize_arabic
 
@@ -41,10 +41,10 @@ MODELS = PACKAGE / "models"
 
 PARAMS: dict[str, Any] = {
     "algorithm": "lbfgs",
-    "c1": 0.05,
-    "c2": 0.01,
+    "c1": 0.02,
+    "c2": 0.005,
     "max_iterations": 250,
-    "feature.minfreq": 2,
+    "feature.minfreq": 1,
     "feature.possible_transitions": True,
 }
 # Administrative words that open an official place name but not the name as written in news.
@@ -111,8 +111,9 @@ def to_sequences(
 
 def train(sentences: list[tuple[list[str], list[str]]], target: Path) -> float:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in sentences:
-        trainer.append(sentence_features(tokens), tags)
+    features = document_features([tokens for tokens, _ in sentences])
+    for (_, tags), rows in zip(sentences, features, strict=True):
+        trainer.append(rows, tags)
     trainer.select(str(PARAMS["algorithm"]))
     trainer.set_params({key: value for key, value in PARAMS.items() if key != "algorithm"})
     started = time.perf_counter()
@@ -124,7 +125,8 @@ def evaluate(model: Path, sentences: list[tuple[list[str], list[str]]]) -> dict[
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     started = time.perf_counter()
-    predicted = [tagger.tag(sentence_features(tokens)) for tokens, _ in sentences]
+    features = document_features([tokens for tokens, _ in sentences])
+    predicted = [tagger.tag(rows) for rows in features]
     seconds = time.perf_counter() - started
     result = score([tags for _, tags in sentences], predicted)
     tokens = sum(len(tokens) for tokens, _ in sentences)
@@ -142,7 +144,12 @@ def report(result: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--all", action="store_true", help="also train on all sentences")
+    parser.add_argument(
+        "--all",
+        type=Path,
+        metavar="PATH",
+        help="also train on all sentences into PATH (not shipped)",
+    )
     parser.add_argument("--skip-lists", action="store_true", help="keep the name lists as they are")
     args = parser.parse_args(argv)
     if not CORPUS.is_file():
@@ -174,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"model {model} ({model.stat().st_size} bytes), trained in {seconds:.0f} s")
     if args.all:
-        full = MODELS.parent / "arabic-crf-v1-all.crfsuite.tmp"
+        full = args.all
         seconds = train(to_sequences(sentences), full)
         print(f"model on all sentences: {full} ({full.stat().st_size} bytes, {seconds:.0f} s)")
     return 0

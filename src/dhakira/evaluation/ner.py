@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from dhakira.analysis.ner.arabic import tag_tokens as tag_arabic
+from dhakira.analysis.ner.arabic import tag_sentences as tag_arabic
 from dhakira.analysis.ner.tokenize import is_latin_word
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -68,15 +68,20 @@ def mostly_latin(tokens: Sequence[str]) -> bool:
 
 
 def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """BIO tags for each sentence: Arabic ones by the Arabic model, Latin ones by the English."""
+    """BIO tags for each sentence: Arabic ones by the Arabic model, Latin ones by the English.
+
+    The Arabic sentences are tagged together, in order, so a name mentioned several times in
+    the file is recognised from all its mentions (see dhakira.analysis.ner.context).
+    """
     english = _english_tagger()
-    tagged: list[list[str]] = []
-    for tokens in sentences:
-        if mostly_latin(tokens):
-            tags = english(list(tokens)) if english else ["O"] * len(tokens)
-        else:
-            tags = tag_arabic(list(tokens))
-        tagged.append(list(tags))
+    tagged: list[list[str]] = [["O"] * len(tokens) for tokens in sentences]
+    arabic = [number for number, tokens in enumerate(sentences) if not mostly_latin(tokens)]
+    for number, tags in zip(arabic, tag_arabic([list(sentences[n]) for n in arabic]), strict=True):
+        tagged[number] = tags
+    if english is not None:
+        for number, tokens in enumerate(sentences):
+            if mostly_latin(tokens):
+                tagged[number] = list(english(list(tokens)))
     return tagged
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from dhakira.analysis.ner.features import sentence_features
+from dhakira.analysis.ner.context import document_features
 from dhakira.analysis.ner.tokenize import tokenize
 from dhakira.errors import ConfigError
 
@@ -23,7 +23,7 @@ MODEL_NAME = "arabic-crf-v1.crfsuite"
 # Sentences longer than this are tagged in windows: CRF decoding cost grows with length and
 # ANERcorp's longest training sentences are about this long.
 MAX_TOKENS = 200
-_SENTENCE_END = frozenset({".", "!", "?", "؟", "…", "\n"})
+_SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 
 
 def model_path() -> Path:
@@ -46,13 +46,22 @@ def _tagger() -> pycrfsuite.Tagger:
 
 def tag_tokens(tokens: list[str]) -> list[str]:
     """BIO tags (B-PERS, I-LOC, O, ...) for one sentence given as a list of tokens."""
-    if not tokens:
-        return []
-    tags: list[str] = []
-    for start in range(0, len(tokens), MAX_TOKENS):
-        window = tokens[start : start + MAX_TOKENS]
-        tags.extend(_tagger().tag(sentence_features(window)))
-    return tags
+    return tag_sentences([tokens])[0]
+
+
+def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
+    """BIO tags for consecutive sentences of one text, each word seen with its other mentions."""
+    pieces: list[list[str]] = []
+    owners: list[int] = []
+    for number, tokens in enumerate(sentences):
+        for start in range(0, len(tokens), MAX_TOKENS):
+            pieces.append(tokens[start : start + MAX_TOKENS])
+            owners.append(number)
+    tagged: list[list[str]] = [[] for _ in sentences]
+    tagger = _tagger()
+    for owner, features in zip(owners, document_features(pieces), strict=True):
+        tagged[owner].extend(tagger.tag(features))
+    return tagged
 
 
 def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
@@ -76,9 +85,10 @@ def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple
 
 def recognize(text: str) -> list[tuple[int, int, str]]:
     """Entities in `text` as (start, end, type) character spans, type one of PERS ORG LOC MISC."""
+    sentences = _sentences(tokenize(text), text)
+    tagged = tag_sentences([[token for _, _, token in sentence] for sentence in sentences])
     found: list[tuple[int, int, str]] = []
-    for sentence in _sentences(tokenize(text), text):
-        tags = tag_tokens([token for _, _, token in sentence])
+    for sentence, tags in zip(sentences, tagged, strict=True):
         found.extend(_spans(sentence, tags))
     return found
 

@@ -1,10 +1,11 @@
 """Turn a sentence of Arabic tokens into the feature strings the CRF model reads.
 
 Each token is described by its normalized form, its light stem (clitics off), the conjunction,
-preposition and article it carries, its first and last one to three letters, its shape (Arabic,
-Latin, digits, punctuation, length), its place in the sentence, list memberships (names,
-places, cue words) and the same facts about its neighbours two tokens either side. Training
-(scripts/train_arabic_ner.py) and tagging both call `sentence_features`, so they cannot drift.
+preposition and article it carries, its first and last one to four letters and its letter
+trigrams (transliterated foreign names have telltale spellings), its shape (Arabic, Latin,
+digits, punctuation, length), its place in the sentence, list memberships (names, places,
+organizations, cue words) and the same facts about its neighbours two tokens either side.
+Training and tagging both reach this through `context.document_features`, so they cannot drift.
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ def token_facts(token: str) -> TokenFacts:
         f"np2={norm[:2]}",
         f"cl={conj}|{prep}|{article}",
     ]
+    if shape in ("AR", "LC", "LL", "LU") and len(light) > 3:
+        own.append(f"p4={light[:4]}")
+        own.append(f"s4={norm[-4:]}")
+        padded = f"^{light}$"
+        own.extend(f"c3={padded[i : i + 3]}" for i in range(len(padded) - 2))
     word_stem = stem(norm) if shape in ("AR", "LC", "LL", "LU") else norm
     own.append(f"st={word_stem}")
     if norm in PERSON_CUES or light in PERSON_CUES:

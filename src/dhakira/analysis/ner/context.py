@@ -1,0 +1,72 @@
+"""Features a token gets from the other places its word appears in the same document.
+
+News names a person in full once ("اللاعب الكاميروني صامويل إيتو") and then bare ("إيتو"); a
+model that sees one sentence at a time cannot tell that the bare word is a name. So each word
+also carries the neighbours it has at its other occurrences within a window of sentences: the
+words before and after it there, and the list memberships and cue words next to it. Training
+and tagging both build features through `document_features`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+
+from dhakira.analysis.ner.features import TokenFacts, sentence_features, token_facts
+from dhakira.analysis.ner.gazetteer import phrase_marks
+
+WINDOW = 30  # sentences either side that count as the same document
+MAX_OCCURRENCES = 12  # a word seen more often than this nearby is a common word: no features
+_WORD_SHAPES = frozenset({"AR", "LC", "LL", "LU"})
+
+
+def document_features(sentences: list[list[str]]) -> list[list[list[str]]]:
+    """Feature strings for every token of consecutive sentences of one text, in order."""
+    facts = [[token_facts(token) for token in tokens] for tokens in sentences]
+    marks = [phrase_marks([fact.light for fact in row]) for row in facts]
+    clues = [
+        [_clues(row, mark_row, index) for index in range(len(row))]
+        for row, mark_row in zip(facts, marks, strict=True)
+    ]
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s, row in enumerate(facts):
+        for i, fact in enumerate(row):
+            if fact.shape in _WORD_SHAPES and len(fact.light) >= 3:
+                where[fact.light].append((s, i))
+    result = []
+    for s, tokens in enumerate(sentences):
+        rows = sentence_features(tokens)
+        for i, fact in enumerate(facts[s]):
+            rows[i].extend(_from_others(where.get(fact.light, []), s, i, clues))
+        result.append(rows)
+    return result
+
+
+def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[str, ...]:
+    """What one occurrence says about its word: its neighbours and their cues and list marks."""
+    found: list[str] = []
+    for offset in (-1, 1):
+        other = index + offset
+        if not 0 <= other < len(row):
+            continue
+        found.append(f"o{offset}={row[other].light}")
+        found.extend(f"o{offset}{item}" for item in row[other].own if item.startswith("cue="))
+        found.extend(f"o{offset}g={mark}" for mark in marks[other])
+    found.extend(f"og={mark}" for mark in marks[index])
+    return tuple(found)
+
+
+def _from_others(
+    occurrences: list[tuple[int, int]], s: int, i: int, clues: list[list[tuple[str, ...]]]
+) -> list[str]:
+    """Clues from the word's other occurrences within the window (found by bisection, since
+    occurrences are in text order; a common word's long list is never walked)."""
+    low = bisect_left(occurrences, (s - WINDOW, -1))
+    high = bisect_right(occurrences, (s + WINDOW, 1 << 30))
+    if high - low <= 1 or high - low > MAX_OCCURRENCES + 1:
+        return []
+    seen: set[str] = set()
+    for t, j in occurrences[low:high]:
+        if (t, j) != (s, i):
+            seen.update(clues[t][j])
+    return ["o:seen", *sorted(seen)]
