@@ -5,9 +5,11 @@ ratio of dhakira's whole ingest (capture, text, analysis, storage) to that bare 
 the target is ≥ 0.7. HTML pages come from ../shared/eval/article-bench when it is present
 (real pages), otherwise they are generated.
 
-    python benchmarks/ingest_bench.py [--docs 300] [--jobs 1]
+    python benchmarks/ingest_bench.py [--docs 300] [--jobs 1] [--profile 30]
 
-Each phase runs in its own process so that its peak resident memory is its own.
+Each phase runs in its own process so that its peak resident memory is its own. --profile N
+adds one more HTML ingest after the measured ones, under cProfile, and prints its N costliest
+functions (cumulative); the figures above it are measured without the profiler.
 """
 
 from __future__ import annotations
@@ -87,6 +89,24 @@ def _phase_ingest(folder: str, archive: str, jobs: int, queue: "multiprocessing.
     queue.put((time.perf_counter() - start, summary.counts, _peak_mb()))
 
 
+def _phase_profile(
+    folder: str, archive: str, top: int, queue: multiprocessing.Queue[object]
+) -> None:
+    import cProfile
+    import io
+    import pstats
+
+    from dhakira.archive import Archive
+    from dhakira.ingest import IngestOptions, ingest
+
+    profiler = cProfile.Profile()
+    with Archive.open(Path(archive)) as store:
+        profiler.runcall(ingest, store, [Path(folder)], IngestOptions(jobs=1))
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    queue.put((0.0, {}, out.getvalue()))
+
+
 def _phase_trafilatura(folder: str, queue: "multiprocessing.Queue[object]") -> None:
     import trafilatura
 
@@ -111,6 +131,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=300, help="documents per format")
     parser.add_argument("--jobs", type=int, default=1, help="ingest workers")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="then profile one more HTML ingest (jobs=1), print N functions")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -131,6 +153,10 @@ def main() -> int:
         verdict = "meets" if ratio >= 0.7 else "MISSES"
         print(f"html ingest / trafilatura-alone: {ratio:.2f} ({verdict} the 0.7 target; "
               f"jobs={args.jobs})")
+        if args.profile:
+            html, archive = str(root / "html"), str(root / "a3")
+            _, _, report = _run(_phase_profile, html, archive, args.profile)
+            print(f"\nprofile of one more html ingest (jobs=1, slowed by the profiler):\n{report}")
     return 0
 
 

@@ -35,8 +35,10 @@ _BLOCK_TAGS = {
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Markup that never holds page text: scripts (but not JSON data, which trafilatura's baseline
-# reads), styles, inline SVG, <link> and <input>.
-_CODE = etree.XPath("//script[not(contains(@type, 'json'))] | //style | //svg | //link | //input")
+# reads), styles, inline SVG, <link>, <input> and the <meta> tags of the head (already read).
+_CODE = etree.XPath(
+    "//script[not(contains(@type, 'json'))] | //style | //svg | //link | //input | //head/meta"
+)
 
 
 # The extractions tried in turn: precise first (measured best on the article benchmark), then
