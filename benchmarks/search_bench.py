@@ -1,6 +1,7 @@
 """Benchmark: build a bilingual archive of N synthetic documents, then time a mix of searches.
 
     python benchmarks/search_bench.py --docs 100000 [--database-url URL] [--keep]
+    python benchmarks/search_bench.py --queries-only KEPT_ARCHIVE_FOLDER
 
 Documents are generated from a seeded Zipf-like vocabulary (real English and Arabic words plus
 thousands of synthetic rare words), about 300 words each, with varied dates, types, languages
@@ -190,7 +191,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="passes over the query mix")
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default SQLite)")
     parser.add_argument("--keep", action="store_true", help="keep the archive folder")
+    parser.add_argument("--queries-only", type=Path, help="time searches on an existing archive")
     args = parser.parse_args()
+    if args.queries_only:
+        with Archive.open(args.queries_only, args.database_url, create=False) as archive:
+            print(f"{archive.count()} documents in {args.queries_only}")
+            run_queries(archive, args.rounds)
+        return
     folder = Path(tempfile.mkdtemp(prefix="dhakira-bench-"))
     try:
         with Archive.open(folder / "archive", args.database_url) as archive:

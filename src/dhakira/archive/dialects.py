@@ -34,6 +34,7 @@ class TextMatch:
     where: sa.ColumnElement[bool] | sa.TextClause
     score: sa.ColumnElement[Any]  # higher is better
     ids: sa.Select[Any]  # ids of matching documents, from the index alone (for counting)
+    id_column: sa.ColumnElement[Any]  # the document id as the index holds it
 
 
 class Dialect(Protocol):
@@ -103,6 +104,7 @@ class SqliteDialect:
             where=where,
             score=sa.literal_column("-bm25(document_search, 4.0, 1.0)"),
             ids=sa.select(table.c.rowid).select_from(table).where(where),
+            id_column=table.c.rowid,
         )
 
 
@@ -139,6 +141,7 @@ class PostgresDialect:
             where=vector.op("@@")(query),
             score=sa.func.ts_rank(vector, query, 1),  # 1: divide by 1 + log(length)
             ids=sa.select(self._table.c.doc_id).where(vector.op("@@")(query)),
+            id_column=self._table.c.doc_id,
         )
 
 

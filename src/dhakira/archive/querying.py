@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from dhakira.archive.dialects import Dialect
+from dhakira.archive.dialects import Dialect, TextMatch
 from dhakira.archive.records import SearchHit, SearchQuery, SearchResult
 from dhakira.archive.schema import document_texts, documents
 from dhakira.archive.search import parse_query, snippet
@@ -56,6 +56,7 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
     if parsed.empty and (query.text.strip() or not _has_filters(query)):
         return SearchResult(total=0, hits=[], took_ms=_ms(started))
     score: sa.ColumnElement[Any]
+    match: TextMatch | None = None
     if parsed.empty:
         source: sa.FromClause = documents
         score = sa.literal(0.0)
@@ -64,25 +65,45 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
     else:
         match = dialect.match(parsed.terms, parsed.phrases)
         source, score = match.from_clause, match.score
-        order = [score.desc(), documents.c.code]
+        order = [score.desc(), documents.c.id]
         counting = _count_matches(match.ids, conditions)
         conditions.append(match.where)
     total = conn.execute(counting).scalar_one()
-    page = (
-        conn.execute(
+    limit, offset = max(0, min(query.limit, 1000)), max(0, query.offset)
+    if match is not None and len(conditions) == 1:
+        paging = _ranked_in_index(match, limit, offset)
+    else:
+        paging = (
             sa.select(*_HIT_COLUMNS, score.label("score"))
             .select_from(source)
             .where(*conditions)
             .order_by(*order)
-            .limit(max(0, min(query.limit, 1000)))
-            .offset(max(0, query.offset))
+            .limit(limit)
+            .offset(offset)
         )
-        .mappings()
-        .all()
-    )
+    page = conn.execute(paging).mappings().all()
     texts = _texts(conn, [row["id"] for row in page])
     hits = [_hit(row, texts.get(row["id"], ""), parsed.terms) for row in page]
     return SearchResult(total=int(total), hits=hits, took_ms=_ms(started))
+
+
+def _ranked_in_index(match: TextMatch, limit: int, offset: int) -> sa.Select[Any]:
+    """Without filters, rank and cut the page inside the index, then join only that page:
+    joining every match to its document before sorting doubled the time of common terms."""
+    ranked = (
+        sa.select(match.id_column.label("id"), match.score.label("score"))
+        .where(match.where)
+        .order_by(match.score.desc(), match.id_column)
+        .limit(limit)
+        .offset(offset)
+        .subquery()
+    )
+    columns = [column for column in _HIT_COLUMNS if column.name != "id"]
+    return (
+        sa.select(*columns, ranked.c.id, ranked.c.score)
+        .select_from(ranked.join(documents, documents.c.id == ranked.c.id))
+        .order_by(ranked.c.score.desc(), ranked.c.id)
+    )
 
 
 def _count_matches(
