@@ -251,9 +251,13 @@ def captured_languages(raw_text: str) -> list[str]:
     that is not body: the Arabic banner and record block of an English statement on the Syrian
     Memory archive, which analysis.record_block takes out of the text. Such a document still
     contains that language. Only the script is looked at here (Arabic, Cyrillic, Hangul, Han),
-    so this costs one pass of a few regular expressions.
+    so this costs one pass of a few regular expressions; Latin letters (the costly count) are
+    only counted when another script is there at all.
     """
-    counts = script_counts(raw_text)
+    counts = Counter({name: _count(p, raw_text) for name, p in _SCRIPTS.items() if name != "latin"})
+    if not any(counts.values()):
+        return []
+    counts["latin"] = _count(_SCRIPTS["latin"], raw_text)
     total = sum(counts.values())
     found = []
     for script, letters in counts.most_common():
