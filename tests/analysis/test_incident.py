@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import MakeDoc
 
 from dhakira.analysis.incident import STEP, find_incident
-from dhakira.analysis.incident.counts import count_victims, number_value
+from dhakira.analysis.incident.counts import count_victims, number_value, sentences
 from dhakira.analysis.incident.labels import (
     COALITION,
     GOVERNMENT,
@@ -143,3 +143,23 @@ def test_rif_dimashq_counts_as_damascus() -> None:
 
 def test_sweida_keeps_its_own_label() -> None:
     assert gazetteer_names()["suwayda"] == "sweida"
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    parts = sentences("U.S.-led jets struck the city. The U.N. said 1.5 million fled.")
+    assert [p.strip() for _, p in parts] == [
+        "U.S.-led jets struck the city.",
+        "The U.N. said 1.5 million fled.",
+    ]
+
+
+def test_headline_toll_gives_way_to_named_fighters() -> None:
+    counts = count_victims("Air strike kills 18 at camp. It killed 17 militants and a child.")
+    assert (counts.civilians, counts.noncivilians, counts.children) == (1, 17, 1)
+
+
+def test_attack_without_deaths_is_still_an_incident(make_doc: MakeDoc) -> None:
+    doc = make_doc("12 May 2016 Seven civilians were injured in a rocket attack on Aleppo city.")
+    incident = find_incident(doc).incident
+    assert incident is not None
+    assert (incident.governorate, incident.date, incident.civilians) == ("aleppo", "2016-05-12", 0)

@@ -10,8 +10,8 @@ News reports put the main incident first, so every field is read from the openin
 title and lead sentences, with the rest of the text only as a fallback for the place. The date
 is the report's own date (the documenters record the day the report gives, rarely shifting to
 "yesterday"), or the first full date printed near the top. Places come from the Syrian
-gazetteer (see `places`). A document that names no deaths at all gets None: there is no
-incident to record.
+gazetteer (see `places`). A document that names neither deaths nor an attack, wounding or
+clash gets None: there is no incident to record.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ import re
 from collections import Counter
 
 from dhakira.analysis.date_mentions import find_dates
-from dhakira.analysis.incident.counts import DEATH_WORDS, count_victims, sentences
+from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, sentences
 from dhakira.analysis.incident.labels import find_actor, find_cause
 from dhakira.analysis.incident.places import fold, place_pattern
 from dhakira.pipeline import Step
 from dhakira.records import Document, Incident
 
 LEAD_SENTENCES = 3
+FALLBACK_SENTENCES = 8
 _HEADER_CHARS = 120
 
 
@@ -62,16 +63,29 @@ def find_date(doc: Document) -> str | None:
     return None
 
 
-def _names_deaths(text: str) -> bool:
-    return bool(DEATH_WORDS.search(text[:3000]))
+# Reports of an attack that name no deaths (wounded, suffocation cases, a repelled assault) are
+# still incidents documenters record: their place, date and cause are kept.
+_VIOLENCE = re.compile(
+    r"\b(?:attack\w*|injur\w*|wound\w*|suffocat\w*|shell\w*|bomb\w*|air\s?strikes?|"
+    r"raids?|clash\w*|explosi\w+|blast\w*|rockets?|missiles?|mortars?|eliminat\w+|"
+    r"massacre\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_violence(text: str) -> bool:
+    head = text[:3000]
+    return bool(DEATH_WORDS.search(head) or _VIOLENCE.search(head))
 
 
 def incident_of(doc: Document) -> Incident | None:
-    """The main incident of a report, or None when the text reports no deaths."""
+    """The main incident of a report, or None when the text reports no violence."""
     text = doc.text
     lead = lead_text(text)
     counts = count_victims(lead)
-    if not any((counts.civilians, counts.noncivilians)) and not _names_deaths(text):
+    if counts == Counts():
+        counts = count_victims(lead_text(text, FALLBACK_SENTENCES))
+    if not any((counts.civilians, counts.noncivilians)) and not _names_violence(text):
         return None
     return Incident(
         governorate=find_governorate(text, lead),
@@ -86,7 +100,7 @@ def incident_of(doc: Document) -> Incident | None:
 
 
 def find_incident(doc: Document) -> Document:
-    """Pipeline step: set `doc.incident` (None for documents that report no deaths)."""
+    """Pipeline step: set `doc.incident` (None for documents that report no violence)."""
     doc.incident = incident_of(doc) if re.search(r"[A-Za-z]", doc.text[:2000]) else None
     return doc
 

@@ -91,7 +91,13 @@ _BARE = re.compile(
     rf"|(?<![\w,.])(?P<n2>{NUMBER})\s+(?:dead|killed)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+# A sentence ends at ".", "!" or "?" unless the full stop closes an initial or abbreviation
+# ("U.S.-led", "U.N.", "Gen.") or sits inside a figure ("1.5").
+_END = re.compile(r"[.!?]+")
+_NOT_AN_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Gen|Col|Lt|Maj|Capt|Dr|Mr|Mrs|Ms|St|Sgt|Brig|No|Jan|Feb|Aug|Sept?|Oct|"
+    r"Nov|Dec))$"
+)
 
 
 @dataclass(frozen=True)
@@ -135,8 +141,22 @@ def _is_date_part(sentence: str, m: re.Match[str]) -> bool:
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(start, sentence) pieces of a text, split at full stops."""
-    return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    """(start, sentence) pieces of a text, split at sentence-ending punctuation."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if m.group(0) == "." and (
+            _NOT_AN_END.search(text[max(0, m.start() - 5) : m.start()])
+            or text[end : end + 1].isdigit()
+        ):
+            continue
+        if text[start:end].strip():
+            pieces.append((start, text[start:end]))
+        start = end
+    if text[start:].strip():
+        pieces.append((start, text[start:]))
+    return pieces
 
 
 def figures(sentence: str) -> list[tuple[str, int, int]]:
@@ -166,25 +186,29 @@ _ADULTS = ("people", "civilians")
 
 
 def count_victims(lead: str) -> Counts:
-    """The incident's counts from the opening of a report (title plus first sentences)."""
+    """The incident's counts from the opening of a report (title plus first sentences).
+
+    A toll of "people" (or a bare "kills 18") counts as civilians unless the same sentence
+    names civilians itself ("30 people including 24 civilians") or the opening names fighters
+    anywhere: "kills 18 ... 17 militants and a child" is a toll of fighters and one child.
+    """
+    found_by_sentence = [found for _, sentence in sentences(lead) if (found := figures(sentence))]
+    fighters_named = any(
+        kind == "noncivilians" for found in found_by_sentence for kind, *_ in found
+    )
     first: dict[str, int] = {}
-    main_seen = False
-    for _, sentence in sentences(lead):
-        found = figures(sentence)
-        if not found:
-            continue
-        explicit = [v for kind, v, _ in found if kind == "civilians"]
+    for index, found in enumerate(found_by_sentence):
+        civilians_named = any(kind == "civilians" for kind, *_ in found)
         for kind, value, _pos in found:
             if kind == "people":
-                kind = "civilians"
-                if explicit:
+                if fighters_named or civilians_named:
                     continue
-            if main_seen and kind in ("children", "women") and "civilians" in first:
+                kind = "civilians"
+            if index and kind in ("children", "women") and "civilians" in first:
                 same_toll = first["civilians"] in [v for k, v, _ in found if k in _ADULTS]
                 if not same_toll:
                     continue  # a later sentence's children belong to another toll
             first.setdefault(kind, value)
-        main_seen = True
     civilians = first.get("civilians", 0)
     children, women = first.get("children", 0), first.get("women", 0)
     civilians = max(civilians, children + women)
