@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from dhakira.analysis.ner.arabic import recognize, tag_sentences, tag_tokens
+from dhakira.analysis.ner.arabic import HELDOUT_MODEL_NAME, recognize, tag_sentences, tag_tokens
 from dhakira.evaluation.ner import read_conll, score, split_heldout, tag_file
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 ANERCORP = SHARED / "eval" / "anercorp" / "train.txt"
-# entity-level F1 of the shipped model on the held-out sixth, a little under its measured figure
+# entity-level F1 of the held-out model on the held-out sixth (measured 0.687)
 FLOOR = 0.67
 
 
@@ -70,15 +70,15 @@ def test_tag_file_tags_every_token(tmp_path: Path) -> None:
 
 
 def test_heldout_anercorp_floor() -> None:
-    """The shipped model never saw the last sixth of ANERcorp's train split: score it there."""
+    """The held-out model never saw the last sixth of ANERcorp's train split: score it there."""
     if not ANERCORP.is_file():
         pytest.skip(f"../shared not present: {ANERCORP}")
     _, heldout = split_heldout(read_conll(ANERCORP))
     gold = [[tag or "O" for _, tag in sentence] for sentence in heldout]
     started = time.perf_counter()
-    predicted = tag_sentences([[token for token, _ in sentence] for sentence in heldout])
+    tokens = [[token for token, _ in sentence] for sentence in heldout]
+    predicted = tag_sentences(tokens, model=HELDOUT_MODEL_NAME)
     seconds = time.perf_counter() - started
     result = score(gold, predicted)
     assert result["overall"]["f1"] >= FLOOR
-    tokens = sum(len(sentence) for sentence in heldout)
-    assert tokens / seconds >= 2000  # measured about 10,000 on one core
+    assert sum(map(len, tokens)) / seconds >= 2000  # measured about 10,000 on one core

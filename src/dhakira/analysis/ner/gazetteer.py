@@ -14,7 +14,14 @@ from importlib import resources
 
 from dhakira.text.normalize import normalize_arabic
 
-LISTS = ("given", "family", "foreign_given", "syria_place", "world_place", "org_name")
+LISTS = (
+    "given",
+    "family",
+    "foreign_given",
+    "syria_place",
+    "world_place",
+    "org_name",
+)
 MAX_PHRASE = 4
 
 
