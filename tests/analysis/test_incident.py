@@ -163,3 +163,27 @@ def test_attack_without_deaths_is_still_an_incident(make_doc: MakeDoc) -> None:
     incident = find_incident(doc).incident
     assert incident is not None
     assert (incident.governorate, incident.date, incident.civilians) == ("aleppo", "2016-05-12", 0)
+
+
+def test_islamic_state_initials_may_stand_before_the_noun() -> None:
+    assert count_victims("Russian strikes kill 120 IS group fighters.").noncivilians == 120
+
+
+def test_aside_in_brackets_is_skipped() -> None:
+    counts = count_victims("Kurdish forces killed 35 Daesh (banned in Russia) militants.")
+    assert counts.noncivilians == 35
+
+
+def test_rest_of_a_total_is_the_other_side() -> None:
+    counts = count_victims("Fifteen people died including five policemen in the blast.")
+    assert (counts.civilians, counts.noncivilians) == (10, 5)
+
+
+def test_a_boy_who_was_injured_is_not_a_child_killed() -> None:
+    counts = count_victims("A boy who was injured in the blast said a bomb killed six people.")
+    assert (counts.civilians, counts.children) == (6, 0)
+
+
+def test_staff_members_are_civilians() -> None:
+    counts = count_victims("Air strikes on the hospital killed 15 members of medical staff.")
+    assert (counts.civilians, counts.noncivilians) == (15, 0)

@@ -29,13 +29,15 @@ _WORD_NUMBER = (
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})(?:\s+(?:hundred|thousand))?"
 
 KINDS: dict[str, str] = {
-    "children": r"children|child|kids|babies|infants|minors|boys|girls|toddlers|kid",
+    "children": r"children|child|kids|babies|infants|minors|boys|girls|toddlers|kid|boy|girl|"
+    r"baby|infant|toddler",
     "women": r"women|woman",
     "people": r"people|persons|individuals|men",
     "civilians": r"civilians|residents|villagers|worshippers|students|"
     r"pupils|patients|medics|doctors|nurses|passengers|evacuees|refugees|displaced|"
     r"family members|members of (?:a|one|the same) family|journalists|"
-    r"workers|shoppers|mourners|farmers|civilian",
+    r"workers|shoppers|mourners|farmers|civilian|staff|tribesmen|members of medical staff|"
+    r"members of a tribe|members of the tribe|activists|citizens|protesters|demonstrators",
     "noncivilians": r"fighters|soldiers|militants|rebels|jihadists|terrorists|troops|"
     r"gunmen|militiamen|servicemen|personnel|officers|combatants|extremists|insurgents|"
     r"mercenaries|guards|recruits|members|loyalists|policemen|jihadis|commanders|"
@@ -49,7 +51,7 @@ _KIND_OF = {
 # Words that may stand between a figure and its noun ("14 pro-government fighters", "5 members"),
 # but never a preposition or verb that would join two separate phrases.
 _FILLER = (
-    r"(?:(?!(?:in|on|at|by|to|into|from|after|as|when|and|or|were|was|are|is|have|has|had|"
+    r"(?:(?!(?:in|on|at|by|to|into|from|after|as|when|and|or|were|was|are|(?-i:is)|have|has|had|"
     r"killed|kills|killing|died|dead|wounded|injured|say|said|says|including|among|"
     r"jan\w*|feb\w*|march|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
     rf"{_WORD_NUMBER})\b)(?!\d)[\w'-]+\s+){{0,3}}?"
@@ -64,11 +66,13 @@ _COUNT = re.compile(
 DEATH_WORDS = re.compile(
     r"\b(?:kill|killed|killing|kills|dead|died|die|dies|death|deaths|toll|lives|lost|"
     r"massacre|massacred|slain|executed|executes|beheaded|perished|martyred|martyrs|bodies|"
-    r"life|victims|claimed|left)\b",
+    r"life|victims|claimed|left|eliminated|eliminates|eliminating|neutralized|neutralised)\b",
     re.IGNORECASE,
 )
+# A short aside in brackets ("35 Daesh (outlawed in Russia) militants") is read as blanks.
+_ASIDE = re.compile(r"\([^()]{0,60}\)")
 _NOT_DEATH = re.compile(
-    r"^\s*(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
+    r"^\s*(?:who\s+|that\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
     r"(?:wounded|injured|hurt|arrested|detained|"
     r"displaced|evacuated|rescued|freed|released|kidnapped|abducted)\b",
     re.IGNORECASE,
@@ -127,10 +131,7 @@ def number_value(text: str) -> int | None:
 
 def _kind(noun: str) -> str:
     noun = noun.lower()
-    kind = _KIND_OF.get(noun, "people")
-    if kind == "_singular":
-        return "people" if noun == "man" else "children"
-    return kind
+    return _KIND_OF.get(noun, "people")
 
 
 def _is_date_part(sentence: str, m: re.Match[str]) -> bool:
@@ -163,6 +164,7 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, value, position) of each figure about the dead in one sentence."""
     if not DEATH_WORDS.search(sentence):
         return []
+    sentence = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
     found = []
     for m in [*_COUNT.finditer(sentence), *_ONE.finditer(sentence)]:
         value = number_value(m.group("n"))
@@ -183,6 +185,26 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
 
 
 _ADULTS = ("people", "civilians")
+_CIVILIAN_KINDS = {"civilians", "children", "women"}
+
+
+# "20 people including 13 civilians": the named part of a total leaves the rest to the other side.
+_PART_OF = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _split_total(sentence: str, found: list[tuple[str, int, int]]) -> dict[str, int]:
+    """Counts a sentence implies for the other side of a total ("15 people died including
+    five policemen": ten civilians), or nothing."""
+    for (kind, total, _), (part_kind, part, part_pos) in zip(found, found[1:], strict=False):
+        if kind != "people" or part_kind not in ("civilians", "noncivilians") or part >= total:
+            continue
+        if _PART_OF.search(sentence[max(0, part_pos - 30) : part_pos]):
+            other = "noncivilians" if part_kind == "civilians" else "civilians"
+            return {other: total - part}
+    return {}
 
 
 def count_victims(lead: str) -> Counts:
@@ -192,22 +214,26 @@ def count_victims(lead: str) -> Counts:
     names civilians itself ("30 people including 24 civilians") or the opening names fighters
     anywhere: "kills 18 ... 17 militants and a child" is a toll of fighters and one child.
     """
-    found_by_sentence = [found for _, sentence in sentences(lead) if (found := figures(sentence))]
+    found_by_sentence = [
+        (sentence, found) for _, sentence in sentences(lead) if (found := figures(sentence))
+    ]
     fighters_named = any(
-        kind == "noncivilians" for found in found_by_sentence for kind, *_ in found
+        kind == "noncivilians" for _, found in found_by_sentence for kind, *_ in found
     )
     first: dict[str, int] = {}
-    for index, found in enumerate(found_by_sentence):
+    for index, (sentence, found) in enumerate(found_by_sentence):
         civilians_named = any(kind == "civilians" for kind, *_ in found)
         for kind, value, _pos in found:
             if kind == "people":
                 if fighters_named or civilians_named:
                     continue
                 kind = "civilians"
-            if index and kind in ("children", "women") and "civilians" in first:
-                same_toll = first["civilians"] in [v for k, v, _ in found if k in _ADULTS]
+            if index and kind in ("children", "women") and first.keys() & _CIVILIAN_KINDS:
+                same_toll = first.get("civilians") in [v for k, v, _ in found if k in _ADULTS]
                 if not same_toll:
                     continue  # a later sentence's children belong to another toll
+            first.setdefault(kind, value)
+        for kind, value in _split_total(sentence, found).items():
             first.setdefault(kind, value)
     civilians = first.get("civilians", 0)
     children, women = first.get("children", 0), first.get("women", 0)
