@@ -128,3 +128,14 @@ def test_a_pdf_creation_date_is_weak(make_doc: MakeDoc) -> None:
     doc.item = Item(data=b"", source="x.pdf", media_type="application/pdf")
     chosen = dates.run(doc).date
     assert chosen == dates.DateIssued("2023-03-14", "day", "file-created")
+
+
+def test_dates_far_into_a_long_text_are_found_in_both_languages() -> None:
+    filler = "Families waited outside the prison gate for news of their sons. " * 300
+    text = filler + "It happened on 15 March 2019. " + filler + "ووقع ذلك في ٢ آذار ٢٠٢٠."
+    found = [(m.year, m.month, m.day) for m in find_dates(text)]
+    assert found == [(2019, 3, 15), (2020, 3, 2)]
+
+
+def test_a_month_name_without_a_number_is_not_a_date() -> None:
+    assert find_dates("In March the families marched again; in May they wrote letters.") == []

@@ -78,3 +78,32 @@ def test_arabic_block_taken_out_of_the_text_still_counts_as_present() -> None:
     assert doc.language == "en"
     assert doc.languages == ["en", "ar"]
     assert {p.language for p in doc.paragraphs} == {"en"}
+
+
+FRENCH_REPORT = (
+    "Le groupe a demandé au Conseil de sécurité d'agir d'urgence pour les disparus. Les familles "
+    "des détenus attendent toujours des nouvelles de leurs proches, arrêtés il y a des années "
+    "aux points de contrôle de la ville, sans jamais avoir été présentés à un juge.\n\n"
+    "Selon les témoignages recueillis, la plupart des personnes disparues étaient de jeunes "
+    "hommes. Leurs mères se rendent chaque semaine devant la prison pour demander des nouvelles, "
+    "mais aucune autorité ne leur a jamais répondu ni donné de document officiel."
+)
+ENGLISH_REPORT = (
+    "The rights group said that the families of the detainees are still waiting for news of "
+    "their relatives, who were arrested years ago at checkpoints in the city and were never "
+    "brought before a judge or allowed to see a lawyer during their detention.\n\n"
+    "According to the testimonies collected, most of the missing were young men. Their mothers "
+    "go to the prison every week to ask for news, but no authority has ever answered them or "
+    "given them any official document about where their sons are held."
+)
+
+
+def test_document_whose_beginning_and_end_differ_is_judged_paragraph_by_paragraph() -> None:
+    doc = _detect(FRENCH_REPORT + "\n\n" + ENGLISH_REPORT)
+    assert [p.language for p in doc.paragraphs] == ["fr", "fr", "en", "en"]
+
+
+def test_short_latin_line_in_an_arabic_document_still_gets_its_language() -> None:
+    doc = _detect("\n\n".join([ARABIC] * 3) + "\n\nSource: the monthly bulletin")
+    assert doc.paragraphs[-1].language == "en"
+    assert doc.languages == ["ar"]
