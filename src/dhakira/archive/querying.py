@@ -2,6 +2,12 @@
 
 A query with text ranks by the backend's relevance score; a query with only filters lists
 documents by date (newest first). An analyzed query with no terms and no filters finds nothing.
+
+Relevance ranking costs time in proportion to the number of matches (bm25 and ts_rank score
+every one of them). When a query matches more than `RANK_WINDOW` documents, the newest
+`RANK_WINDOW` of them are ranked by relevance and shown first, and the older ones follow, newest
+first; the total stays exact and every match stays reachable by paging. This keeps a search for
+a word found in half of a large archive as fast as a search for a rare one.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from dhakira.archive.dialects import Dialect, TextMatch
 from dhakira.archive.records import SearchHit, SearchQuery, SearchResult
 from dhakira.archive.schema import document_texts, documents
 from dhakira.archive.search import parse_query, snippet
+
+RANK_WINDOW = 2000
 
 _HIT_COLUMNS = (
     documents.c.code,
@@ -70,21 +78,66 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
         conditions.append(match.where)
     total = conn.execute(counting).scalar_one()
     limit, offset = max(0, min(query.limit, 1000)), max(0, query.offset)
-    if match is not None and len(conditions) == 1:
-        paging = _ranked_in_index(match, limit, offset)
+    if match is not None and total > RANK_WINDOW:
+        page = _windowed_page(conn, match, source, conditions, limit, offset)
     else:
-        paging = (
-            sa.select(*_HIT_COLUMNS, score.label("score"))
-            .select_from(source)
-            .where(*conditions)
-            .order_by(*order)
-            .limit(limit)
-            .offset(offset)
-        )
-    page = conn.execute(paging).mappings().all()
+        if match is not None and len(conditions) == 1:
+            paging = _ranked_in_index(match, limit, offset)
+        else:
+            paging = (
+                sa.select(*_HIT_COLUMNS, score.label("score"))
+                .select_from(source)
+                .where(*conditions)
+                .order_by(*order)
+                .limit(limit)
+                .offset(offset)
+            )
+        page = list(conn.execute(paging).mappings().all())
     texts = _texts(conn, [row["id"] for row in page])
     hits = [_hit(row, texts.get(row["id"], ""), parsed.terms) for row in page]
     return SearchResult(total=int(total), hits=hits, took_ms=_ms(started))
+
+
+def _windowed_page(
+    conn: Connection,
+    match: TextMatch,
+    source: sa.FromClause,
+    conditions: list[sa.ColumnElement[bool] | sa.TextClause],
+    limit: int,
+    offset: int,
+) -> list[Any]:
+    """One page of a query with more matches than RANK_WINDOW: the newest RANK_WINDOW matches
+    ranked by relevance, then the older matches newest first."""
+    floor = conn.execute(
+        sa.select(match.id_column)
+        .select_from(source)
+        .where(*conditions)
+        .order_by(match.id_column.desc())
+        .limit(1)
+        .offset(RANK_WINDOW - 1)
+    ).scalar_one()
+    rows: list[Any] = []
+    if offset < RANK_WINDOW:
+        ranked = (
+            sa.select(*_HIT_COLUMNS, match.score.label("score"))
+            .select_from(source)
+            .where(*conditions, match.id_column >= floor)
+            .order_by(match.score.desc(), documents.c.id)
+            .limit(min(limit, RANK_WINDOW - offset))
+            .offset(offset)
+        )
+        rows += conn.execute(ranked).mappings().all()
+    if len(rows) < limit:
+        older = (
+            sa.select(*_HIT_COLUMNS, sa.literal(0.0).label("score"))
+            .select_from(source)
+            .where(*conditions, match.id_column < floor)
+            .order_by(match.id_column.desc())
+            .limit(limit - len(rows))
+            .offset(max(0, offset - RANK_WINDOW))
+        )
+        rows += conn.execute(older).mappings().all()
+    return rows
 
 
 def _ranked_in_index(match: TextMatch, limit: int, offset: int) -> sa.Select[Any]:
