@@ -26,12 +26,56 @@ from pathlib import Path
 
 SHARED_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "article-bench"
 
-WORDS_EN = ("detainees families prison report rights network documented executions torture "
-            "released missing court witnesses government forces security branch statement "
-            "international commission investigation evidence victims").split()
-WORDS_AR = ("المعتقلين العائلات السجن تقرير حقوق الشبكة وثقت الإعدام التعذيب الإفراج المفقودين "
-            "المحكمة الشهود الحكومة القوات الأمن الفرع بيان الدولية اللجنة التحقيق الأدلة "
-            "الضحايا").split()
+WORDS_EN = [
+    "detainees",
+    "families",
+    "prison",
+    "report",
+    "rights",
+    "network",
+    "documented",
+    "executions",
+    "torture",
+    "released",
+    "missing",
+    "court",
+    "witnesses",
+    "government",
+    "forces",
+    "security",
+    "branch",
+    "statement",
+    "international",
+    "commission",
+    "investigation",
+    "evidence",
+    "victims",
+]
+WORDS_AR = [
+    "المعتقلين",
+    "العائلات",
+    "السجن",
+    "تقرير",
+    "حقوق",
+    "الشبكة",
+    "وثقت",
+    "الإعدام",
+    "التعذيب",
+    "الإفراج",
+    "المفقودين",
+    "المحكمة",
+    "الشهود",
+    "الحكومة",
+    "القوات",
+    "الأمن",
+    "الفرع",
+    "بيان",
+    "الدولية",
+    "اللجنة",
+    "التحقيق",
+    "الأدلة",
+    "الضحايا",
+]
 
 
 def _sentence(rng: random.Random, words: list[str]) -> str:
@@ -45,20 +89,25 @@ def _text_doc(rng: random.Random, n: int) -> str:
 
 
 def _html_doc(rng: random.Random, n: int) -> bytes:
-    body = "".join(f"<p>{' '.join(_sentence(rng, WORDS_EN) for _ in range(4))}</p>"
-                   for _ in range(8))
+    body = "".join(
+        f"<p>{' '.join(_sentence(rng, WORDS_EN) for _ in range(4))}</p>" for _ in range(8)
+    )
     nav = "".join(f"<li><a href='/a/{k}'>Related story {k}</a></li>" for k in range(15))
-    page = (f"<html><head><title>Report {n} | Example News</title>"
-            f"<meta name='date' content='2019-03-{1 + n % 28:02d}'></head><body>"
-            f"<nav><ul>{nav}</ul></nav><article><h1>Report {n}</h1>{body}</article>"
-            f"<div class='comments'><h3>Leave a Reply</h3><form>...</form></div>"
-            f"<footer>All rights reserved</footer></body></html>")
+    page = (
+        f"<html><head><title>Report {n} | Example News</title>"
+        f"<meta name='date' content='2019-03-{1 + n % 28:02d}'></head><body>"
+        f"<nav><ul>{nav}</ul></nav><article><h1>Report {n}</h1>{body}</article>"
+        f"<div class='comments'><h3>Leave a Reply</h3><form>...</form></div>"
+        f"<footer>All rights reserved</footer></body></html>"
+    )
     return page.encode("utf-8")
 
 
 def _html_pages(count: int) -> list[bytes]:
     if SHARED_BENCH.is_dir():
-        pages = [gzip.decompress(p.read_bytes()) for p in sorted((SHARED_BENCH / "html").glob("*.gz"))]
+        pages = [
+            gzip.decompress(p.read_bytes()) for p in sorted((SHARED_BENCH / "html").glob("*.gz"))
+        ]
         return [pages[i % len(pages)] + f"<!-- copy {i} -->".encode() for i in range(count)]
     rng = random.Random(7)
     return [_html_doc(rng, n) for n in range(count)]
@@ -79,7 +128,9 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _phase_ingest(folder: str, archive: str, jobs: int, queue: "multiprocessing.Queue[object]") -> None:
+def _phase_ingest(
+    folder: str, archive: str, jobs: int, queue: multiprocessing.Queue[object]
+) -> None:
     from dhakira.archive import Archive
     from dhakira.ingest import IngestOptions, ingest
 
@@ -107,7 +158,7 @@ def _phase_profile(
     queue.put((0.0, {}, out.getvalue()))
 
 
-def _phase_trafilatura(folder: str, queue: "multiprocessing.Queue[object]") -> None:
+def _phase_trafilatura(folder: str, queue: multiprocessing.Queue[object]) -> None:
     import trafilatura
 
     files = sorted(Path(folder).iterdir())
@@ -131,28 +182,39 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=300, help="documents per format")
     parser.add_argument("--jobs", type=int, default=1, help="ingest workers")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="then profile one more HTML ingest (jobs=1), print N functions")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then profile one more HTML ingest (jobs=1), print N functions",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for kind in ("text", "html"):
             _write_corpus(root / kind, kind, args.docs)
         seconds, counts, peak = _run(_phase_ingest, str(root / "text"), str(root / "a1"), args.jobs)
-        print(f"text ingest: {args.docs / seconds:.1f} docs/s ({seconds:.2f} s, {counts}), "
-              f"peak RSS {peak:.0f} MB")
+        print(
+            f"text ingest: {args.docs / seconds:.1f} docs/s ({seconds:.2f} s, {counts}), "
+            f"peak RSS {peak:.0f} MB"
+        )
         seconds, counts, peak = _run(_phase_ingest, str(root / "html"), str(root / "a2"), args.jobs)
         rate = args.docs / seconds
         print(f"html ingest: {rate:.1f} docs/s ({seconds:.2f} s, {counts}), peak RSS {peak:.0f} MB")
         base_seconds, _, base_peak = _run(_phase_trafilatura, str(root / "html"))
         base_rate = args.docs / base_seconds
         source = "article-bench pages" if SHARED_BENCH.is_dir() else "generated pages"
-        print(f"trafilatura alone on the same {source}: {base_rate:.1f} docs/s, "
-              f"peak RSS {base_peak:.0f} MB")
+        print(
+            f"trafilatura alone on the same {source}: {base_rate:.1f} docs/s, "
+            f"peak RSS {base_peak:.0f} MB"
+        )
         ratio = rate / base_rate
         verdict = "meets" if ratio >= 0.7 else "MISSES"
-        print(f"html ingest / trafilatura-alone: {ratio:.2f} ({verdict} the 0.7 target; "
-              f"jobs={args.jobs})")
+        print(
+            f"html ingest / trafilatura-alone: {ratio:.2f} ({verdict} the 0.7 target; "
+            f"jobs={args.jobs})"
+        )
         if args.profile:
             html, archive = str(root / "html"), str(root / "a3")
             _, _, report = _run(_phase_profile, html, archive, args.profile)
