@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from dhakira.archive import Archive, SearchQuery
-from dhakira.archive import querying
+from dhakira.archive import Archive, SearchQuery, querying
 
 
 @pytest.fixture
 def many(archive: Archive, batch: str, make_doc) -> list[str]:  # type: ignore[no-untyped-def]
     codes = []
     for n in range(9):
-        # document 7 says "detainees" many times: the most relevant of the newest window
-        text = f"Report {n} on detainees. " + ("detainees " * 20 if n == 7 else "other words")
-        codes.append(archive.add(make_doc(text, data=f"doc {n}".encode()), batch).code)
+        # document 7 is about detainees in its title too: the most relevant of the newest window
+        title = "Detainees" if n == 7 else f"Report {n}"
+        text = f"Report {n} on detainees and other matters of the week."
+        doc = make_doc(text, data=f"doc {n}".encode(), title=title)
+        codes.append(archive.add(doc, batch).code)
     return codes
 
 
