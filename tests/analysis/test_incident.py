@@ -187,3 +187,13 @@ def test_a_boy_who_was_injured_is_not_a_child_killed() -> None:
 def test_staff_members_are_civilians() -> None:
     counts = count_victims("Air strikes on the hospital killed 15 members of medical staff.")
     assert (counts.civilians, counts.noncivilians) == (15, 0)
+
+
+def test_article_glued_to_a_place_name_is_allowed(make_doc: MakeDoc) -> None:
+    doc = make_doc("Two suicide bombers killed 30 militiamen in al-Hassakeh on Monday.")
+    incident = find_incident(doc).incident
+    assert incident is not None and incident.governorate == "hasakeh"
+
+
+def test_nerve_agent_is_not_a_place() -> None:
+    assert "sarin" not in gazetteer_names()

@@ -22,7 +22,7 @@ from collections import Counter
 from dhakira.analysis.date_mentions import find_dates
 from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, sentences
 from dhakira.analysis.incident.labels import find_actor, find_cause
-from dhakira.analysis.incident.places import fold, place_pattern
+from dhakira.analysis.incident.places import find_places
 from dhakira.pipeline import Step
 from dhakira.records import Document, Incident
 
@@ -43,13 +43,9 @@ def lead_text(text: str, sentences_wanted: int = LEAD_SENTENCES) -> str:
 
 def find_governorate(text: str, lead: str) -> str | None:
     """The governorate of the first place named in the opening, else the most named one."""
-    pattern, names = place_pattern()
-    for m in pattern.finditer(lead):
-        gov = names.get(fold(m.group(0)))
-        if gov:
-            return gov
-    votes = Counter(names.get(fold(m.group(0))) for m in pattern.finditer(text))
-    votes.pop(None, None)
+    for _, gov in find_places(lead):
+        return gov
+    votes = Counter(gov for _, gov in find_places(text))
     return votes.most_common(1)[0][0] if votes else None
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from dhakira.knowledge import Entity, KnowledgeBase, load_knowledge
@@ -76,6 +77,20 @@ EXTRA_PLACES: dict[str, str] = {
     "morek": "hama", "suran": "hama", "kafr zita": "hama", "kafrzita": "hama",
     "latamneh": "hama", "salamiyeh": "hama", "salamiyah": "hama",
     "sweida": "sweida", "suwayda": "sweida", "quneitra": "quneitra",
+    "deir az-zour": "deir ezzor", "deir az-zor": "deir ezzor", "deir ezour": "deir ezzor",
+    "deir ez-zour": "deir ezzor", "deir zour": "deir ezzor",
+    "quriyah": "deir ezzor", "quriya": "deir ezzor", "mohassan": "deir ezzor",
+    "mouhassan": "deir ezzor", "hassake": "hasakeh", "hasake": "hasakeh",
+    "hassaka": "hasakeh", "tel hamis": "hasakeh", "tal hamis": "hasakeh",
+    "markada": "hasakeh", "eastern gouta": "damascus",
+    "east ghouta": "damascus", "gouta": "damascus", "qalamoun": "damascus",
+    "qalmoun": "damascus", "tadamun": "damascus", "jaramana": "damascus",
+    "marea": "aleppo", "rashidin": "aleppo", "rashideen": "aleppo", "urum al-kubra": "aleppo",
+    "khan tuman": "aleppo", "hamadaniyeh": "aleppo", "hamdaniyeh": "aleppo",
+    "masaken hanano": "aleppo", "hanano": "aleppo", "golan": "quneitra",
+    "golan heights": "quneitra", "qaryatain": "homs", "qaryatayn": "homs", "shayrat": "homs",
+    "tabqah": "raqqa", "qardaha": "lattakia", "izraa": "daraa", "lajat": "daraa",
+    "khan shaikhoun": "idlib", "salamyieh": "hama",
 }  # fmt: skip
 
 
@@ -102,6 +117,15 @@ def governorate_label(kb: KnowledgeBase, place: Entity) -> str | None:
     return GOVERNORATE_LABELS.get(current.ids.get("ocha_pcode", ""))
 
 
+# Gazetteer names that, once "Subdistrict" is cut off, are everyday words or given names in
+# English prose ("sarin", "hole", "Dana"): a report using them rarely means the place.
+NOT_PLACES = frozenset(
+    {
+        "sarin", "hole", "dana", "dara", "shin", "mari", "hamra", "karama", "rawda", "nasra",
+        "jalaa", "al jalaa", "milh", "bulbul", "hanadi", "jasim", "sabka", "ziyara", "basira",
+        "tabni", "center", "centre", "markaz", "tell", "sheikh", "old",
+    }
+)  # fmt: skip
 _LEVEL_SUFFIX = re.compile(r"\s+(?:governorate|district|subdistrict)$", re.IGNORECASE)
 _LEVELS = ("subdistrict", "district", "governorate")
 
@@ -126,16 +150,29 @@ def gazetteer_names() -> dict[str, str]:
                 if not _LATIN.search(spelling):
                     continue
                 key = fold(_LEVEL_SUFFIX.sub("", spelling))
-                if len(key) >= 4:
+                if len(key) >= 4 and key not in NOT_PLACES:
                     names[key] = gov
     return names
 
 
 @lru_cache(maxsize=1)
 def place_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation of every known name (longest first) and its table, keyed by `fold`."""
+    """One alternation of every known name (longest first) and its table, keyed by `fold`.
+
+    An Arabic article glued to a name the table holds without it ("al-Hassakeh") is allowed.
+    """
     names = dict(gazetteer_names())
     names.update((fold(name), gov) for name, gov in EXTRA_PLACES.items())
     ordered = sorted(names, key=len, reverse=True)
     body = "|".join(r"[\s-]+".join(map(re.escape, n.split(" "))) for n in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), names
+    pattern = rf"(?<![\w-])(?:(?:al|el|ar|as|ad|ash|at|an|az)-)?(?P<name>{body})(?![\w-])"
+    return re.compile(pattern, re.IGNORECASE), names
+
+
+def find_places(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each place name in a text with the governorate it belongs to, in order."""
+    pattern, names = place_pattern()
+    for m in pattern.finditer(text):
+        gov = names.get(fold(m.group(0))) or names.get(fold(m.group("name")))
+        if gov:
+            yield m, gov
