@@ -18,6 +18,7 @@ LISTS = (
     "given",
     "family",
     "foreign_given",
+    "public_figure",
     "syria_place",
     "world_place",
     "org_name",
