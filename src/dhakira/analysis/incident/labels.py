@@ -26,11 +26,12 @@ CAUSES: dict[str, str] = {
     "execution": r"execut\w+|behead\w*|crucif\w+|slaughtered|summar\w+ kill\w*",
     "explosion": r"car[\s-]?bomb\w*|suicide\w*|explosi\w+|blast\w*|bomb (?:attack|blast)|"
     r"IEDs?|improvised explosive|land ?mines?|mines?|booby[\s-]trap\w*|"
-    r"explosive device|detonat\w+|bomber|bombings?",
+    r"explosive device|detonat\w+|bomber|bombings?|bombs?",
     "shelling": r"air[\s-]?strikes?|air[\s-]?raids?|airstrikes?|raids?|barrel[\s-]bombs?|"
     r"shell\w*|rockets?|missiles?|mortars?|artillery|bombard\w*|warplanes?|jets?|"
-    r"helicopters?|aircraft|strikes?|bombs?|bombed|projectiles?|cluster|"
-    r"(?:regime|russian|aerial|air|heavy) bombing|bombing campaign",
+    r"helicopters?|aircraft|strikes?|bombed|projectiles?|cluster|"
+    r"(?:regime|russian|aerial|air|heavy|coalition'?s?|us-led|israeli|syrian|government|army) "
+    r"bombing|bombing campaign|(?:dropped|drop|drops|dropping) bombs",
     "shooting": r"shot|shoot\w*|snipers?|gunfire|gunmen|opened fire|gunshots?",
 }
 
@@ -92,7 +93,17 @@ def find_cause(lead: str) -> str:
     anywhere in the opening wins, since its delivery (air strike, rocket) is named too."""
     if _GAS.search(lead):
         return "chemical and toxic gases"
-    return _first(_CAUSE_PATTERNS, lead)
+    cause = _first(_CAUSE_PATTERNS, lead)
+    if cause == UNKNOWN and _GROUND_FIGHTING.search(lead):
+        return "shooting"
+    return cause
+
+
+# Ground fighting with no weapon named: documenters (FA-KES) record it as shooting.
+_GROUND_FIGHTING = re.compile(
+    r"\b(?:clash\w*|battles?|battling|fighting|infighting|gunbattles?|firefights?)\b",
+    re.IGNORECASE,
+)
 
 
 def _attacks(text: str, m: re.Match[str]) -> bool:
