@@ -10,6 +10,7 @@ from dhakira.analysis.incident.labels import (
     COALITION,
     GOVERNMENT,
     ISIS,
+    KURDISH,
     find_actor,
     find_cause,
 )
@@ -211,3 +212,17 @@ def test_a_bomb_on_the_ground_is_an_explosion() -> None:
 def test_barrel_bombs_and_coalition_bombing_are_shelling() -> None:
     assert find_cause("Helicopters dropped barrel bombs on the town, killing 9.") == "shelling"
     assert find_cause("US-led coalition bombing of the city left 20 civilians dead.") == "shelling"
+
+
+def test_party_counted_among_the_dead_is_not_the_attacker() -> None:
+    text = "Air strikes kill 20 Islamic State fighters. US-led jets struck their base overnight."
+    assert find_actor(text) == COALITION
+
+
+def test_date_before_the_army_does_not_make_it_a_victim() -> None:
+    assert find_actor("16-12-2014 Syrian Army kills 60 militants near the airport.") == GOVERNMENT
+
+
+def test_kurdish_led_forces_are_self_administration() -> None:
+    text = "Kurdish-led Syrian Democratic Forces (SDF) killed 35 militants near the town."
+    assert find_actor(text) == KURDISH

@@ -40,7 +40,7 @@ ACTORS: dict[str, str] = {
     NUSRA: r"nusra|fateh al[\s-]sham|fatah al[\s-]sham|tahrir al[\s-]sham|\bHTS\b|al[\s-]qaeda",
     COALITION: r"(?:us|u\.s\.|american|western|international)[\s-]led(?: coalition)?|coalition|"
     r"\bUS\b|\bU\.S\.|american|pentagon|french|british|turkish|turkey|israeli",
-    KURDISH: r"\bSDF\b|\bYPG\b|kurdish|syrian democratic forces|\bPYD\b|asayish|"
+    KURDISH: r"\bSDF\b|\bYPG\b|kurdish(?:-led)?|kurds|syrian democratic forces|\bPYD\b|asayish|"
     r"people'?s protection units",
     GOVERNMENT: r"regime|government|syrian army|army|russian|russia|assad|pro[\s-]government|"
     r"loyalist|hezbollah|\bSAA\b|syrian|barrel[\s-]bombs?",
@@ -106,9 +106,22 @@ _GROUND_FIGHTING = re.compile(
 )
 
 
+# A party named right after a figure or a verb of attack is the one hit, not the attacker:
+# "kill 20 Islamic State fighters", "clashes with the Nusra Front", "strikes against IS".
+_VICTIM_BEFORE = re.compile(
+    r"(?:(?<![\d./-])\d{1,3}(?:,\d{3})*|\b(?:dozens|scores|hundreds|tens)\s+of|"
+    r"\b(?:against|targeting|kill|kills|killed|killing|eliminated|eliminates|destroyed|"
+    r"repelled))\s+(?:(?:at least|more than|over|some|nearly)\s+\d[\d,]*\s+)?(?:the\s+)?"
+    r"(?:so-called\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _attacks(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 60]
     if _VICTIM_AFTER.match(after):
+        return False
+    if _VICTIM_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
         return False
     return bool(_AFTER.match(after.lstrip())) or bool(
         _BEFORE.search(text[max(0, m.start() - 30) : m.start()])
@@ -124,6 +137,10 @@ _AIR_OR_GAS = re.compile(
 )
 
 
+# A short aside in brackets ("the Syrian Democratic Forces (SDF) killed") is read as blanks.
+_ASIDE = re.compile(r"\([^()]{0,60}\)")
+
+
 def find_actor(lead: str) -> str:
     """The party the opening names as attacking; unnamed air or gas attacks are the
     government's; otherwise "unknown"."""
@@ -134,6 +151,7 @@ def find_actor(lead: str) -> str:
 
 
 def _named_attacker(lead: str) -> str:
+    lead = _ASIDE.sub(lambda m: " " * len(m.group(0)), lead)
     best, best_pos = UNKNOWN, len(lead) + 1
     for label, pattern in _ACTOR_PATTERNS.items():
         for m in pattern.finditer(lead):
