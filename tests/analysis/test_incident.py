@@ -226,3 +226,21 @@ def test_date_before_the_army_does_not_make_it_a_victim() -> None:
 def test_kurdish_led_forces_are_self_administration() -> None:
     text = "Kurdish-led Syrian Democratic Forces (SDF) killed 35 militants near the town."
     assert find_actor(text) == KURDISH
+
+
+def test_civilians_among_a_larger_toll_leave_the_rest_to_fighters() -> None:
+    counts = count_victims("Six civilians were among at least 22 people killed in the strikes.")
+    assert (counts.civilians, counts.noncivilians) == (6, 16)
+
+
+def test_noun_naming_an_attack_is_not_a_toll() -> None:
+    counts = count_victims("Three terrorist attacks near the shrine killed 50 people.")
+    assert (counts.civilians, counts.noncivilians) == (50, 0)
+
+
+def test_the_killing_of_one_person_is_a_toll() -> None:
+    assert count_victims("The rocket led to the killing of one person.").civilians == 1
+
+
+def test_martyrs_are_counted_as_people() -> None:
+    assert count_victims("Six martyrs were killed in the bus bombing.").civilians == 6

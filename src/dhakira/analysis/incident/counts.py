@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
 _UNITS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -32,7 +33,8 @@ KINDS: dict[str, str] = {
     "children": r"children|child|kids|babies|infants|minors|boys|girls|toddlers|kid|boy|girl|"
     r"baby|infant|toddler",
     "women": r"women|woman",
-    "people": r"people|persons|individuals|men",
+    "people": r"people|persons|person|individuals|men|martyrs|syrians|assyrians|christians|"
+    r"alawites|palestinians|lebanese|iraqis",
     "civilians": r"civilians|residents|villagers|worshippers|students|"
     r"pupils|patients|medics|doctors|nurses|passengers|evacuees|refugees|displaced|"
     r"family members|members of (?:a|one|the same) family|journalists|"
@@ -59,8 +61,14 @@ _FILLER = (
 _YEAR_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
+# "three terrorist attacks", "rebel positions": the word names what follows, not people.
+_NOT_A_NOUN = (
+    r"(?!\s+(?:attacks?|groups?|organi[sz]ations?|bomb\w*|blasts?|shell\w*|rockets?|"
+    r"positions?|targets?|strongholds?|hideouts?|vehicles?|bases?|camps?|checkpoints?|"
+    r"factions?|offensive|convoy)\b)"
+)
 _COUNT = re.compile(
-    rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})(?![\w-])",
+    rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})(?![\w-]){_NOT_A_NOUN}",
     re.IGNORECASE,
 )
 DEATH_WORDS = re.compile(
@@ -89,7 +97,8 @@ _ONE = re.compile(
     re.IGNORECASE,
 )
 _BARE = re.compile(
-    rf"\b(?:kills?|killed|killing|toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached)|rises\s+to|"
+    rf"\b(?:kills?|killed|killing|killing\s+of|death\s+of|"
+    rf"toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|was|is|stood\s+at)|rises\s+to|"
     rf"rose\s+to|risen\s+to)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+)?"
     rf"(?P<n>{NUMBER})(?![\w,])(?!\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(KINDS['noncivilians'].split('|'))}))"
     rf"|(?<![\w,.])(?P<n2>{NUMBER})\s+(?:dead|killed)\b",
@@ -195,15 +204,25 @@ _PART_OF = re.compile(
 )
 
 
+_AMONG = re.compile(r"\b(?:were|was) among\s+(?:at least\s+|some\s+|more than\s+)?$", re.IGNORECASE)
+_EXPLICIT = ("civilians", "noncivilians")
+
+
 def _split_total(sentence: str, found: list[tuple[str, int, int]]) -> dict[str, int]:
     """Counts a sentence implies for the other side of a total ("15 people died including
-    five policemen": ten civilians), or nothing."""
-    for (kind, total, _), (part_kind, part, part_pos) in zip(found, found[1:], strict=False):
-        if kind != "people" or part_kind not in ("civilians", "noncivilians") or part >= total:
+    five policemen": ten civilians; "six civilians were among 22 people killed": 16 others),
+    or nothing."""
+    for first, second in combinations(found, 2):
+        total, part = (first, second) if first[0] == "people" else (second, first)
+        if total[0] != "people" or part[0] not in _EXPLICIT or part[1] >= total[1]:
             continue
-        if _PART_OF.search(sentence[max(0, part_pos - 30) : part_pos]):
-            other = "noncivilians" if part_kind == "civilians" else "civilians"
-            return {other: total - part}
+        if part is second:
+            linked = _PART_OF.search(sentence[max(0, part[2] - 30) : part[2]])
+        else:
+            linked = _AMONG.search(sentence[part[2] : total[2]])
+        if linked:
+            other = "noncivilians" if part[0] == "civilians" else "civilians"
+            return {other: total[1] - part[1]}
     return {}
 
 
