@@ -204,6 +204,12 @@ _PART_OF = re.compile(
 )
 
 
+# A later sentence breaking down the same toll: "20 women were among the dead".
+_BREAKDOWN = re.compile(
+    r"\b(?:among the dead|among those killed|among the victims|the dead included|"
+    r"those killed included|of whom were|among the fatalities)\b",
+    re.IGNORECASE,
+)
 _AMONG = re.compile(r"\b(?:were|was) among\s+(?:at least\s+|some\s+|more than\s+)?$", re.IGNORECASE)
 _EXPLICIT = ("civilians", "noncivilians")
 
@@ -249,7 +255,7 @@ def count_victims(lead: str) -> Counts:
                 kind = "civilians"
             if index and kind in ("children", "women") and first.keys() & _CIVILIAN_KINDS:
                 same_toll = first.get("civilians") in [v for k, v, _ in found if k in _ADULTS]
-                if not same_toll:
+                if not same_toll and not _BREAKDOWN.search(sentence):
                     continue  # a later sentence's children belong to another toll
             first.setdefault(kind, value)
         for kind, value in _split_total(sentence, found).items():
