@@ -244,3 +244,9 @@ def test_the_killing_of_one_person_is_a_toll() -> None:
 
 def test_martyrs_are_counted_as_people() -> None:
     assert count_victims("Six martyrs were killed in the bus bombing.").civilians == 6
+
+
+def test_header_date_glued_to_its_year_is_read(make_doc: MakeDoc) -> None:
+    doc = make_doc("Last updated at Aug 142016 BEIRUT Air strikes killed 12 civilians in Idlib.")
+    incident = find_incident(doc).incident
+    assert incident is not None and incident.date == "2016-08-14"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from dhakira.analysis.date_mentions import find_dates
 from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, sentences
@@ -49,8 +50,31 @@ def find_governorate(text: str, lead: str) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+# "Last updated at Aug 142016": a header whose day runs into the year.
+_GLUED_DATE = re.compile(
+    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?P<day>\d{2})(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _glued_date(header: str) -> str | None:
+    m = _GLUED_DATE.search(header)
+    if m is None:
+        return None
+    month = _MONTHS.index(m.group("month").lower()) + 1
+    try:
+        return date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+    except ValueError:  # "Feb 312016" is no date
+        return None
+
+
 def find_date(doc: Document) -> str | None:
     """The report's date: a full date printed at the top, else the date the pipeline found."""
+    glued = _glued_date(doc.text[:_HEADER_CHARS])
+    if glued:
+        return glued
     for mention in find_dates(doc.text[:_HEADER_CHARS]):
         if mention.kind == "full" and mention.day and mention.month and mention.year:
             return f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
