@@ -37,6 +37,7 @@ from dhakira.records import Document, Mention, Paragraph
 ARABIC_MODULE = "dhakira.analysis.ner.arabic"
 ARABIC_TYPES = {"PERS": "person", "ORG": "organization", "LOC": "place"}
 _ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+_PART_BREAK = "\n\n"  # between Arabic paragraphs tagged together
 # words after a person's name that make it a modifier of something else
 _MODIFIED = frozenset({"regime", "government", "administration", "forces", "family", "era"})
 _MODIFIER_BEFORE = frozenset({"نظام", "حكومه", "قوات"})
@@ -95,15 +96,40 @@ def _arabic_mentions(text: str, paragraphs: Sequence[Paragraph]) -> list[Mention
     if recognize is None:
         return []
     found: list[Mention] = []
-    for start, end in parts:
-        for s, e, label in recognize(text[start:end]):
-            if not _ARABIC_LETTERS.search(text, start + s, start + e):
-                continue  # markup or Latin words inside an Arabic paragraph
-            kind = ARABIC_TYPES.get(label)
-            mention = _recognized(text, start + s, start + e, kind or "misc", "ner-ar")
-            if kind is not None or mention.entity_id and not mention.entity_id.startswith("doc-"):
-                found.append(mention)
+    for start, end, label in _recognize_together(recognize, text, parts):
+        if not _ARABIC_LETTERS.search(text, start, end):
+            continue  # markup or Latin words inside an Arabic paragraph
+        kind = ARABIC_TYPES.get(label)
+        mention = _recognized(text, start, end, kind or "misc", "ner-ar")
+        if kind is not None or mention.entity_id and not mention.entity_id.startswith("doc-"):
+            found.append(mention)
     return found
+
+
+def _recognize_together(
+    recognize: Callable[[str], list[tuple[int, int, str]]],
+    text: str,
+    parts: list[tuple[int, int]],
+) -> list[tuple[int, int, str]]:
+    """The recognizer's spans over all Arabic parts at once, in the document's offsets.
+
+    The parts are joined with blank lines (a sentence break) and tagged in one call, so a name
+    recognised in one paragraph helps find its bare mentions in the others.
+    """
+    pieces: list[str] = []
+    origins: list[tuple[int, int, int]] = []  # (joined start, joined end, document start)
+    position = 0
+    for start, end in parts:
+        pieces.append(text[start:end])
+        origins.append((position, position + end - start, start))
+        position += end - start + len(_PART_BREAK)
+    spans: list[tuple[int, int, str]] = []
+    for s, e, label in recognize(_PART_BREAK.join(pieces)):
+        for low, high, origin in origins:
+            if low <= s and e <= high:
+                spans.append((origin + s - low, origin + e - low, label))
+                break
+    return spans
 
 
 def _resolve(candidates: list[Mention]) -> list[Mention]:

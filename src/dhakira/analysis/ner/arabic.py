@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from dhakira.analysis.ner.consistency import spread_names
 from dhakira.analysis.ner.context import document_features
 from dhakira.analysis.ner.tokenize import tokenize
 from dhakira.errors import ConfigError
@@ -55,7 +56,9 @@ def tag_tokens(tokens: list[str]) -> list[str]:
 def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[list[str]]:
     """BIO tags for consecutive sentences of one text, each word seen with its other mentions.
 
-    `model` names a file in models/; the default is the one trained on all the data.
+    A name tagged in one sentence is also tagged at its untagged mentions nearby (see
+    `consistency.spread_names`). `model` names a file in models/; the default is the one
+    trained on all the data.
     """
     pieces: list[list[str]] = []
     owners: list[int] = []
@@ -67,7 +70,7 @@ def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[l
     tagger = _tagger(model)
     for owner, features in zip(owners, document_features(pieces), strict=True):
         tagged[owner].extend(tagger.tag(features))
-    return tagged
+    return spread_names(sentences, tagged)
 
 
 def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
@@ -90,7 +93,10 @@ def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple
 
 
 def recognize(text: str) -> list[tuple[int, int, str]]:
-    """Entities in `text` as (start, end, type) character spans, type one of PERS ORG LOC MISC."""
+    """Entities in `text` as (start, end, type) character spans, type one of PERS ORG LOC MISC.
+
+    The whole text is tagged at once, so a name found in one paragraph helps find it in another.
+    """
     sentences = _sentences(tokenize(text), text)
     tagged = tag_sentences([[token for _, _, token in sentence] for sentence in sentences])
     found: list[tuple[int, int, str]] = []

@@ -120,8 +120,10 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
                 row.extend(_neighbour(facts[other], marks[other], offset))
             else:
                 row.append(f"{offset}:pad")
+        row.extend(_cue_window(facts, index))
         if index > 0:
             row.append(f"-1w|w={facts[index - 1].light}|{fact.light}")
+            row.append(f"-1w|sh={facts[index - 1].light}|{fact.shape}")
         if index + 1 < size:
             row.append(f"w|+1w={fact.light}|{facts[index + 1].light}")
         features.append(row)
@@ -140,3 +142,16 @@ def _neighbour(fact: TokenFacts, marks: list[str], offset: int) -> list[str]:
         row.extend(f"{offset}:{item}" for item in fact.own if item.startswith("cue="))
         row.extend(f"{offset}:g={mark}" for mark in marks)
     return row
+
+
+def _cue_window(facts: list[TokenFacts], index: int) -> set[str]:
+    """Cue words up to three tokens before or after: "وزير خارجية فرنسا ميشيل" still cues."""
+    found: set[str] = set()
+    for offset in (-3, -2, -1, 1, 2, 3):
+        other = index + offset
+        if 0 <= other < len(facts):
+            side = "L" if offset < 0 else "R"
+            found.update(
+                f"cw{side}{item[3:]}" for item in facts[other].own if item.startswith("cue=")
+            )
+    return found

@@ -22,6 +22,7 @@ LISTS = (
     "syria_place",
     "world_place",
     "org_name",
+    "misc_name",
 )
 MAX_PHRASE = 4
 

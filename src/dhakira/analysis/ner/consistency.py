@@ -1,0 +1,72 @@
+"""Second pass: a name tagged somewhere in a text is tagged the same at its untagged mentions.
+
+A CRF decides each sentence on its own evidence, so a name it recognised once after a title
+("الرئيس جاك شيراك") it may miss three sentences later where it stands bare ("شيراك"). This pass
+collects the token sequences tagged as entities within a window of sentences and tags the same
+sequences, compared clitics stripped, wherever they stand untagged in that window. A sequence
+tagged with different types keeps the type most of its mentions got.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from dhakira.analysis.ner.features import token_facts
+
+WINDOW = 30  # sentences either side that count as the same document
+MIN_LETTERS = 3  # a one- or two-letter word is too ambiguous to spread
+
+
+def _key(token: str) -> str:
+    return token_facts(token).light
+
+
+def _entities(tags: list[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if prefix == "I" and label == kind and start >= 0:
+            continue
+        if start >= 0:
+            spans.append((start, index, kind))
+            start, kind = -1, ""
+        if prefix in ("B", "I"):
+            start, kind = index, label
+    return spans
+
+
+def spread_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """The tags with every untagged mention of a name tagged elsewhere nearby filled in."""
+    keys = [[_key(token) for token in tokens] for tokens in sentences]
+    found: list[list[tuple[tuple[str, ...], str]]] = []
+    for row, tag_row in zip(keys, tags, strict=True):
+        found.append([(tuple(row[s:e]), kind) for s, e, kind in _entities(tag_row)])
+    result = [list(row) for row in tags]
+    for number, row in enumerate(keys):
+        low, high = max(0, number - WINDOW), min(len(keys), number + WINDOW + 1)
+        votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for other in range(low, high):
+            for name, kind in found[other]:
+                votes[name][kind] += 1
+        if votes:
+            _fill(row, result[number], votes)
+    return result
+
+
+def _fill(row: list[str], tags: list[str], votes: dict[tuple[str, ...], Counter[str]]) -> None:
+    longest = max(len(name) for name in votes)
+    index = 0
+    while index < len(row):
+        step = 1
+        for length in range(min(longest, len(row) - index), 0, -1):
+            name = tuple(row[index : index + length])
+            if name not in votes or any(tags[i] != "O" for i in range(index, index + length)):
+                continue
+            if length == 1 and len(name[0]) < MIN_LETTERS:
+                continue
+            kind = votes[name].most_common(1)[0][0]
+            tags[index : index + length] = [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
+            step = length
+            break
+        index += step
