@@ -1,0 +1,191 @@
+"""Link each new document to the copies of it already seen: exact and near duplicates.
+
+The index never compares all pairs. Each document's MinHash signature is cut into bands
+(`BANDS` × `ROWS`); datasketch's MinHashLSH puts it in one bucket per band, and only documents that
+share a bucket are candidates. A candidate is then verified from the two signatures alone:
+
+- the estimated Jaccard similarity J of the two shingle sets, and
+- the containment of the smaller set in the larger, |A∩B| / min(|A|, |B|), derived from J and
+  the shingle counts. A copy "cut short" (the first 70% of an article) or one with a site's
+  banners and comment form around it has a low J but a containment near 1.
+
+A pair whose texts fold to the same words is "exact"; otherwise it is "near" when the containment
+reaches `CONTAINMENT_MIN` (thresholds measured on FA-KES and on generated copies; see
+`dhakira.evaluation.duplicates`). Two reports that only share background paragraphs (agency
+boilerplate) stay below it.
+
+State is the signatures only, so an index is rebuilt from stored bytes with `add_signature`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from dhakira.links.shingles import NUM_PERM, SCHEME, SEED, Signature, compute_signature
+
+BANDS, ROWS = 42, 3  # a pair with J = 0.4 becomes a candidate with probability 0.94
+CONTAINMENT_MIN = 0.8  # share of the smaller text found in the larger one
+SMALL_TEXT = 20  # below this many shingles, containment says little: ask for J instead
+SMALL_JACCARD_MIN = 0.8
+
+LinkKind = Literal["exact", "near"]
+
+
+@dataclass(frozen=True)
+class DuplicateLink:
+    """`doc_id` repeats `other_id`: kind, score (containment), and the estimated Jaccard."""
+
+    doc_id: str
+    other_id: str
+    score: float
+    kind: LinkKind
+    jaccard: float
+
+
+@dataclass(frozen=True)
+class Copy:
+    """What choosing the primary copy of a group looks at."""
+
+    doc_id: str
+    captured_at: datetime | None
+    length: int
+
+
+def estimated_containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """|A∩B| / min(|A|, |B|) from J = |A∩B| / |A∪B| and the set sizes (clipped to [0, 1])."""
+    smaller = min(size_a, size_b)
+    if smaller == 0 or jaccard <= 0:
+        return 0.0
+    shared = jaccard * (size_a + size_b) / (1 + jaccard)
+    return min(1.0, shared / smaller)
+
+
+def is_near_duplicate(jaccard: float, containment: float, smaller: int) -> bool:
+    """The verification rule on a candidate pair (see the module docstring)."""
+    if smaller < SMALL_TEXT:
+        return jaccard >= SMALL_JACCARD_MIN
+    return containment >= CONTAINMENT_MIN
+
+
+class DuplicateIndex:
+    """An incremental index of signatures; `add` returns the new document's duplicate links.
+
+    Signatures are kept as one uint32 matrix (row per document) beside the LSH buckets, so
+    memory per document is about 0.5 KB of signature plus the bucket entries.
+    """
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
+        self._template = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        self._values = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._sizes: list[int] = []
+        self._digests: list[bytes] = []
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._rows
+
+    def signature_of(self, text: str) -> Signature:
+        """The signature of `text` (reuses the index's permutations, which is faster)."""
+        return compute_signature(text, self._template)
+
+    def add(self, doc_id: str, text: str) -> list[DuplicateLink]:
+        """Index a document's text and link it to everything seen before."""
+        return self.add_signature(doc_id, self.signature_of(text))
+
+    def add_signature(self, doc_id: str, signature: Signature | bytes) -> list[DuplicateLink]:
+        """Index a stored signature (bytes from `signature()`) and return its links."""
+        sig = Signature.from_bytes(signature) if isinstance(signature, bytes) else signature
+        if doc_id in self._rows:
+            raise ValueError(f"document {doc_id!r} is already in the duplicate index")
+        links = self.links_for(doc_id, sig)
+        self._store(doc_id, sig)
+        return links
+
+    def links_for(self, doc_id: str, sig: Signature) -> list[DuplicateLink]:
+        """Links of a signature against the index, without adding it."""
+        if sig.shingles == 0 or not self._ids:
+            return []
+        rows = np.fromiter(self._lsh.query(sig.minhash), dtype=np.int64)
+        if rows.size == 0:
+            return []
+        rows.sort()
+        values = np.asarray(sig.minhash.hashvalues, dtype=np.uint32)
+        jaccards = (self._values[rows] == values).mean(axis=1)
+        links = [
+            self._verify(doc_id, sig, int(row), float(j))
+            for row, j in zip(rows, jaccards, strict=True)
+        ]
+        return [link for link in links if link is not None]
+
+    def _verify(
+        self, doc_id: str, sig: Signature, row: int, jaccard: float
+    ) -> DuplicateLink | None:
+        other = self._ids[row]
+        if self._digests[row] == sig.digest:
+            return DuplicateLink(doc_id, other, 1.0, "exact", 1.0)
+        size = self._sizes[row]
+        containment = estimated_containment(jaccard, sig.shingles, size)
+        if not is_near_duplicate(jaccard, containment, min(size, sig.shingles)):
+            return None
+        return DuplicateLink(doc_id, other, round(containment, 4), "near", round(jaccard, 4))
+
+    def _store(self, doc_id: str, sig: Signature) -> None:
+        row = len(self._ids)
+        if row == len(self._values):
+            self._values = np.concatenate([self._values, np.zeros_like(self._values)])
+        self._values[row] = np.asarray(sig.minhash.hashvalues, dtype=np.uint32)
+        self._sizes.append(sig.shingles)
+        self._digests.append(sig.digest)
+        self._ids.append(doc_id)
+        self._rows[doc_id] = row
+        if sig.shingles:
+            self._lsh.insert(row, sig.minhash, check_duplication=False)
+
+
+def duplicate_groups(links: Iterable[DuplicateLink]) -> list[set[str]]:
+    """Documents joined by links, transitively (union-find), largest group first."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for link in links:
+        a, b = root(link.doc_id), root(link.other_id)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[str, set[str]] = {}
+    for node in list(parent):
+        groups.setdefault(root(node), set()).add(node)
+    return sorted(groups.values(), key=lambda g: (-len(g), min(g)))
+
+
+def choose_primary(copies: Sequence[Copy]) -> str:
+    """The copy shown first: the earliest captured, then the longest text, then the smallest id.
+
+    The earliest capture is the closest to the original publication; among copies captured at
+    the same time (or with no capture time) the longest text has lost the least.
+    """
+    if not copies:
+        raise ValueError("a duplicate group has at least one copy")
+    latest = datetime.max
+
+    def key(copy: Copy) -> tuple[datetime, int, str]:
+        when = copy.captured_at.replace(tzinfo=None) if copy.captured_at else latest
+        return (when, -copy.length, copy.doc_id)
+
+    return min(copies, key=key).doc_id
