@@ -250,3 +250,12 @@ def test_header_date_glued_to_its_year_is_read(make_doc: MakeDoc) -> None:
     doc = make_doc("Last updated at Aug 142016 BEIRUT Air strikes killed 12 civilians in Idlib.")
     incident = find_incident(doc).incident
     assert incident is not None and incident.date == "2016-08-14"
+
+
+def test_beheading_of_a_number_is_a_toll() -> None:
+    assert count_victims("The group claims the beheading of 18 Syrians.").civilians == 18
+
+
+def test_people_harmed_beside_the_dead_are_not_counted() -> None:
+    text = "The attack killed some 80 people and inflicted harm on an additional 200 civilians."
+    assert count_victims(text).civilians == 80

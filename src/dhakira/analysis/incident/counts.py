@@ -74,7 +74,9 @@ _COUNT = re.compile(
 DEATH_WORDS = re.compile(
     r"\b(?:kill|killed|killing|kills|dead|died|die|dies|death|deaths|toll|lives|lost|"
     r"massacre|massacred|slain|executed|executes|beheaded|perished|martyred|martyrs|bodies|"
-    r"life|victims|claimed|left|eliminated|eliminates|eliminating|neutralized|neutralised)\b",
+    r"life|victims|claimed|left|eliminated|eliminates|eliminating|neutralized|neutralised|"
+    r"beheading|beheadings|execution|executions|executing|crucified|murder|murdered|"
+    r"killings)\b",
     re.IGNORECASE,
 )
 # A short aside in brackets ("35 Daesh (outlawed in Russia) militants") is read as blanks.
@@ -87,7 +89,8 @@ _NOT_DEATH = re.compile(
 )
 _WOUNDED_BEFORE = re.compile(
     r"\b(?:wound\w*|injur\w*|hurt|arrest\w*|detain\w*|captur\w*|kidnap\w*|abduct\w*|"
-    r"displac\w*|evacuat\w*|rescu\w*|free\w*|releas\w*)\s+(?:at least\s+|more than\s+|"
+    r"displac\w*|evacuat\w*|rescu\w*|free\w*|releas\w*|harm\s+on(?:\s+an)?(?:\s+additional)?|"
+    r"affect\w*|treat\w*)\s+(?:at least\s+|more than\s+|"
     r"about\s+|some\s+|nearly\s+|over\s+|around\s+|another\s+)?$",
     re.IGNORECASE,
 )
@@ -97,7 +100,7 @@ _ONE = re.compile(
     re.IGNORECASE,
 )
 _BARE = re.compile(
-    rf"\b(?:kills?|killed|killing|killing\s+of|death\s+of|"
+    rf"\b(?:kills?|killed|killing|killing\s+of|deaths?\s+of|beheading\s+of|execution\s+of|"
     rf"toll\s+(?:\w+\s+){{0,4}}?(?:to|at|of|reached|was|is|stood\s+at)|rises\s+to|"
     rf"rose\s+to|risen\s+to)\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+)?"
     rf"(?P<n>{NUMBER})(?![\w,])(?!\s+(?:\w+\s+){{0,3}}?(?:{'|'.join(KINDS['noncivilians'].split('|'))}))"
