@@ -259,3 +259,14 @@ def test_beheading_of_a_number_is_a_toll() -> None:
 def test_people_harmed_beside_the_dead_are_not_counted() -> None:
     text = "The attack killed some 80 people and inflicted harm on an additional 200 civilians."
     assert count_victims(text).civilians == 80
+
+
+def test_a_terrorist_attack_is_not_a_fighter_killed() -> None:
+    counts = count_victims("Three people were killed in a terrorist attack on the market.")
+    assert (counts.civilians, counts.noncivilians) == (3, 0)
+
+
+def test_headline_total_gives_way_to_a_split_toll() -> None:
+    text = "Raids kill 22 including civilians. Six civilians were among at least 22 people killed."
+    counts = count_victims(text)
+    assert (counts.civilians, counts.noncivilians) == (6, 16)

@@ -65,7 +65,8 @@ _YEAR_BEFORE = re.compile(
 _NOT_A_NOUN = (
     r"(?!\s+(?:attacks?|groups?|organi[sz]ations?|bomb\w*|blasts?|shell\w*|rockets?|"
     r"positions?|targets?|strongholds?|hideouts?|vehicles?|bases?|camps?|checkpoints?|"
-    r"factions?|offensive|convoy)\b)"
+    r"factions?|offensive|convoy|explosive|device|suicide|car|cells?|commanders?|leaders?|"
+    r"sources?|spokesm[ae]n)\b)"
 )
 _COUNT = re.compile(
     rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})(?![\w-]){_NOT_A_NOUN}",
@@ -95,8 +96,9 @@ _WOUNDED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ONE = re.compile(
-    r"\b(?P<n>an?|one)\s+(?:pregnant\s+|young\s+|little\s+|elderly\s+|old\s+)?(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
-    r"militant|officer|jihadist|terrorist|kid)(?![\w-])",
+    r"\b(?P<n>an?|one)\s+(?:pregnant\s+|young\s+|little\s+|elderly\s+|old\s+)?"
+    r"(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
+    rf"militant|officer|jihadist|terrorist|kid)(?![\w-]){_NOT_A_NOUN}",
     re.IGNORECASE,
 )
 _BARE = re.compile(
@@ -243,13 +245,17 @@ def count_victims(lead: str) -> Counts:
     anywhere: "kills 18 ... 17 militants and a child" is a toll of fighters and one child.
     """
     found_by_sentence = [
-        (sentence, found) for _, sentence in sentences(lead) if (found := figures(sentence))
+        (sentence, found, _split_total(sentence, found))
+        for _, sentence in sentences(lead)
+        if (found := figures(sentence))
     ]
     fighters_named = any(
-        kind == "noncivilians" for _, found in found_by_sentence for kind, *_ in found
+        kind == "noncivilians" or "noncivilians" in split
+        for _, found, split in found_by_sentence
+        for kind, *_ in found
     )
     first: dict[str, int] = {}
-    for index, (sentence, found) in enumerate(found_by_sentence):
+    for index, (sentence, found, split) in enumerate(found_by_sentence):
         civilians_named = any(kind == "civilians" for kind, *_ in found)
         for kind, value, _pos in found:
             if kind == "people":
@@ -261,7 +267,7 @@ def count_victims(lead: str) -> Counts:
                 if not same_toll and not _BREAKDOWN.search(sentence):
                     continue  # a later sentence's children belong to another toll
             first.setdefault(kind, value)
-        for kind, value in _split_total(sentence, found).items():
+        for kind, value in split.items():
             first.setdefault(kind, value)
     civilians = first.get("civilians", 0)
     children, women = first.get("children", 0), first.get("women", 0)
