@@ -7,6 +7,9 @@ through this process, one writer, so the audit chain and the duplicate check sta
 Every item ends in exactly one outcome — ingested, duplicate, needs_ocr or failed — and a failed
 item is recorded in the archive with its reason (and its bytes when they could be read).
 Re-running an interrupted ingest finishes the job: what is stored is recognised by its hash.
+
+`reanalyze` runs the same pipeline again over originals already stored, so a better analyser
+reaches old documents too.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dhakira.archive import Archive
+from dhakira.archive import Archive, ReanalyzeResult
 from dhakira.capture.sources import iter_items
 from dhakira.config import Limits
 from dhakira.errors import DhakiraError
@@ -221,3 +224,48 @@ def iter_outcome_lines(summary: IngestSummary) -> Iterator[str]:
             yield f"failed     {outcome.source}: {outcome.reason}"
         elif outcome.status == "needs_ocr":
             yield f"needs OCR  {outcome.source} ({outcome.code}): kept, no text layer to read"
+
+
+@dataclass
+class ReanalyzeSummary:
+    """The account of a re-analysis run: what changed in each document, and what failed."""
+
+    results: list[ReanalyzeResult] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    interrupted: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        changed = [r for r in self.results if r.changed]
+        return {
+            "checked": len(self.results) + len(self.failed),
+            "changed": len(changed),
+            "unchanged": len(self.results) - len(changed),
+            "failed": [{"code": code, "reason": reason} for code, reason in self.failed],
+            "interrupted": self.interrupted,
+            "documents": [{"code": r.code, "changed": list(r.changed)} for r in changed],
+        }
+
+
+def reanalyze(
+    archive: Archive,
+    codes: Sequence[str],
+    actor: str,
+    limits: Limits | None = None,
+    report: Callable[[str], None] | None = None,
+) -> ReanalyzeSummary:
+    """Analyse stored originals again and replace what the analysers made, one transaction per
+    document; `report` hears each code when it is done. A document whose original can no
+    longer be read is listed as failed and keeps its stored analysis."""
+    summary = ReanalyzeSummary()
+    try:
+        for code in codes:
+            try:
+                doc = analyse(archive.stored_item(code), limits or Limits())
+                summary.results.append(archive.replace_analysis(code, doc, actor))
+            except DhakiraError as exc:
+                summary.failed.append((code, exc.reason))
+            if report is not None:
+                report(code)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    return summary

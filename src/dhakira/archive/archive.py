@@ -21,26 +21,32 @@ import sqlalchemy as sa
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection
 
-from dhakira.archive import rows
+from dhakira.archive import findings, rows
 from dhakira.archive.audit import GENESIS, check_chain, entry_hash
 from dhakira.archive.blobs import BlobStore
 from dhakira.archive.dialects import WRITE_FLAG, Dialect, dialect_for
 from dhakira.archive.migrate import upgrade_to_head
 from dhakira.archive.querying import run_search
+from dhakira.archive.reanalysis import audit_values, changes
 from dhakira.archive.records import (
     VISIBILITIES,
     AddResult,
     AuditEntry,
+    ClaimQuery,
+    EntityQuery,
+    EntitySummary,
     FailureRecord,
+    ReanalyzeResult,
     SearchQuery,
     SearchResult,
+    StoredClaim,
     StoredDocument,
     VerifyReport,
 )
 from dhakira.archive.schema import audit, batches, document_texts, documents, failures
 from dhakira.config import DATABASE_ENV
-from dhakira.errors import ConfigError, NotFound
-from dhakira.records import RELIABILITIES, Document, Failure
+from dhakira.errors import ConfigError, IntegrityError, NotFound
+from dhakira.records import RELIABILITIES, Document, Failure, Item
 from dhakira.text.normalize import analyze
 
 DB_FILE = "archive.sqlite"
@@ -158,7 +164,8 @@ class Archive:
         return found.scalar_one_or_none()
 
     def add(self, doc: Document, batch_id: str, *, visibility: str = "restricted") -> AddResult:
-        """Store the original, the document row, its index entry and an audit entry, atomically."""
+        """Store the original, the document row with what the analysers found, its index entry
+        and an audit entry, atomically."""
         _check_choice("visibility", visibility, VISIBILITIES)
         sha = doc.item.sha256
         # analysed before the write lock is taken, so other writers wait less
@@ -178,6 +185,7 @@ class Archive:
                     "raw_text": rows.clean_text(doc.raw_text),
                 }
                 conn.execute(document_texts.insert(), {"doc_id": doc_id, **texts})
+                findings.write(conn, doc_id, doc)
                 self.dialect.index_document(conn, doc_id, title_terms, body_terms)
                 self._append_audit(conn, "ingest", "ingest", code, new=sha, why=f"batch {batch_id}")
                 return AddResult(code, duplicate=False)
@@ -222,8 +230,13 @@ class Archive:
     # -- reading ------------------------------------------------------------------------------
 
     def get(self, code: str) -> StoredDocument:
+        """One document with its mentions, claims and incident."""
         with self._read() as conn:
-            return rows.stored_document(self._row(conn, code))
+            return self._stored(conn, self._row(conn, code))
+
+    def _stored(self, conn: Connection, row: sa.RowMapping) -> StoredDocument:
+        found = findings.load(conn, [row["id"]])[row["id"]]
+        return rows.stored_document(row, found)
 
     def _row(self, conn: Connection, code: str) -> sa.RowMapping:
         found = conn.execute(_FULL_DOCUMENT.where(documents.c.code == code)).mappings()
@@ -246,11 +259,20 @@ class Archive:
                 .limit(_PAGE)
             )
             with self._read() as conn:
-                page = [rows.stored_document(row) for row in conn.execute(query).mappings()]
+                found_rows = list(conn.execute(query).mappings())
+                found = findings.load(conn, [row["id"] for row in found_rows])
+                page = [rows.stored_document(row, found[row["id"]]) for row in found_rows]
             yield from page
             if len(page) < _PAGE:
                 return
             after = page[-1].code
+
+    def codes(self) -> list[str]:
+        """The code of every document, in order."""
+        with self._read() as conn:
+            return list(
+                conn.execute(sa.select(documents.c.code).order_by(documents.c.code)).scalars()
+            )
 
     def count(self) -> int:
         with self._read() as conn:
@@ -259,9 +281,60 @@ class Archive:
     def original(self, code: str) -> bytes:
         return self.blobs.get(self.get(code).sha256)
 
+    def stored_item(self, code: str) -> Item:
+        """The Item a document was made from (original bytes and provenance), to analyse again."""
+        return rows.stored_item(self.get(code), self.original(code))
+
     def search(self, query: SearchQuery) -> SearchResult:
         with self._read() as conn:
             return run_search(conn, self.dialect, query)
+
+    def entities(self, query: EntityQuery | None = None) -> list[EntitySummary]:
+        """Entities named across the archive, most mentioned first."""
+        with self._read() as conn:
+            return findings.list_entities(conn, query or EntityQuery())
+
+    def claims(self, query: ClaimQuery | None = None) -> list[StoredClaim]:
+        """Claims across the archive that match the query's filters."""
+        with self._read() as conn:
+            return findings.list_claims(conn, query or ClaimQuery())
+
+    # -- analysing again ----------------------------------------------------------------------
+
+    def replace_analysis(self, code: str, doc: Document, actor: str) -> ReanalyzeResult:
+        """Put a new analysis of a stored document in place of the old one, in one transaction.
+
+        Replaces only what the pipeline computes (metadata, texts, languages, findings, search
+        index entry, step versions); provenance, reliability and visibility stay as they are.
+        One audit entry lists what changed; when nothing did, nothing is written.
+        """
+        title_terms, body_terms = analyze(doc.title or ""), analyze(doc.text)
+        with self._write() as conn:
+            row = self._row(conn, code)
+            current = self._stored(conn, row)
+            if doc.item.sha256 != current.sha256:
+                raise IntegrityError(
+                    "the new analysis is not of this document's original",
+                    item=code,
+                    hint="analyse the Item that Archive.stored_item gives for this code",
+                )
+            changed = changes(current, doc)
+            if not changed:
+                return ReanalyzeResult(code, [])
+            doc_id = int(row["id"])
+            conn.execute(
+                documents.update().where(documents.c.id == doc_id).values(rows.analysis_values(doc))
+            )
+            texts = {"text": rows.clean_text(doc.text), "raw_text": rows.clean_text(doc.raw_text)}
+            conn.execute(document_texts.update().where(document_texts.c.doc_id == doc_id), texts)
+            findings.delete(conn, doc_id)
+            findings.write(conn, doc_id, doc)
+            old_terms = analyze(current.title or ""), analyze(current.text)
+            self.dialect.unindex_document(conn, doc_id, *old_terms)
+            self.dialect.index_document(conn, doc_id, title_terms, body_terms)
+            old, new, why = audit_values(changed)
+            self._append_audit(conn, actor, "reanalyze", code, "analysis", old, new, why)
+        return ReanalyzeResult(code, [change.field for change in changed])
 
     # -- review and audit ---------------------------------------------------------------------
 

@@ -48,6 +48,10 @@ class Dialect(Protocol):
         self, conn: Connection, doc_id: int, title_terms: list[str], body_terms: list[str]
     ) -> None: ...
 
+    def unindex_document(
+        self, conn: Connection, doc_id: int, title_terms: list[str], body_terms: list[str]
+    ) -> None: ...
+
     def match(self, terms: list[str], phrases: list[list[str]]) -> TextMatch: ...
 
 
@@ -92,6 +96,19 @@ class SqliteDialect:
             {"id": doc_id, "title": " ".join(title_terms), "body": " ".join(body_terms)},
         )
 
+    def unindex_document(
+        self, conn: Connection, doc_id: int, title_terms: list[str], body_terms: list[str]
+    ) -> None:
+        """Remove a document's entry. A contentless FTS5 table keeps no copy of what it indexed,
+        so the terms indexed before must be given again (recomputed from the stored texts)."""
+        conn.execute(
+            sa.text(
+                "INSERT INTO document_search(document_search, rowid, title, body) "
+                "VALUES ('delete', :id, :title, :body)"
+            ),
+            {"id": doc_id, "title": " ".join(title_terms), "body": " ".join(body_terms)},
+        )
+
     def match(self, terms: list[str], phrases: list[list[str]]) -> TextMatch:
         parts = [_quote_fts5([term]) for term in terms]
         parts += [_quote_fts5(phrase) for phrase in phrases]
@@ -130,6 +147,12 @@ class PostgresDialect:
             ),
             {"id": doc_id, "title": " ".join(title_terms), "body": " ".join(body_terms)},
         )
+
+    def unindex_document(
+        self, conn: Connection, doc_id: int, title_terms: list[str], body_terms: list[str]
+    ) -> None:
+        """Remove a document's entry (the terms are not needed: the row is found by its id)."""
+        conn.execute(sa.text("DELETE FROM document_search WHERE doc_id = :id"), {"id": doc_id})
 
     def match(self, terms: list[str], phrases: list[list[str]]) -> TextMatch:
         query: sa.ColumnElement[Any] = sa.func.plainto_tsquery(self._config, " ".join(terms))

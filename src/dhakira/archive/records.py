@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dhakira.records import Claim, Incident, Mention
+
 VISIBILITIES: tuple[str, ...] = ("public", "restricted")
 
 
@@ -56,6 +58,10 @@ class StoredDocument:
     reliability_by: str | None
     reliability_at: str | None
     visibility: str
+    # what the analysers found; loaded with the document
+    entities: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    incident: Incident | None = None
 
     def export_json(self) -> dict[str, Any]:
         """The JSON object exports print: the `extract --json` keys plus archive provenance."""
@@ -84,6 +90,9 @@ class StoredDocument:
             "record": dict(self.record),
             "supplied": dict(self.supplied),
             "steps": dict(self.steps),
+            "entities": [mention.to_json() for mention in self.entities],
+            "claims": [claim.to_json() for claim in self.claims],
+            "incident": self.incident.to_json() if self.incident else None,
         }
 
 
@@ -168,3 +177,61 @@ class FailureRecord:
     size: int | None
     batch: str
     at: str
+
+
+@dataclass(frozen=True)
+class ReanalyzeResult:
+    """What re-analysing one stored document changed; `changed` is empty when nothing did."""
+
+    code: str
+    changed: list[str]
+
+
+@dataclass(frozen=True)
+class EntityQuery:
+    """Filters of the entity listing: entity type, and a substring of the name or a spelling."""
+
+    type: str | None = None
+    name: str | None = None
+    limit: int = 1000
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One entity across the archive: how often and in how many documents, and how spelled.
+
+    `key` is the entity id, or "type:text" for a mention no analyser could link to one.
+    """
+
+    key: str
+    entity_id: str | None
+    type: str
+    canonical_name: str | None
+    mentions: int
+    documents: int
+    spellings: list[str]
+
+
+@dataclass(frozen=True)
+class ClaimQuery:
+    """Filters of the claim listing, combined with AND; years compare with the claim's period."""
+
+    event: str | None = None
+    place: str | None = None
+    attributed_to: str | None = None
+    year_from: str | None = None
+    year_to: str | None = None
+    kind: str | None = None
+    limit: int = 1000
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim as stored: the document it is in and the analyser version that found it."""
+
+    code: str
+    claim: Claim
+    analyser: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, **self.claim.to_json(), "analyser": self.analyser}

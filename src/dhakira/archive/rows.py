@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy.engine import RowMapping
 
 from dhakira.archive.records import AuditEntry, FailureRecord, StoredDocument
-from dhakira.records import RELIABILITIES, Document
+from dhakira.records import RELIABILITIES, Document, Item
 
+_FOUND = ("entities", "claims", "incident")
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -57,6 +58,20 @@ def document_row(doc: Document, code: str, batch: str, visibility: str) -> dict[
         "captured_at": iso(item.captured_at) if item.captured_at else utc_now(),
         "ingested_at": utc_now(),
         "batch": batch,
+        **analysis_values(doc),
+        "supplied": dict(item.fields),
+        "reliability": str(reliability),
+        "visibility": visibility,
+    }
+
+
+def analysis_values(doc: Document) -> dict[str, Any]:
+    """The document columns the pipeline fills in: what re-analysis may replace.
+
+    Provenance, the original, reliability and visibility are not among them: those are facts
+    of capture or a person's decision, never recomputed.
+    """
+    return {
         "status": "needs_ocr" if doc.text_status == "needs_ocr" else "ok",
         "title": clean_text(doc.title) if doc.title else doc.title,
         "title_generated": doc.title_generated,
@@ -73,11 +88,25 @@ def document_row(doc: Document, code: str, batch: str, visibility: str) -> dict[
         "author": doc.author,
         "record": dict(doc.record),
         "format_meta": dict(doc.format_meta),
-        "supplied": dict(item.fields),
         "steps": dict(doc.steps),
-        "reliability": str(reliability),
-        "visibility": visibility,
     }
+
+
+def stored_item(doc: StoredDocument, data: bytes) -> Item:
+    """The Item a stored document was made from, rebuilt from its original and provenance.
+
+    The container file name of a WARC record or export row is not stored; nothing the
+    analysers compute depends on it.
+    """
+    captured = datetime.fromisoformat(doc.captured_at.replace("Z", "+00:00"))
+    return Item(
+        data=data,
+        source=doc.source,
+        media_type=doc.media_type,
+        url=doc.url,
+        captured_at=captured,
+        fields=dict(doc.supplied),
+    )
 
 
 def languages_key(language: str | None, languages: list[str]) -> str:
@@ -86,9 +115,14 @@ def languages_key(language: str | None, languages: list[str]) -> str:
     return "," + ",".join(codes) + "," if codes else ""
 
 
-def stored_document(row: RowMapping) -> StoredDocument:
-    fields = {name: row[name] for name in StoredDocument.__dataclass_fields__}
+def stored_document(row: RowMapping, found: Any = None) -> StoredDocument:
+    """A StoredDocument from a documents row joined with its texts, and its findings if given
+    (a `findings.Findings`: entities, claims, incident)."""
+    names = [name for name in StoredDocument.__dataclass_fields__ if name not in _FOUND]
+    fields = {name: row[name] for name in names}
     fields["title_generated"] = bool(fields["title_generated"])
+    if found is not None:
+        fields.update(entities=found.entities, claims=found.claims, incident=found.incident)
     return StoredDocument(**fields)
 
 

@@ -102,3 +102,67 @@ audit = sa.Table(
     sa.Column("hash", sa.String(64), nullable=False),
     sa.Index("ix_audit_code", "code"),
 )
+
+# What the analysers found in a document, one row each, with the analyser that found it
+# ("analysis.entities.v1"): re-analysis replaces a document's rows whole.
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("entity_id", sa.String(200)),
+    sa.Column("canonical_name", sa.Text),
+    sa.Column("found_by", sa.String(40), nullable=False),
+    sa.Column("analyser", sa.String(60), nullable=False),
+    sa.Index("ix_mentions_doc_id", "doc_id"),
+    sa.Index("ix_mentions_entity_id", "entity_id"),
+    sa.Index("ix_mentions_type", "type"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("event", sa.String(40), nullable=False),
+    sa.Column("low", sa.Float),
+    sa.Column("high", sa.Float),
+    sa.Column("best", sa.Float),
+    sa.Column("qualifier", sa.Text),
+    sa.Column("place", sa.Text),
+    sa.Column("period_start", sa.String(32)),
+    sa.Column("period_end", sa.String(32)),
+    sa.Column("actor", sa.Text),
+    sa.Column("attributed_to", sa.Text),
+    sa.Column("quote", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("analyser", sa.String(60), nullable=False),
+    sa.Index("ix_claims_doc_id", "doc_id"),
+    sa.Index("ix_claims_event", "event"),
+    sa.Index("ix_claims_kind", "kind"),
+    sa.Index("ix_claims_period_start", "period_start"),
+    sa.Index("ix_claims_period_end", "period_end"),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("governorate", sa.String(100)),
+    sa.Column("date", sa.String(32)),
+    sa.Column("cause", sa.Text),
+    sa.Column("actor", sa.Text),
+    sa.Column("civilians", sa.Integer, nullable=False),
+    sa.Column("noncivilians", sa.Integer, nullable=False),
+    sa.Column("children", sa.Integer, nullable=False),
+    sa.Column("women", sa.Integer, nullable=False),
+    sa.Column("analyser", sa.String(60), nullable=False),
+    sa.Index("ix_incidents_governorate", "governorate"),
+    sa.Index("ix_incidents_date", "date"),
+)

@@ -419,3 +419,7 @@ def main() -> None:
     except DhakiraError as exc:
         err.print(f"error: {exc}", style="red", highlight=False)
         sys.exit(2)
+
+
+# the analysis commands (reanalyze, entities, claims, tag, eval ner) register themselves on `app`
+from dhakira.views import cli_analysis as _cli_analysis  # noqa: E402,F401

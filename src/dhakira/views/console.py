@@ -87,6 +87,7 @@ def render_record(console: Console, page: dict[str, Any]) -> None:
         console.rule("Metadata supplied with the item", style="dim")
         supplied = {k: v for k, v in page["supplied"].items() if k != "text"}  # text is below
         console.print(_field_table(sorted(supplied.items())))
+    _render_findings(console, page)
     console.rule("Text", style="dim")
     console.print(Text(page["text"] or "(no text)"))
     if page["history"]:
@@ -198,3 +199,107 @@ def render_eval_articles(console: Console, result: dict[str, Any]) -> None:
                   f"{result['trafilatura_precision']:.4f}", f"{result['trafilatura_recall']:.4f}")
     console.print(table)
     console.print("published: trafilatura 2.0.0 F1 0.958", style="dim")
+
+
+def _render_findings(console: Console, page: dict[str, Any]) -> None:
+    """The entities, claims and main incident sections of a record page."""
+    if page.get("entities"):
+        console.rule(f"Entities ({len(page['entities'])})", style="dim")
+        for group in page["entities"]:
+            console.print(Text(entity_text(group, f"{group['mentions']}×")))
+    if page.get("claims"):
+        console.rule(f"Claims ({len(page['claims'])})", style="dim")
+        for claim in page["claims"]:
+            console.print(Text(claim_text(claim)))
+    if page.get("incident"):
+        console.rule("Main incident", style="dim")
+        console.print(_field_table(list(page["incident"].items())))
+
+
+def entity_text(entity: dict[str, Any], count: str) -> str:
+    """The line `facility  Sednaya Prison  3×  (Saydnaya, صيدنايا)`: type, name, count, spellings."""
+    name = entity["canonical_name"] or entity["spellings"][0]
+    others = [s for s in entity["spellings"] if s != name]
+    spellings = f"  ({', '.join(others)})" if others else ""
+    return f"{entity['type']:<12}  {name}  {count}{spellings}"
+
+
+def figures(claim: dict[str, Any]) -> str:
+    """A claim's figures as written for people: "5,000–13,000", "≥ 16", "≤ 13,000", "~215,000"."""
+
+    def number(value: float | int | None) -> str:
+        return "?" if value is None else f"{value:,}"
+
+    low, high, best = claim["low"], claim["high"], claim["best"]
+    if best is not None:
+        return f"~{number(best)}"
+    if low is not None and high is not None:
+        return f"{number(low)}–{number(high)}"
+    if low is not None:
+        return f"≥ {number(low)}"
+    if high is not None:
+        return f"≤ {number(high)}"
+    return "?"
+
+
+def claim_text(claim: dict[str, Any]) -> str:
+    """One claim on one line: event, figures (qualifier), place, period, who says it, quote."""
+    parts = [claim["event"], figures(claim)]
+    if claim.get("qualifier"):
+        parts.append(f"({claim['qualifier']})")
+    if claim.get("kind") == "method":
+        parts.append("[method]")
+    if claim.get("place"):
+        parts.append(f"in {claim['place']}")
+    if claim.get("period_start") or claim.get("period_end"):
+        parts.append(f"{claim.get('period_start') or '…'}–{claim.get('period_end') or '…'}")
+    if claim.get("actor"):
+        parts.append(f"by {claim['actor']}")
+    if claim.get("attributed_to"):
+        parts.append(f"according to {claim['attributed_to']}")
+    code = f"{claim['code']}  " if claim.get("code") else ""
+    return f"{code}{'  '.join(parts)}\n    “{claim['quote']}”"
+
+
+def render_entities(console: Console, entities: list[dict[str, Any]]) -> None:
+    for entity in entities:
+        mentions, documents = entity["mentions"], entity["documents"]
+        count = f"{_count(mentions, 'mention')} in {_count(documents, 'document')}"
+        console.print(Text(entity_text(entity, count)))
+    if not entities:
+        console.print(Text("no entities found", style="dim"))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def render_claims(console: Console, claims: list[dict[str, Any]]) -> None:
+    for claim in claims:
+        console.print(Text(claim_text(claim)))
+    if not claims:
+        console.print(Text("no claims found", style="dim"))
+
+
+def render_reanalyze(console: Console, page: dict[str, Any]) -> None:
+    head = (f"re-analysed {page['checked']} documents: {page['changed']} changed, "
+            f"{page['unchanged']} unchanged, {len(page['failed'])} failed")
+    console.print(Text(head + (" (interrupted)" if page["interrupted"] else "")))
+    for doc in page["documents"]:
+        console.print(Text(f"{doc['code']}: {', '.join(doc['changed'])}", style="dim"))
+    for failure in page["failed"]:
+        console.print(Text(f"failed: {failure['code']}: {failure['reason']}", style="red"))
+
+
+def render_eval_ner(console: Console, result: dict[str, Any]) -> None:
+    """Entity-level precision, recall and F1 per type, then overall."""
+    table = Table(title=f"NER, {result['sentences']} sentences, {result['tokens']} tokens "
+                        "(entity level, exact span and type)")
+    for column in ("type", "precision", "recall", "F1", "gold", "predicted", "correct"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    rows = [*result["per_type"].items(), ("overall", result["overall"])]
+    for kind, row in rows:
+        table.add_row(kind, f"{row['precision']:.4f}", f"{row['recall']:.4f}",
+                      f"{row['f1']:.4f}", str(row["gold"]), str(row["predicted"]),
+                      str(row["correct"]))
+    console.print(table)

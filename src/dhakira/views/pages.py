@@ -9,8 +9,17 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from dhakira.archive import AuditEntry, SearchQuery, SearchResult, StoredDocument, VerifyReport
-from dhakira.ingest import IngestSummary
+from dhakira.archive import (
+    AuditEntry,
+    EntitySummary,
+    SearchQuery,
+    SearchResult,
+    StoredClaim,
+    StoredDocument,
+    VerifyReport,
+)
+from dhakira.ingest import IngestSummary, ReanalyzeSummary
+from dhakira.records import Mention
 
 
 def record_page(doc: StoredDocument, audit: list[AuditEntry]) -> dict[str, Any]:
@@ -52,8 +61,49 @@ def record_page(doc: StoredDocument, audit: list[AuditEntry]) -> dict[str, Any]:
         "supplied": doc.supplied,
         "analysers": doc.steps,
         "history": [audit_line(entry) for entry in audit],
+        "entities": entity_groups(doc.entities),
+        "claims": [claim.to_json() for claim in doc.claims],
+        "incident": doc.incident.to_json() if doc.incident else None,
         "text": doc.text,
     }
+
+
+def entity_groups(mentions: list[Mention]) -> list[dict[str, Any]]:
+    """A document's mentions gathered by entity, in order of first mention, with every
+    spelling seen and the spans of each mention."""
+    groups: dict[str, dict[str, Any]] = {}
+    for mention in mentions:
+        key = mention.entity_id or f"{mention.type}:{mention.text.casefold()}"
+        group = groups.setdefault(
+            key,
+            {
+                "entity_id": mention.entity_id,
+                "canonical_name": mention.canonical_name or mention.text,
+                "type": mention.type,
+                "mentions": 0,
+                "spellings": [],
+                "spans": [],
+            },
+        )
+        group["mentions"] += 1
+        group["spans"].append([mention.start, mention.end])
+        if mention.text not in group["spellings"]:
+            group["spellings"].append(mention.text)
+    return list(groups.values())
+
+
+def entity_line(entity: EntitySummary) -> dict[str, Any]:
+    """One line of `dhakira entities`."""
+    return asdict(entity)
+
+
+def claim_line(stored: StoredClaim) -> dict[str, Any]:
+    """One line of `dhakira claims`: the claim as `extract --json` gives it, with its code."""
+    return stored.to_json()
+
+
+def reanalyze_page(summary: ReanalyzeSummary) -> dict[str, Any]:
+    return summary.to_json()
 
 
 def audit_line(entry: AuditEntry) -> dict[str, Any]:

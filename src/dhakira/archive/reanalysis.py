@@ -1,0 +1,105 @@
+"""What a new analysis of a stored document changes, told the way the audit log keeps it.
+
+`Archive.replace_analysis` compares the stored values with a fresh `Document` field by field;
+the audit entry then lists the changed fields, with old → new for the short ones and a size
+for long ones (the text, the lists of mentions and claims), so the log stays readable.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from dhakira.archive.records import StoredDocument
+from dhakira.archive.rows import analysis_values, clean_text
+from dhakira.records import Document
+
+# the analysis columns compared; the *_key columns only mirror language(s) and publisher
+COMPARED = (
+    "status",
+    "title",
+    "title_generated",
+    "date",
+    "date_precision",
+    "date_source",
+    "language",
+    "languages",
+    "doc_type",
+    "publisher",
+    "issuing_body",
+    "author",
+    "record",
+    "format_meta",
+    "steps",
+)
+_SHORT = 120
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed field with printable old and new values."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+def changes(current: StoredDocument, doc: Document) -> list[Change]:
+    """Every field whose stored value differs from what the new analysis made, in a fixed order."""
+    values = analysis_values(doc)
+    found: list[Change] = []
+    for name in COMPARED:
+        old, new = getattr(current, name), values[name]
+        if _normal(old) != _normal(new):
+            found.append(Change(name, _short(old), _short(new)))
+    for name in ("text", "raw_text"):
+        old_text, new_text = getattr(current, name), clean_text(getattr(doc, name))
+        if old_text != new_text:
+            found.append(Change(name, f"{len(old_text)} chars", f"{len(new_text)} chars"))
+    found += _finding_changes(current, doc)
+    return found
+
+
+def _finding_changes(current: StoredDocument, doc: Document) -> list[Change]:
+    found: list[Change] = []
+    pairs = (
+        ("entities", current.entities, doc.entities, "mentions"),
+        ("claims", current.claims, doc.claims, "claims"),
+    )
+    for name, old_list, new_list, unit in pairs:
+        old = [item.to_json() for item in old_list]
+        new = [_stored(item.to_json()) for item in new_list]
+        if _normal(old) != _normal(new):
+            found.append(Change(name, f"{len(old)} {unit}", f"{len(new)} {unit}"))
+    old_incident = current.incident.to_json() if current.incident else None
+    new_incident = doc.incident.to_json() if doc.incident else None
+    if _normal(old_incident) != _normal(new_incident):
+        found.append(Change("incident", old_incident, new_incident))
+    return found
+
+
+def _stored(value: dict[str, Any]) -> dict[str, Any]:
+    """A finding's JSON as it reads back from storage (texts made storable)."""
+    return {
+        k: clean_text(v) if k in ("text", "quote") and isinstance(v, str) else v
+        for k, v in value.items()
+    }
+
+
+def _normal(value: Any) -> str:
+    """A comparable form: JSON with sorted keys, so the order of keys does not count."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _short(value: Any) -> Any:
+    text = value if isinstance(value, str) else _normal(value)
+    return value if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
+
+
+def audit_values(found: list[Change]) -> tuple[str, str, str]:
+    """(old, new, why) of the one audit entry a re-analysis writes: JSON objects of the
+    changed fields' old and new values, and the list of their names."""
+    old = json.dumps({c.field: c.old for c in found}, ensure_ascii=False, default=str)
+    new = json.dumps({c.field: c.new for c in found}, ensure_ascii=False, default=str)
+    return old, new, "re-analysed; changed: " + ", ".join(c.field for c in found)

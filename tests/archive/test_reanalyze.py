@@ -1,0 +1,93 @@
+"""Analysing stored originals again: machine-made values replaced, a person's decisions kept."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from dhakira.archive import Archive, SearchQuery
+from dhakira.errors import IntegrityError
+from dhakira.ingest import reanalyze
+from dhakira.records import Document
+
+MakeDoc = Callable[..., Document]
+
+RELEASE = (
+    "Syria: executions at Saydnaya prison\n\n"
+    "Press release\n"
+    "Amnesty International\n"
+    "February 7, 2017\n\n"
+    "Amnesty International said as many as 13,000 people were executed at Saydnaya prison "
+    "between 2011 and 2015.\n"
+)
+
+
+@pytest.fixture
+def stale(archive: Archive, batch: str, make_doc: MakeDoc) -> str:
+    """A document stored by an older analysis: wrong title, nothing found in it."""
+    doc = make_doc(RELEASE, title="Obsolete heading", doc_type="other", steps={"text.clean": "v0"})
+    return archive.add(doc, batch).code
+
+
+def test_reanalysis_replaces_the_machine_made_values(archive: Archive, stale: str) -> None:
+    summary = reanalyze(archive, [stale], actor="tester")
+    stored = archive.get(stale)
+    assert summary.results[0].changed
+    assert stored.title != "Obsolete heading"
+    assert stored.doc_type == "press_release"
+    assert any(m.entity_id == "facility:sednaya-prison" for m in stored.entities)
+    assert any(c.high == 13000 for c in stored.claims)
+    assert stored.steps.get("analysis.claims")
+
+
+def test_reanalysis_keeps_a_persons_reliability_rating(archive: Archive, stale: str) -> None:
+    archive.review(
+        stale, note="checked", actor="reviewer", reliability="correct", visibility="public"
+    )
+    reanalyze(archive, [stale], actor="tester")
+    stored = archive.get(stale)
+    assert (stored.reliability, stored.reliability_by, stored.visibility) == (
+        "correct",
+        "reviewer",
+        "public",
+    )
+
+
+def test_reanalysis_writes_one_audit_entry_listing_the_changes(
+    archive: Archive, stale: str
+) -> None:
+    reanalyze(archive, [stale], actor="tester")
+    entry = archive.audit(stale)[-1]
+    assert (entry.action, entry.actor) == ("reanalyze", "tester")
+    assert json.loads(entry.old or "{}")["title"] == "Obsolete heading"
+    assert "title" in (entry.why or "") and "entities" in (entry.why or "")
+    assert archive.verify().chain_ok
+
+
+def test_a_second_run_changes_nothing(archive: Archive, stale: str) -> None:
+    reanalyze(archive, [stale], actor="tester")
+    entries = len(archive.audit())
+    second = reanalyze(archive, [stale], actor="tester")
+    assert second.to_json()["changed"] == 0 and second.to_json()["unchanged"] == 1
+    assert len(archive.audit()) == entries
+
+
+def test_search_follows_the_new_analysis(archive: Archive, stale: str) -> None:
+    assert archive.search(SearchQuery("obsolete")).total == 1
+    reanalyze(archive, [stale], actor="tester")
+    assert archive.search(SearchQuery("obsolete")).total == 0
+    assert archive.search(SearchQuery("executions")).total == 1
+
+
+def test_an_unknown_code_is_listed_as_failed(archive: Archive, stale: str) -> None:
+    summary = reanalyze(archive, ["DHK-1999-000000", stale], actor="tester")
+    assert summary.failed[0][0] == "DHK-1999-000000" and len(summary.results) == 1
+
+
+def test_an_analysis_of_another_original_is_refused(
+    archive: Archive, stale: str, make_doc: MakeDoc
+) -> None:
+    with pytest.raises(IntegrityError):
+        archive.replace_analysis(stale, make_doc("some other text"), "tester")
