@@ -270,3 +270,13 @@ def test_headline_total_gives_way_to_a_split_toll() -> None:
     text = "Raids kill 22 including civilians. Six civilians were among at least 22 people killed."
     counts = count_victims(text)
     assert (counts.civilians, counts.noncivilians) == (6, 16)
+
+
+def test_killed_and_injured_together_is_not_a_death_toll() -> None:
+    text = "175 terrorists killed injured near the road. Nearly 75 terrorists were killed."
+    assert count_victims(text).noncivilians == 75
+
+
+def test_schoolchildren_and_mothers_are_counted() -> None:
+    counts = count_victims("Four schoolchildren and one mother were killed in the shelling.")
+    assert (counts.children, counts.women) == (4, 1)

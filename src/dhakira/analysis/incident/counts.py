@@ -30,9 +30,9 @@ _WORD_NUMBER = (
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})(?:\s+(?:hundred|thousand))?"
 
 KINDS: dict[str, str] = {
-    "children": r"children|child|kids|babies|infants|minors|boys|girls|toddlers|kid|boy|girl|"
-    r"baby|infant|toddler",
-    "women": r"women|woman",
+    "children": r"children|schoolchildren|child|kids|babies|infants|minors|boys|girls|"
+    r"toddlers|kid|boy|girl|baby|infant|toddler",
+    "women": r"women|woman|mothers|mother|wives",
     "people": r"people|persons|person|individuals|men|martyrs|syrians|assyrians|christians|"
     r"alawites|palestinians|lebanese|iraqis",
     "civilians": r"civilians|residents|villagers|worshippers|students|"
@@ -85,7 +85,8 @@ _ASIDE = re.compile(r"\([^()]{0,60}\)")
 _NOT_DEATH = re.compile(
     r"^\s*(?:who\s+|that\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
     r"(?:wounded|injured|hurt|arrested|detained|"
-    r"displaced|evacuated|rescued|freed|released|kidnapped|abducted)\b",
+    r"displaced|evacuated|rescued|freed|released|kidnapped|abducted|"
+    r"(?:killed|dead|martyred)\s*(?:and\s+|or\s+|,\s*|&\s*)?(?:injured|wounded))\b",
     re.IGNORECASE,
 )
 _WOUNDED_BEFORE = re.compile(
@@ -97,7 +98,7 @@ _WOUNDED_BEFORE = re.compile(
 )
 _ONE = re.compile(
     r"\b(?P<n>an?|one)\s+(?:pregnant\s+|young\s+|little\s+|elderly\s+|old\s+)?"
-    r"(?P<kind>woman|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
+    r"(?P<kind>woman|mother|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
     rf"militant|officer|jihadist|terrorist|kid)(?![\w-]){_NOT_A_NOUN}",
     re.IGNORECASE,
 )
