@@ -280,3 +280,9 @@ def test_killed_and_injured_together_is_not_a_death_toll() -> None:
 def test_schoolchildren_and_mothers_are_counted() -> None:
     counts = count_victims("Four schoolchildren and one mother were killed in the shelling.")
     assert (counts.children, counts.women) == (4, 1)
+
+
+def test_governorate_is_where_the_toll_is(make_doc: MakeDoc) -> None:
+    doc = make_doc("Army retakes a town in Homs and kills over 50 militants in Hama.")
+    incident = find_incident(doc).incident
+    assert incident is not None and incident.governorate == "hama"

@@ -21,7 +21,7 @@ from collections import Counter
 from datetime import date
 
 from dhakira.analysis.date_mentions import find_dates
-from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, sentences
+from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, figures, sentences
 from dhakira.analysis.incident.labels import find_actor, find_cause
 from dhakira.analysis.incident.places import find_places
 from dhakira.pipeline import Step
@@ -42,8 +42,24 @@ def lead_text(text: str, sentences_wanted: int = LEAD_SENTENCES) -> str:
     return text[: last_start + len(last)]
 
 
+def _place_of_the_toll(lead: str) -> str | None:
+    """The governorate named after the first death toll, in its sentence ("kills 50 in Hama")."""
+    places = list(find_places(lead))
+    for start, sentence in sentences(lead):
+        found = figures(sentence)
+        if not found:
+            continue
+        at, end = start + found[0][2], start + len(sentence)
+        return next((gov for m, gov in places if at <= m.start() < end), None)
+    return None
+
+
 def find_governorate(text: str, lead: str) -> str | None:
-    """The governorate of the first place named in the opening, else the most named one."""
+    """The governorate where the opening puts the first toll, else of the first place named
+    in the opening, else the most named one."""
+    toll_place = _place_of_the_toll(lead)
+    if toll_place:
+        return toll_place
     for _, gov in find_places(lead):
         return gov
     votes = Counter(gov for _, gov in find_places(text))
