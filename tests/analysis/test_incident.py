@@ -24,7 +24,7 @@ REPORT = (
 
 
 def test_step_is_named_and_versioned() -> None:
-    assert STEP.label == "analysis.incident.v1"
+    assert STEP.label == "analysis.incident.v2"
 
 
 def test_report_gives_every_field(make_doc: MakeDoc) -> None:

@@ -141,4 +141,4 @@ def find_incident(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.incident", "v1", find_incident)
+STEP = Step("analysis.incident", "v2", find_incident)
