@@ -28,7 +28,8 @@ from dhakira.pipeline import Step
 from dhakira.records import Document, Incident
 
 LEAD_SENTENCES = 3
-FALLBACK_SENTENCES = 8
+FALLBACK_SENTENCES = 10
+PLACE_SENTENCES = 4
 _HEADER_CHARS = 120
 
 
@@ -124,7 +125,7 @@ def incident_of(doc: Document) -> Incident | None:
     if not any((counts.civilians, counts.noncivilians)) and not _names_violence(text):
         return None
     return Incident(
-        governorate=find_governorate(text, lead),
+        governorate=find_governorate(text, lead_text(text, PLACE_SENTENCES)),
         date=find_date(doc),
         cause=find_cause(lead),
         actor=find_actor(lead),
