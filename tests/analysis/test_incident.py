@@ -286,3 +286,8 @@ def test_governorate_is_where_the_toll_is(make_doc: MakeDoc) -> None:
     doc = make_doc("Army retakes a town in Homs and kills over 50 militants in Hama.")
     incident = find_incident(doc).incident
     assert incident is not None and incident.governorate == "hama"
+
+
+def test_later_sentence_naming_the_one_victim_is_the_same_toll() -> None:
+    counts = count_victims("One killed in rocket attack on the city. A woman was killed at home.")
+    assert (counts.civilians, counts.women) == (1, 1)

@@ -264,7 +264,10 @@ def count_victims(lead: str) -> Counts:
                     continue
                 kind = "civilians"
             if index and kind in ("children", "women") and first.keys() & _CIVILIAN_KINDS:
-                same_toll = first.get("civilians") in [v for k, v, _ in found if k in _ADULTS]
+                adults = [v for k, v, _ in found if k in _ADULTS]
+                parts = sum(v for k, v, _ in found if k in ("children", "women"))
+                # the same toll again, or its victims one by one ("One killed. A woman was...")
+                same_toll = first.get("civilians") in [*adults, parts]
                 if not same_toll and not _BREAKDOWN.search(sentence):
                     continue  # a later sentence's children belong to another toll
             first.setdefault(kind, value)
