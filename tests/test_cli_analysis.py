@@ -184,3 +184,13 @@ def test_eval_ner_prints_a_table(tmp_path: Path) -> None:
 def test_new_commands_have_help_with_examples(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Example" in result.stdout
+
+
+def test_export_csv_keeps_findings_as_json_cells(archive: Path, tmp_path: Path) -> None:
+    import csv
+
+    target = tmp_path / "out.csv"
+    _run(["export", "--format", "csv", "--output", str(target), "--archive", str(archive)])
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    claims = [claim for row in rows for claim in json.loads(row["claims"])]
+    assert any(claim["high"] == 13000 for claim in claims)

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
-from dhakira.archive import Archive, ClaimQuery, EntityQuery, rows
+from dhakira.archive import Archive, ClaimQuery, EntityQuery, findings, rows
 from dhakira.archive.migrate import MIGRATIONS
 from dhakira.archive.schema import document_texts, documents
 from dhakira.records import Claim, Document, Incident, Mention
@@ -211,3 +211,15 @@ def test_an_archive_made_before_the_findings_tables_still_opens(
         stored = opened.get("DHK-XXXX-ABCDEF")
         assert (stored.entities, stored.claims, stored.incident) == ([], [], None)
         assert opened.entities() == [] and opened.claims() == []
+
+
+def test_a_failure_while_storing_findings_leaves_no_document(
+    archive: Archive, batch: str, make_doc: MakeDoc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(findings, "write", broken)
+    with pytest.raises(RuntimeError):
+        archive.add(_english(make_doc), batch)
+    assert archive.count() == 0 and archive.audit() == []

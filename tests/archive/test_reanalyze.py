@@ -10,7 +10,7 @@ import pytest
 from dhakira.archive import Archive, SearchQuery
 from dhakira.errors import IntegrityError
 from dhakira.ingest import reanalyze
-from dhakira.records import Document
+from dhakira.records import Claim, Document
 
 MakeDoc = Callable[..., Document]
 
@@ -61,7 +61,9 @@ def test_reanalysis_writes_one_audit_entry_listing_the_changes(
     reanalyze(archive, [stale], actor="tester")
     entry = archive.audit(stale)[-1]
     assert (entry.action, entry.actor) == ("reanalyze", "tester")
-    assert json.loads(entry.old or "{}")["title"] == "Obsolete heading"
+    old = json.loads(entry.old or "{}")
+    assert old["title"] == "Obsolete heading"
+    assert old["steps"]["text.clean"] == "v0"  # only the step versions that differ
     assert "title" in (entry.why or "") and "entities" in (entry.why or "")
     assert archive.verify().chain_ok
 
@@ -91,3 +93,46 @@ def test_an_analysis_of_another_original_is_refused(
 ) -> None:
     with pytest.raises(IntegrityError):
         archive.replace_analysis(stale, make_doc("some other text"), "tester")
+
+
+def test_the_same_analysis_again_changes_nothing_whatever_the_order_of_its_claims(
+    archive: Archive, batch: str, make_doc: MakeDoc
+) -> None:
+    text = "Forty were killed in May; later 300 detainees were executed."
+    later, earlier = (
+        Claim(
+            "execution",
+            None,
+            None,
+            300.0,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "300 detainees were executed",
+            32,
+            59,
+        ),
+        Claim(
+            "killing",
+            None,
+            None,
+            40.0,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Forty were killed",
+            0,
+            17,
+        ),
+    )
+    code = archive.add(make_doc(text, claims=[later, earlier]), batch).code
+    assert archive.get(code).claims == [earlier, later]
+    assert (
+        archive.replace_analysis(code, make_doc(text, claims=[later, earlier]), "t").changed == []
+    )

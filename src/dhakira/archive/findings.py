@@ -90,10 +90,14 @@ def load(conn: Connection, doc_ids: Iterable[int]) -> dict[int, Findings]:
     if not ids:
         return found
     query = sa.select(mentions).where(mentions.c.doc_id.in_(ids))
-    for row in conn.execute(query.order_by(mentions.c.doc_id, mentions.c.start)).mappings():
+    for row in conn.execute(
+        query.order_by(mentions.c.doc_id, mentions.c.start, mentions.c.id)
+    ).mappings():
         found[row["doc_id"]].entities.append(_mention(row))
     query = sa.select(claims).where(claims.c.doc_id.in_(ids))
-    for row in conn.execute(query.order_by(claims.c.doc_id, claims.c.start)).mappings():
+    for row in conn.execute(
+        query.order_by(claims.c.doc_id, claims.c.start, claims.c.id)
+    ).mappings():
         found[row["doc_id"]].claims.append(_claim(row))
     query = sa.select(incidents).where(incidents.c.doc_id.in_(ids))
     for row in conn.execute(query).mappings():

@@ -8,12 +8,13 @@ for long ones (the text, the lists of mentions and claims), so the log stays rea
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from dhakira.archive.records import StoredDocument
 from dhakira.archive.rows import analysis_values, clean_text
-from dhakira.records import Document
+from dhakira.records import Claim, Document, Mention
 
 # the analysis columns compared; the *_key columns only mirror language(s) and publisher
 COMPARED = (
@@ -52,6 +53,8 @@ def changes(current: StoredDocument, doc: Document) -> list[Change]:
     for name in COMPARED:
         old, new = getattr(current, name), values[name]
         if _normal(old) != _normal(new):
+            if isinstance(old, dict) and isinstance(new, dict):
+                old, new = _changed_keys(old, new)
             found.append(Change(name, _short(old), _short(new)))
     for name in ("text", "raw_text"):
         old_text, new_text = getattr(current, name), clean_text(getattr(doc, name))
@@ -61,6 +64,14 @@ def changes(current: StoredDocument, doc: Document) -> list[Change]:
     return found
 
 
+def _changed_keys(
+    old: dict[str, Any], new: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the keys of a mapping (steps, record, format_meta) whose values differ."""
+    keys = [k for k in sorted(set(old) | set(new)) if _normal(old.get(k)) != _normal(new.get(k))]
+    return {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
+
+
 def _finding_changes(current: StoredDocument, doc: Document) -> list[Change]:
     found: list[Change] = []
     pairs = (
@@ -68,15 +79,27 @@ def _finding_changes(current: StoredDocument, doc: Document) -> list[Change]:
         ("claims", current.claims, doc.claims, "claims"),
     )
     for name, old_list, new_list, unit in pairs:
-        old = [item.to_json() for item in old_list]
-        new = [_stored(item.to_json()) for item in new_list]
-        if _normal(old) != _normal(new):
-            found.append(Change(name, f"{len(old)} {unit}", f"{len(new)} {unit}"))
+        # compared as collections: storage reads them back in text order, which may not be
+        # the order an analyser listed them in
+        old = Counter(_normal(_comparable(item)) for item in old_list)
+        new = Counter(_normal(_stored(_comparable(item))) for item in new_list)
+        if old != new:
+            gone, added = sum((old - new).values()), sum((new - old).values())
+            after = f"{len(new_list)} {unit} ({added} new, {gone} gone)"
+            found.append(Change(name, f"{len(old_list)} {unit}", after))
     old_incident = current.incident.to_json() if current.incident else None
     new_incident = doc.incident.to_json() if doc.incident else None
     if _normal(old_incident) != _normal(new_incident):
         found.append(Change("incident", old_incident, new_incident))
     return found
+
+
+def _comparable(item: Mention | Claim) -> dict[str, Any]:
+    """Everything stored of a finding: its JSON, and for a mention the analyser that found it."""
+    value = item.to_json()
+    if isinstance(item, Mention):
+        value["found_by"] = item.found_by
+    return value
 
 
 def _stored(value: dict[str, Any]) -> dict[str, Any]:
@@ -93,6 +116,9 @@ def _normal(value: Any) -> str:
 
 
 def _short(value: Any) -> Any:
+    """A value short enough for the log: long texts cut, mappings cut value by value."""
+    if isinstance(value, dict):
+        return {key: _short(item) for key, item in value.items()}
     text = value if isinstance(value, str) else _normal(value)
     return value if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
 

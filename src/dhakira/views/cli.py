@@ -223,8 +223,11 @@ def _write_csv(records: Iterator[dict[str, Any]], stream: Any) -> int:
 
 
 def _csv_cell(value: Any) -> Any:
-    if isinstance(value, list):
+    """Lists of plain values joined with ";"; mappings and lists of records as JSON."""
+    if isinstance(value, list) and not any(isinstance(v, dict | list) for v in value):
         return ";".join(str(v) for v in value)
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     return value
