@@ -25,6 +25,7 @@ from dhakira.archive import findings, rows
 from dhakira.archive.audit import GENESIS, check_chain, entry_hash
 from dhakira.archive.blobs import BlobStore
 from dhakira.archive.dialects import WRITE_FLAG, Dialect, dialect_for
+from dhakira.archive.facets import index_terms
 from dhakira.archive.migrate import upgrade_to_head
 from dhakira.archive.querying import run_search
 from dhakira.archive.reanalysis import audit_values, changes
@@ -47,7 +48,6 @@ from dhakira.archive.schema import audit, batches, document_texts, documents, fa
 from dhakira.config import DATABASE_ENV
 from dhakira.errors import ConfigError, IntegrityError, NotFound
 from dhakira.records import RELIABILITIES, Document, Failure, Item
-from dhakira.text.normalize import analyze
 
 DB_FILE = "archive.sqlite"
 _FULL_DOCUMENT = sa.select(documents, document_texts.c.text, document_texts.c.raw_text).join(
@@ -169,7 +169,7 @@ class Archive:
         _check_choice("visibility", visibility, VISIBILITIES)
         sha = doc.item.sha256
         # analysed before the write lock is taken, so other writers wait less
-        title_terms, body_terms = analyze(doc.title or ""), analyze(doc.text)
+        title_terms, body_terms = _index_terms_of(doc)
         try:
             with self._write() as conn:
                 existing = self._code_of(conn, sha)
@@ -308,7 +308,7 @@ class Archive:
         index entry, step versions); provenance, reliability and visibility stay as they are.
         One audit entry lists what changed; when nothing did, nothing is written.
         """
-        title_terms, body_terms = analyze(doc.title or ""), analyze(doc.text)
+        title_terms, body_terms = _index_terms_of(doc)
         with self._write() as conn:
             row = self._row(conn, code)
             current = self._stored(conn, row)
@@ -329,7 +329,14 @@ class Archive:
             conn.execute(document_texts.update().where(document_texts.c.doc_id == doc_id), texts)
             findings.delete(conn, doc_id)
             findings.write(conn, doc_id, doc)
-            old_terms = analyze(current.title or ""), analyze(current.text)
+            old_terms = index_terms(
+                current.title,
+                current.text,
+                date=current.date,
+                doc_type=current.doc_type,
+                languages=[current.language or "", *current.languages],
+                publisher=current.publisher,
+            )
             self.dialect.unindex_document(conn, doc_id, *old_terms)
             self.dialect.index_document(conn, doc_id, title_terms, body_terms)
             old, new, why = audit_values(changed)
@@ -438,3 +445,15 @@ def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
         raise ConfigError(
             f"{value!r} is not a valid {name}", hint=f"use one of: {', '.join(allowed)}"
         )
+
+
+def _index_terms_of(doc: Document) -> tuple[list[str], list[str]]:
+    """What the search index holds for a document: its words and its filter values."""
+    return index_terms(
+        doc.title,
+        doc.text,
+        date=doc.date.value if doc.date else None,
+        doc_type=doc.doc_type,
+        languages=[doc.language or "", *doc.languages],
+        publisher=doc.publisher,
+    )

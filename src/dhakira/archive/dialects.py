@@ -13,6 +13,7 @@ migrations that create its index.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -52,7 +53,9 @@ class Dialect(Protocol):
         self, conn: Connection, doc_id: int, title_terms: list[str], body_terms: list[str]
     ) -> None: ...
 
-    def match(self, terms: list[str], phrases: list[list[str]]) -> TextMatch: ...
+    def match(
+        self, terms: list[str], phrases: list[list[str]], any_of: Sequence[list[str]] = ()
+    ) -> TextMatch: ...
 
 
 def _quote_fts5(terms: list[str]) -> str:
@@ -109,9 +112,13 @@ class SqliteDialect:
             {"id": doc_id, "title": " ".join(title_terms), "body": " ".join(body_terms)},
         )
 
-    def match(self, terms: list[str], phrases: list[list[str]]) -> TextMatch:
+    def match(
+        self, terms: list[str], phrases: list[list[str]], any_of: Sequence[list[str]] = ()
+    ) -> TextMatch:
+        """All terms and phrases, and for each group in `any_of` one of its terms."""
         parts = [_quote_fts5([term]) for term in terms]
         parts += [_quote_fts5(phrase) for phrase in phrases]
+        parts += ["(" + " OR ".join(_quote_fts5([t]) for t in group) + ")" for group in any_of]
         table = self._table
         where = sa.text("document_search MATCH :fts_query").bindparams(
             fts_query=" AND ".join(parts)
@@ -154,10 +161,15 @@ class PostgresDialect:
         """Remove a document's entry (the terms are not needed: the row is found by its id)."""
         conn.execute(sa.text("DELETE FROM document_search WHERE doc_id = :id"), {"id": doc_id})
 
-    def match(self, terms: list[str], phrases: list[list[str]]) -> TextMatch:
+    def match(
+        self, terms: list[str], phrases: list[list[str]], any_of: Sequence[list[str]] = ()
+    ) -> TextMatch:
+        """All terms and phrases, and for each group in `any_of` one of its terms."""
         query: sa.ColumnElement[Any] = sa.func.plainto_tsquery(self._config, " ".join(terms))
         for phrase in phrases:
             query = query.op("&&")(sa.func.phraseto_tsquery(self._config, " ".join(phrase)))
+        for group in any_of:  # reserved filter terms: ASCII letters and digits only
+            query = query.op("&&")(sa.func.to_tsquery(self._config, " | ".join(group)))
         vector = self._table.c.vector
         return TextMatch(
             from_clause=self._table.join(documents, documents.c.id == self._table.c.doc_id),

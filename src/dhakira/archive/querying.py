@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dhakira.archive.dialects import Dialect, TextMatch
+from dhakira.archive.facets import filter_groups
 from dhakira.archive.records import SearchHit, SearchQuery, SearchResult
 from dhakira.archive.schema import document_texts, documents
 from dhakira.archive.search import parse_query, snippet
@@ -71,7 +72,10 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
         order = [documents.c.date.desc(), documents.c.code]
         counting = sa.select(sa.func.count()).select_from(documents).where(*conditions)
     else:
-        match = dialect.match(parsed.terms, parsed.phrases)
+        groups = filter_groups(
+            query.date_from, query.date_to, query.doc_type, query.language, query.publisher
+        )
+        match = dialect.match(parsed.terms, parsed.phrases, groups)
         source, score = match.from_clause, match.score
         order = [score.desc(), documents.c.id]
         counting = _count_matches(match.ids, conditions)
