@@ -291,3 +291,9 @@ def test_governorate_is_where_the_toll_is(make_doc: MakeDoc) -> None:
 def test_later_sentence_naming_the_one_victim_is_the_same_toll() -> None:
     counts = count_victims("One killed in rocket attack on the city. A woman was killed at home.")
     assert (counts.civilians, counts.women) == (1, 1)
+
+
+def test_people_affected_by_gas_are_not_counted_as_dead() -> None:
+    text = "The attack killed 100 civilians and 500 others mostly children have been affected."
+    counts = count_victims(text)
+    assert (counts.civilians, counts.children) == (100, 0)

@@ -85,7 +85,7 @@ _ASIDE = re.compile(r"\([^()]{0,60}\)")
 _NOT_DEATH = re.compile(
     r"^\s*(?:who\s+|that\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
     r"(?:wounded|injured|hurt|arrested|detained|"
-    r"displaced|evacuated|rescued|freed|released|kidnapped|abducted|"
+    r"displaced|evacuated|rescued|freed|released|kidnapped|abducted|affected|treated|"
     r"(?:killed|dead|martyred)\s*(?:and\s+|or\s+|,\s*|&\s*)?(?:injured|wounded))\b",
     re.IGNORECASE,
 )
