@@ -297,3 +297,13 @@ def test_people_affected_by_gas_are_not_counted_as_dead() -> None:
     text = "The attack killed 100 civilians and 500 others mostly children have been affected."
     counts = count_victims(text)
     assert (counts.civilians, counts.children) == (100, 0)
+
+
+def test_rebels_counted_among_the_dead_are_not_the_attackers() -> None:
+    text = "More than 30 Syrian rebels killed in an Islamic State suicide blast near the border."
+    assert find_actor(text) == ISIS
+
+
+def test_party_that_blames_another_is_not_the_attacker() -> None:
+    text = "Jihadist rebels blamed Russian warplanes for the strike that killed 61 people."
+    assert find_actor(text) == GOVERNMENT

@@ -58,8 +58,8 @@ _ATTACK_AFTER = (
 )
 _ATTACK_BEFORE = r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
 _VICTIM_AFTER = re.compile(
-    r"^(?:[\w'-]+\s+){0,2}?(?:were|was|have been|had been)\s+killed|^\s*positions?|"
-    r"^\s*(?:held|controlled|stronghold)",
+    r"^(?:[\w'-]+\s+){0,3}?(?:were|was|have been|had been)\s+killed|^\s*positions?|"
+    r"^\s*(?:held|controlled|stronghold)|^\s*(?:\w+\s+)?(?:blamed|accused)\b",
     re.IGNORECASE,
 )
 
@@ -109,7 +109,8 @@ _GROUND_FIGHTING = re.compile(
 # A party named right after a figure or a verb of attack is the one hit, not the attacker:
 # "kill 20 Islamic State fighters", "clashes with the Nusra Front", "strikes against IS".
 _VICTIM_BEFORE = re.compile(
-    r"(?:(?<![\d./-])\d{1,3}(?:,\d{3})*|\b(?:dozens|scores|hundreds|tens)\s+of|"
+    r"(?:(?<![\d./-])\d{1,3}(?:,\d{3})*(?:\s+(?:syrian|syria|moderate|foreign))?|"
+    r"\b(?:dozens|scores|hundreds|tens)\s+of|"
     r"\b(?:against|targeting|kill|kills|killed|killing|eliminated|eliminates|destroyed|"
     r"repelled))\s+(?:(?:at least|more than|over|some|nearly)\s+\d[\d,]*\s+)?(?:the\s+)?"
     r"(?:so-called\s+)?$",
