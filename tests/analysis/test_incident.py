@@ -307,3 +307,9 @@ def test_rebels_counted_among_the_dead_are_not_the_attackers() -> None:
 def test_party_that_blames_another_is_not_the_attacker() -> None:
     text = "Jihadist rebels blamed Russian warplanes for the strike that killed 61 people."
     assert find_actor(text) == GOVERNMENT
+
+
+def test_longest_place_name_wins(make_doc: MakeDoc) -> None:
+    doc = make_doc("Shelling killed 4 civilians in Deir ez-Zor city, activists said.")
+    incident = find_incident(doc).incident
+    assert incident is not None and incident.governorate == "deir ezzor"

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from dhakira.knowledge import Entity, KnowledgeBase, load_knowledge
 
@@ -163,10 +164,39 @@ def place_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """
     names = dict(gazetteer_names())
     names.update((fold(name), gov) for name, gov in EXTRA_PLACES.items())
-    ordered = sorted(names, key=len, reverse=True)
-    body = "|".join(r"[\s-]+".join(map(re.escape, n.split(" "))) for n in ordered)
+    body = _trie_pattern(names)
     pattern = rf"(?<![\w-])(?:(?:al|el|ar|as|ad|ash|at|an|az)-)?(?P<name>{body})(?![\w-])"
     return re.compile(pattern, re.IGNORECASE), names
+
+
+_END = ""
+_SEPARATOR = " "
+
+
+def _trie_pattern(names: Iterable[str]) -> str:
+    """The names as one regular expression factored by common prefixes (a trie), so a word
+    that starts no name is rejected at its first letters rather than tried 1,000 times."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [
+        (r"[\s-]+" if char == _SEPARATOR else re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+    return body
 
 
 def find_places(text: str) -> Iterator[tuple[re.Match[str], str]]:
