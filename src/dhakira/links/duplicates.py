@@ -25,8 +25,9 @@ from datetime import datetime
 from typing import Literal
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
+from dhakira.links.buckets import BandIndex
 from dhakira.links.shingles import NUM_PERM, SCHEME, SEED, Signature, compute_signature
 
 BANDS, ROWS = 42, 3  # a pair with J = 0.4 becomes a candidate with probability 0.94
@@ -81,10 +82,10 @@ class DuplicateIndex:
     """
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
+        self._buckets = BandIndex(BANDS, ROWS)
         self._template = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
         self._values = np.zeros((1024, NUM_PERM), dtype=np.uint32)
-        self._sizes: list[int] = []
+        self._sizes = np.zeros(1024, dtype=np.int64)
         self._digests: list[bytes] = []
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
@@ -116,41 +117,48 @@ class DuplicateIndex:
         """Links of a signature against the index, without adding it."""
         if sig.shingles == 0 or not self._ids:
             return []
-        rows = np.fromiter(self._lsh.query(sig.minhash), dtype=np.int64)
+        values = np.asarray(sig.minhash.hashvalues, dtype=np.uint32)
+        rows = self._buckets.query(values)
         if rows.size == 0:
             return []
-        rows.sort()
-        values = np.asarray(sig.minhash.hashvalues, dtype=np.uint32)
-        jaccards = (self._values[rows] == values).mean(axis=1)
-        links = [
-            self._verify(doc_id, sig, int(row), float(j))
-            for row, j in zip(rows, jaccards, strict=True)
+        jaccard = (self._values[rows] == values).mean(axis=1)
+        sizes = self._sizes[rows]
+        containment = np.minimum(
+            1.0,
+            jaccard * (sizes + sig.shingles) / ((1 + jaccard) * np.minimum(sizes, sig.shingles)),
+        )
+        small = np.minimum(sizes, sig.shingles) < SMALL_TEXT
+        keep = np.where(small, jaccard >= SMALL_JACCARD_MIN, containment >= CONTAINMENT_MIN)
+        keep |= jaccard == 1.0  # identical signatures: checked for an exact copy below
+        return [
+            self._link(doc_id, sig, int(row), float(j), float(c))
+            for row, j, c in zip(rows[keep], jaccard[keep], containment[keep], strict=True)
+            if self._digests[row] == sig.digest or is_near_duplicate(j, c, self._smaller(row, sig))
         ]
-        return [link for link in links if link is not None]
 
-    def _verify(
-        self, doc_id: str, sig: Signature, row: int, jaccard: float
-    ) -> DuplicateLink | None:
+    def _smaller(self, row: int, sig: Signature) -> int:
+        return min(int(self._sizes[row]), sig.shingles)
+
+    def _link(
+        self, doc_id: str, sig: Signature, row: int, jaccard: float, containment: float
+    ) -> DuplicateLink:
         other = self._ids[row]
         if self._digests[row] == sig.digest:
             return DuplicateLink(doc_id, other, 1.0, "exact", 1.0)
-        size = self._sizes[row]
-        containment = estimated_containment(jaccard, sig.shingles, size)
-        if not is_near_duplicate(jaccard, containment, min(size, sig.shingles)):
-            return None
         return DuplicateLink(doc_id, other, round(containment, 4), "near", round(jaccard, 4))
 
     def _store(self, doc_id: str, sig: Signature) -> None:
         row = len(self._ids)
         if row == len(self._values):
             self._values = np.concatenate([self._values, np.zeros_like(self._values)])
+            self._sizes = np.concatenate([self._sizes, np.zeros_like(self._sizes)])
         self._values[row] = np.asarray(sig.minhash.hashvalues, dtype=np.uint32)
-        self._sizes.append(sig.shingles)
+        self._sizes[row] = sig.shingles
         self._digests.append(sig.digest)
         self._ids.append(doc_id)
         self._rows[doc_id] = row
         if sig.shingles:
-            self._lsh.insert(row, sig.minhash, check_duplication=False)
+            self._buckets.insert(row, self._values[row])
 
 
 def duplicate_groups(links: Iterable[DuplicateLink]) -> list[set[str]]:

@@ -4,9 +4,9 @@ Two copies of one article rarely share their bytes: one has curly quotes, anothe
 one was captured as HTML, another as a PDF; Arabic writers vary hamza forms and vowel marks. So the
 text is first folded to a plain word stream (casefold, Arabic spelling variants folded by
 `normalize_arabic`, punctuation dropped), then cut into overlapping runs of `SHINGLE_WORDS` words.
-Each shingle is hashed with a fixed function (BLAKE2b, never Python's salted `hash()`), so the same
-text gives the same signature in every process, and a signature stored today still compares with
-one computed next year.
+Each word is hashed with a fixed function (BLAKE2b, never Python's salted `hash()`) and the word
+hashes of a shingle are combined by fixed multipliers, so the same text gives the same signature
+in every process, and a signature stored today still compares with one computed next year.
 
 A signature is kept as bytes (`Signature.to_bytes`): the shingle count, a digest of the folded
 text (exact duplicates) and the MinHash values. An index can be rebuilt from stored signatures
@@ -19,6 +19,7 @@ import hashlib
 import re
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -44,26 +45,47 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_APOSTROPHE.sub("", folded))
 
 
-def _shingle_hash(shingle: str) -> int:
-    """A 32-bit hash of one shingle that is the same in every process."""
-    return int.from_bytes(
-        hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest(), "little"
-    )
+@lru_cache(maxsize=100_000)
+def _word_hash(word: str) -> int:
+    """A 64-bit hash of one word that is the same in every process (never Python's hash())."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# odd 64-bit multipliers that combine the word hashes of a shingle, one per position
+_POSITION = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53],
+    dtype=np.uint64,
+)  # fmt: skip
+
+
+def _stream_hashes(stream: list[str], size: int) -> set[int]:
+    """32-bit hashes of the `size`-word shingles of a word stream."""
+    if not stream:
+        return set()
+    hashed = np.fromiter(map(_word_hash, stream), dtype=np.uint64, count=len(stream))
+    width = min(size, len(hashed))
+    count = len(hashed) - width + 1
+    with np.errstate(over="ignore"):
+        mixed = np.zeros(count, dtype=np.uint64)
+        for position in range(width):
+            mixed += hashed[position : position + count] * _POSITION[position]
+        mixed ^= mixed >> np.uint64(32)
+    return set((mixed & np.uint64(0xFFFFFFFF)).tolist())
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> set[int]:
     """The set of hashed `size`-word shingles of `text` (a short text gives one shingle)."""
-    stream = words(text)
-    if not stream:
-        return set()
-    if len(stream) <= size:
-        return {_shingle_hash(" ".join(stream))}
-    return {_shingle_hash(" ".join(stream[i : i + size])) for i in range(len(stream) - size + 1)}
+    return _stream_hashes(words(text), size)
 
 
 def text_digest(text: str) -> bytes:
     """16-byte digest of the folded word stream: equal digests mean the same text."""
-    return hashlib.blake2b(" ".join(words(text)).encode("utf-8"), digest_size=16).digest()
+    return _stream_digest(words(text))
+
+
+def _stream_digest(stream: list[str]) -> bytes:
+    return hashlib.blake2b(" ".join(stream).encode("utf-8"), digest_size=16).digest()
 
 
 @dataclass(frozen=True)
@@ -104,7 +126,8 @@ def _permutations() -> MinHash:
 
 def compute_signature(text: str, template: MinHash | None = None) -> Signature:
     """The signature of a text; `template` (an empty MinHash) saves redrawing permutations."""
-    hashes = shingle_hashes(text)
+    stream = words(text)
+    hashes = _stream_hashes(stream, SHINGLE_WORDS)
     base = template if template is not None else _permutations()
     minhash = MinHash(
         num_perm=NUM_PERM,
@@ -115,7 +138,7 @@ def compute_signature(text: str, template: MinHash | None = None) -> Signature:
     )
     if hashes:
         minhash.update_batch(list(hashes))
-    return Signature(LeanMinHash(minhash), len(hashes), text_digest(text))
+    return Signature(LeanMinHash(minhash), len(hashes), _stream_digest(stream))
 
 
 def _identity(value: int) -> int:
