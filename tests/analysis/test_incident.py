@@ -313,3 +313,8 @@ def test_longest_place_name_wins(make_doc: MakeDoc) -> None:
     doc = make_doc("Shelling killed 4 civilians in Deir ez-Zor city, activists said.")
     incident = find_incident(doc).incident
     assert incident is not None and incident.governorate == "deir ezzor"
+
+
+def test_bombing_positions_from_the_air_is_shelling() -> None:
+    assert find_cause("Syria bombs jihadist positions in Raqqa, killing 31.") == "shelling"
+    assert find_cause("An aerial bomb hit their home, killing a mother.") == "shelling"

@@ -31,7 +31,8 @@ CAUSES: dict[str, str] = {
     r"shell\w*|rockets?|missiles?|mortars?|artillery|bombard\w*|warplanes?|jets?|"
     r"helicopters?|aircraft|strikes?|bombed|projectiles?|cluster|"
     r"(?:regime|russian|aerial|air|heavy|coalition'?s?|us-led|israeli|syrian|government|army) "
-    r"bombing|bombing campaign|(?:dropped|drop|drops|dropping) bombs",
+    r"bombing|bombing campaign|(?:dropped|drop|drops|dropping) bombs|aerial bombs?|to bomb|"
+    r"bombs? (?:[\w-]+\s+)?(?:positions|targets|areas|neighbou?rhoods|towns?|villages?)",
     "shooting": r"shot|shoot\w*|snipers?|gunfire|gunmen|opened fire|gunshots?",
 }
 
