@@ -20,19 +20,23 @@ COALITION = "international coalition forces"
 KURDISH = "self administration forces"
 NUSRA = "al-nusra front"
 
+# What a bomb from the air is dropped on ("Syria bombs jihadist positions").
+_BOMB_TARGETS = r"(?:positions|targets|areas|neighbou?rhoods|towns?|villages?)"
 CAUSES: dict[str, str] = {
     "chemical and toxic gases": r"chemical|chlorine|sarin|toxic gas|poison(?:ous)? gas|"
     r"nerve agent|gas attack|suffocat\w*",
     "execution": r"execut\w+|behead\w*|crucif\w+|slaughtered|summar\w+ kill\w*",
     "explosion": r"car[\s-]?bomb\w*|suicide\w*|explosi\w+|blast\w*|bomb (?:attack|blast)|"
     r"IEDs?|improvised explosive|land ?mines?|mines?|booby[\s-]trap\w*|"
-    r"explosive device|detonat\w+|bomber|bombings?|bombs?",
+    r"explosive device|detonat\w+|bomber|bombings?|bombs?(?!\s+(?:[\w-]+\s+)?"
+    + _BOMB_TARGETS
+    + ")",
     "shelling": r"air[\s-]?strikes?|air[\s-]?raids?|airstrikes?|raids?|barrel[\s-]bombs?|"
     r"shell\w*|rockets?|missiles?|mortars?|artillery|bombard\w*|warplanes?|jets?|"
     r"helicopters?|aircraft|strikes?|bombed|projectiles?|cluster|"
     r"(?:regime|russian|aerial|air|heavy|coalition'?s?|us-led|israeli|syrian|government|army) "
     r"bombing|bombing campaign|(?:dropped|drop|drops|dropping) bombs|aerial bombs?|to bomb|"
-    r"bombs? (?:[\w-]+\s+)?(?:positions|targets|areas|neighbou?rhoods|towns?|villages?)",
+    r"bombs?\s+(?:[\w-]+\s+)?" + _BOMB_TARGETS,
     "shooting": r"shot|shoot\w*|snipers?|gunfire|gunmen|opened fire|gunshots?",
 }
 
