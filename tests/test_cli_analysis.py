@@ -131,6 +131,11 @@ def test_reanalyze_all_on_a_fresh_archive_changes_nothing(archive: Path) -> None
     assert (page["checked"], page["changed"], page["failed"]) == (2, 0, [])
 
 
+def test_reanalyze_outdated_skips_documents_the_current_analysers_made(archive: Path) -> None:
+    page = json.loads(_run(["reanalyze", "--outdated", "--archive", str(archive), "--json"]))
+    assert page["checked"] == 0
+
+
 def test_reanalyze_needs_codes_or_all(archive: Path) -> None:
     result = runner.invoke(app, ["reanalyze", "--archive", str(archive)])
     assert result.exit_code != 0 and "--all" in str(result.exception)

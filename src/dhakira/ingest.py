@@ -246,26 +246,94 @@ class ReanalyzeSummary:
         }
 
 
+class _Replacer:
+    """The main-process side of a re-analysis: reads originals, writes results, keeps count."""
+
+    def __init__(self, archive: Archive, actor: str, report: Callable[[str], None] | None) -> None:
+        self.archive = archive
+        self.actor = actor
+        self.report = report
+        self.summary = ReanalyzeSummary()
+
+    def load(self, code: str) -> Item | None:
+        """The stored Item, or None (and a failure listed) when it cannot be read."""
+        try:
+            return self.archive.stored_item(code)
+        except DhakiraError as exc:
+            self.fail(code, exc.reason)
+            return None
+
+    def fail(self, code: str, reason: str) -> None:
+        self.summary.failed.append((code, reason))
+        if self.report is not None:
+            self.report(code)
+
+    def store(self, code: str, result: Document | Failure) -> None:
+        if isinstance(result, Failure):
+            self.fail(code, result.reason)
+            return
+        try:
+            self.summary.results.append(self.archive.replace_analysis(code, result, self.actor))
+        except DhakiraError as exc:
+            self.fail(code, exc.reason)
+            return
+        if self.report is not None:
+            self.report(code)
+
+
 def reanalyze(
     archive: Archive,
     codes: Sequence[str],
     actor: str,
     limits: Limits | None = None,
     report: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> ReanalyzeSummary:
     """Analyse stored originals again and replace what the analysers made, one transaction per
-    document; `report` hears each code when it is done. A document whose original can no
-    longer be read is listed as failed and keeps its stored analysis."""
-    summary = ReanalyzeSummary()
+    document; `report` hears each code when it is done. With `jobs > 1` the analysis runs in
+    worker processes and this process alone writes, as in ingest. A document whose original
+    can no longer be read or analysed is listed as failed and keeps its stored analysis."""
+    limits = limits or Limits()
+    replacer = _Replacer(archive, actor, report)
     try:
-        for code in codes:
-            try:
-                doc = analyse(archive.stored_item(code), limits or Limits())
-                summary.results.append(archive.replace_analysis(code, doc, actor))
-            except DhakiraError as exc:
-                summary.failed.append((code, exc.reason))
-            if report is not None:
-                report(code)
+        if jobs > 1:
+            _reanalyze_parallel(codes, replacer, limits, jobs)
+        else:
+            for code in codes:
+                item = replacer.load(code)
+                if item is not None:
+                    replacer.store(code, _analyse_or_fail(item, limits))
     except KeyboardInterrupt:
-        summary.interrupted = True
-    return summary
+        replacer.summary.interrupted = True
+    return replacer.summary
+
+
+def _reanalyze_parallel(
+    codes: Sequence[str], replacer: _Replacer, limits: Limits, jobs: int
+) -> None:
+    context = multiprocessing.get_context("forkserver")
+    pending: dict[Future[Document | Failure], tuple[str, Item]] = {}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        try:
+            for code in codes:
+                item = replacer.load(code)
+                if item is None:
+                    continue
+                pending[pool.submit(_analyse_or_fail, item, limits)] = (code, item)
+                while len(pending) >= jobs * 4:
+                    _store_finished(pending, replacer)
+            while pending:
+                _store_finished(pending, replacer)
+        except KeyboardInterrupt:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+def _store_finished(
+    pending: dict[Future[Document | Failure], tuple[str, Item]], replacer: _Replacer
+) -> None:
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for future in done:
+        code, item = pending.pop(future)
+        replacer.store(code, _result_of(future, item))

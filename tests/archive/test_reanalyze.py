@@ -10,6 +10,7 @@ import pytest
 from dhakira.archive import Archive, SearchQuery
 from dhakira.errors import IntegrityError
 from dhakira.ingest import reanalyze
+from dhakira.pipeline import default_steps
 from dhakira.records import Claim, Document
 
 MakeDoc = Callable[..., Document]
@@ -136,3 +137,17 @@ def test_the_same_analysis_again_changes_nothing_whatever_the_order_of_its_claim
     assert (
         archive.replace_analysis(code, make_doc(text, claims=[later, earlier]), "t").changed == []
     )
+
+
+def test_worker_processes_give_the_same_result(archive: Archive, stale: str) -> None:
+    summary = reanalyze(archive, [stale, "DHK-1999-000000"], actor="tester", jobs=2)
+    assert [r.code for r in summary.results] == [stale] and summary.results[0].changed
+    assert [code for code, _ in summary.failed] == ["DHK-1999-000000"]
+    assert archive.get(stale).doc_type == "press_release"
+
+
+def test_outdated_lists_documents_made_by_other_step_versions(archive: Archive, stale: str) -> None:
+    current = {step.name: step.version for step in default_steps()}
+    assert archive.outdated(current) == [stale]
+    reanalyze(archive, archive.outdated(current), actor="tester")
+    assert archive.outdated(current) == []

@@ -274,6 +274,13 @@ class Archive:
                 conn.execute(sa.select(documents.c.code).order_by(documents.c.code)).scalars()
             )
 
+    def outdated(self, steps: dict[str, str]) -> list[str]:
+        """Codes of the documents whose stored step versions differ from `steps` (the versions
+        the running dhakira would use), in order: what `reanalyze --outdated` re-runs."""
+        query = sa.select(documents.c.code, documents.c.steps).order_by(documents.c.code)
+        with self._read() as conn:
+            return [code for code, stored in conn.execute(query) if dict(stored or {}) != steps]
+
     def count(self) -> int:
         with self._read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one())

@@ -34,11 +34,15 @@ LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=100_000, help="Most
 
 
 @app.command(epilog="Examples:\n\n  dhakira reanalyze --all\n\n"
+             "  dhakira reanalyze --outdated --jobs 4\n\n"
              "  dhakira reanalyze DHK-2017-3F9A2C DHK-2018-0B1C2D --json")
 def reanalyze(
     codes: Annotated[list[str] | None, typer.Argument(help="Archive codes.")] = None,
     every: Annotated[bool, typer.Option("--all", help="Every document in the archive.")] = False,
+    outdated: Annotated[bool, typer.Option(
+        "--outdated", help="Documents analysed by other analyser versions than these.")] = False,
     actor: Annotated[str | None, typer.Option(help="Who runs it (default: your name).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel workers.")] = 1,
     max_file_size: Annotated[str, typer.Option(help="Largest original read, e.g. 50MB.")] = "50MB",
     archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
     database_url: DatabaseOpt = None,
@@ -52,17 +56,17 @@ def reanalyze(
     """
     from dhakira.ingest import reanalyze as run_reanalyze
 
-    if bool(codes) == every:
+    if [bool(codes), every, outdated].count(True) != 1:
         raise ConfigError("say which documents to analyse again", item="reanalyze",
-                          hint="give archive codes, or --all (not both)")
+                          hint="give archive codes, --all or --outdated (one of them)")
     who = actor or f"cli:{getpass.getuser()}"
     limits = Limits(max_file_bytes=parse_size(max_file_size))
     with _archive(archive, database_url) as store:
-        wanted = store.codes() if every else list(codes or [])
+        wanted = _chosen(store, codes or [], every)
         with _progress() as progress:
             task = progress.add_task("re-analysing", total=max(len(wanted), 1))
             summary = run_reanalyze(store, wanted, who, limits,
-                                    lambda _code: progress.advance(task))
+                                    lambda _code: progress.advance(task), jobs)
     page = pages.reanalyze_page(summary)
     if as_json:
         render.print_json(page)
@@ -70,6 +74,17 @@ def reanalyze(
         render.render_reanalyze(out, page)
     if summary.interrupted:
         raise typer.Exit(130)
+
+
+def _chosen(store: Any, codes: list[str], every: bool) -> list[str]:
+    """The codes given, every code, or those the current analysers would analyse differently."""
+    from dhakira.pipeline import default_steps
+
+    if codes:
+        return list(codes)
+    if every:
+        return list(store.codes())
+    return list(store.outdated({step.name: step.version for step in default_steps()}))
 
 
 @app.command(epilog="Examples:\n\n  dhakira entities --type facility\n\n"
