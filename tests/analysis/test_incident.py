@@ -318,3 +318,9 @@ def test_longest_place_name_wins(make_doc: MakeDoc) -> None:
 def test_bombing_positions_from_the_air_is_shelling() -> None:
     assert find_cause("Syria bombs jihadist positions in Raqqa, killing 31.") == "shelling"
     assert find_cause("An aerial bomb hit their home, killing a mother.") == "shelling"
+
+
+def test_people_mostly_from_an_armed_group_are_fighters() -> None:
+    text = "At least 23 people most of them from the Ahrar al-Sham militant group were killed."
+    counts = count_victims(text)
+    assert (counts.civilians, counts.noncivilians) == (0, 23)

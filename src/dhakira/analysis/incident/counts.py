@@ -175,6 +175,14 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+# "23 people, most of them from the Ahrar al-Sham militant group": a toll of fighters.
+_MOSTLY_FIGHTERS = re.compile(
+    rf"^,?\s+(?:most|mostly|many|the majority)\s+(?:of\s+them\s+)?(?:[\w'-]+\s+){{0,5}}?"
+    rf"(?:{KINDS['noncivilians']}|group|faction|brigade)\b",
+    re.IGNORECASE,
+)
+
+
 def figures(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, value, position) of each figure about the dead in one sentence."""
     if not DEATH_WORDS.search(sentence):
@@ -189,7 +197,10 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
             continue
         if _WOUNDED_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue
-        found.append((_kind(m.group("kind")), value, m.start()))
+        kind = _kind(m.group("kind"))
+        if kind == "people" and _MOSTLY_FIGHTERS.match(sentence[m.end() : m.end() + 70]):
+            kind = "noncivilians"
+        found.append((kind, value, m.start()))
     if not any(kind == "civilians" for kind, _, _ in found):
         for m in _BARE.finditer(sentence):
             figure = m.group("n") or m.group("n2")
