@@ -1,8 +1,9 @@
 """Link each new document to the copies of it already seen: exact and near duplicates.
 
 The index never compares all pairs. Each document's MinHash signature is cut into bands
-(`BANDS` × `ROWS`); datasketch's MinHashLSH puts it in one bucket per band, and only documents that
-share a bucket are candidates. A candidate is then verified from the two signatures alone:
+(`BANDS` × `ROWS`) and put in one bucket per band (`dhakira.links.buckets`, the banding of
+datasketch's MinHashLSH in compact arrays); only documents that share a bucket are candidates.
+A candidate is then verified from the two signatures alone:
 
 - the estimated Jaccard similarity J of the two shingle sets, and
 - the containment of the smaller set in the larger, |A∩B| / min(|A|, |B|), derived from J and
@@ -89,6 +90,7 @@ class DuplicateIndex:
         self._digests: list[bytes] = []
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
+        self.candidates_checked = 0  # LSH candidates verified so far (for benchmarks)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -119,6 +121,7 @@ class DuplicateIndex:
             return []
         values = np.asarray(sig.minhash.hashvalues, dtype=np.uint32)
         rows = self._buckets.query(values)
+        self.candidates_checked += int(rows.size)
         if rows.size == 0:
             return []
         jaccard = (self._values[rows] == values).mean(axis=1)

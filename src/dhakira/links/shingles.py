@@ -34,14 +34,19 @@ SCHEME = "affine32"  # datasketch 2.0 hashing scheme; stored values are 32-bit
 FORMAT_VERSION = 1
 _HEADER = struct.Struct("<BHI16s")  # version, num_perm, shingle count, text digest
 _WORD = re.compile(r"[^\W_]+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'"})
+_CURLY_APOSTROPHES = ("’", "‘", "`")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 # apostrophes inside words are dropped, not split on: "Syria's" and "Syrias" are one word
 _APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 
 
 def words(text: str) -> list[str]:
     """The folded word stream of `text`: casefolded, Arabic variants folded, no punctuation."""
-    folded = normalize_arabic(text.translate(_QUOTES).casefold())
+    folded = text.casefold()
+    if _ARABIC_SCRIPT.search(folded):  # the Arabic folding costs time on Latin text for nothing
+        folded = normalize_arabic(folded)
+    for curly in _CURLY_APOSTROPHES:
+        folded = folded.replace(curly, "'")
     return _WORD.findall(_APOSTROPHE.sub("", folded))
 
 

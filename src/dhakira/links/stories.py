@@ -11,6 +11,9 @@ the analysis already found in each document (`StoryDoc`, made by `summarize`):
 - figures: two claims about the same kind of event with a shared number (13,000 executions);
 - wording: TF-IDF cosine over the search terms of `dhakira.text.normalize.analyze` (stemmed,
   Arabic folded), with document frequencies from the documents seen so far;
+- the main incident (`Document.incident`): the same governorate and cause with incident dates at
+  most a day apart counts like a specific entity, and the same death toll adds to it — this is
+  what links wire reports of one attack that name no facility or person;
 - time: two dated documents more than `WINDOW_DAYS` apart are never one story, however alike.
 
 Two documents link when they share a report or event inside the window, or when the weighted
@@ -27,10 +30,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from dhakira.records import Document
+from dhakira.records import Document, Incident
 from dhakira.text.normalize import analyze
 
 WINDOW_DAYS = 14
+STORY_SPAN_DAYS = 30  # a story's dated documents never spread wider (no endless chains)
 LINK_SCORE = 4.0
 ANCHOR_TYPES = frozenset({"report", "event"})  # one shared is enough inside the window
 TYPE_WEIGHTS: Mapping[str, float] = {
@@ -45,6 +49,8 @@ SPECIFIC_MIN = 1.5  # a link needs a shared entity at least this weighty (facili
 FIGURE_WEIGHT = 1.5
 TEXT_WEIGHT = 5.0
 MIN_FIGURE = 10  # "2 killed" is shared by countless unrelated reports
+INCIDENT_WEIGHT = 2.0  # same governorate, cause and incident day (±1)
+TOLL_WEIGHT = 1.5  # ... and the same number of dead
 # named in almost every document of this archive's field: never evidence of one story
 GENERIC_IDS = frozenset(
     {
@@ -56,7 +62,7 @@ GENERIC_IDS = frozenset(
     }
 )
 GENERIC_SHARE = 0.05  # an entity in more than this share of the documents seen is generic ...
-GENERIC_AFTER = 200  # ... once this many documents have been seen
+GENERIC_AFTER = 50  # ... once this many documents have been seen
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class StoryDoc:
     figures: frozenset[tuple[str, int]]  # (event, number)
     terms: Mapping[str, int]  # search term → count
     language: str | None = None
+    incident: Incident | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +120,35 @@ def summarize(doc: Document, doc_id: str) -> StoryDoc:
         figures=frozenset(figures),
         terms=Counter(analyze(doc.text)),
         language=doc.language,
+        incident=doc.incident if _placed(doc.incident) else None,
     )
+
+
+def _placed(incident: Incident | None) -> bool:
+    """An incident says something only with a governorate, a date and a cause."""
+    return bool(incident and incident.governorate and incident.date and incident.cause)
+
+
+def _incident_key(incident: Incident) -> str:
+    return f"incident:{incident.governorate}/{incident.cause}"
+
+
+def incident_evidence(a: Incident | None, b: Incident | None) -> float:
+    """Weight of two documents reporting the same incident (0 when they do not)."""
+    if a is None or b is None or _incident_key(a) != _incident_key(b):
+        return 0.0
+    day_a, day_b = _day(a.date or ""), _day(b.date or "")
+    if day_a is None or day_b is None or not within_window(day_a, day_b, days=1):
+        return 0.0
+    toll_a, toll_b = a.civilians + a.noncivilians, b.civilians + b.noncivilians
+    return INCIDENT_WEIGHT + (TOLL_WEIGHT if toll_a == toll_b and toll_a > 0 else 0.0)
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def within_window(a: date | None, b: date | None, days: int = WINDOW_DAYS) -> bool:
@@ -125,6 +160,20 @@ def is_generic(entity_id: str) -> bool:
     """Countries ("place:sy") and the ids in `GENERIC_IDS` say nothing about one story."""
     kind, _, name = entity_id.partition(":")
     return entity_id in GENERIC_IDS or (kind == "place" and "-" not in name)
+
+
+_Span = tuple[date | None, date | None]
+
+
+def _widen(a: _Span, b: _Span) -> _Span:
+    """The smallest span covering both (unknown ends ignored)."""
+    starts = [d for d in (a[0], b[0]) if d is not None]
+    ends = [d for d in (a[1], b[1]) if d is not None]
+    return (min(starts) if starts else None, max(ends) if ends else None)
+
+
+def _days(span: _Span) -> int:
+    return 0 if span[0] is None or span[1] is None else (span[1] - span[0]).days
 
 
 @dataclass
@@ -163,6 +212,7 @@ class StoryGrouper:
         self.window_days = window_days
         self._docs: dict[str, StoryDoc] = {}
         self._rank: dict[str, int] = {}
+        self._spans: dict[str, _Span] = {}  # story id → earliest and latest known date
         self._parent: dict[str, str] = {}
         self._by_entity: dict[str, list[str]] = {}
         self._entity_docs: Counter[str] = Counter()
@@ -199,14 +249,25 @@ class StoryGrouper:
         for entity_id in doc.entities:
             self._by_entity.setdefault(entity_id, []).append(doc.doc_id)
             self._entity_docs[entity_id] += 1
-        roots = sorted({self.story_of(link.other_id) for link in links}, key=self._rank.__getitem__)
-        if not roots:
-            return StoryAssignment(doc.doc_id, doc.doc_id)
-        story = roots[0]
+        if doc.incident is not None:
+            self._by_entity.setdefault(_incident_key(doc.incident), []).append(doc.doc_id)
+        ranked = sorted(
+            {self.story_of(link.other_id) for link in links}, key=self._rank.__getitem__
+        )
+        roots: list[str] = []
+        span = (doc.date, doc.date)
+        for root in ranked:  # earliest story first; one that would stretch the span stays apart
+            joined = _widen(span, self._spans[root])
+            if _days(joined) <= STORY_SPAN_DAYS:
+                roots.append(root)
+                span = joined
+        kept = tuple(link for link in links if self.story_of(link.other_id) in roots)
+        story = roots[0] if roots else doc.doc_id
         for root in roots[1:]:
             self._parent[root] = story
         self._parent[doc.doc_id] = story
-        return StoryAssignment(doc.doc_id, story, tuple(roots[1:]), links)
+        self._spans[story] = span
+        return StoryAssignment(doc.doc_id, story, tuple(roots[1:]), kept)
 
     def _candidates(self, doc: StoryDoc) -> list[str]:
         seen: dict[str, None] = {}
@@ -214,6 +275,9 @@ class StoryGrouper:
             if self._weight(entity_id, doc.entities[entity_id]) >= SPECIFIC_MIN:
                 for other in self._by_entity.get(entity_id, ()):
                     seen.setdefault(other, None)
+        if doc.incident is not None:
+            for other in self._by_entity.get(_incident_key(doc.incident), ()):
+                seen.setdefault(other, None)
         return [o for o in seen if within_window(doc.date, self._docs[o].date, self.window_days)]
 
     def _weight(self, entity_id: str, kind: str) -> float:
@@ -233,12 +297,16 @@ class StoryGrouper:
             key=lambda e: (-self._weight(e, a.entities[e]), e),
         )
         weights = [self._weight(e, a.entities[e]) for e in shared]
+        incident = incident_evidence(a.incident, b.incident)
+        if incident:
+            shared.append(_incident_key(a.incident))  # type: ignore[arg-type]
+            weights.append(incident)
         if not weights or max(weights) < SPECIFIC_MIN:
             return None
         figures = tuple(sorted(a.figures & b.figures))
         text = self._terms.cosine(a.terms, b.terms)
         score = sum(weights) + FIGURE_WEIGHT * min(len(figures), 2) + TEXT_WEIGHT * text
-        anchored = any(a.entities[e] in ANCHOR_TYPES for e in shared)
+        anchored = any(a.entities.get(e) in ANCHOR_TYPES for e in shared)
         if not anchored and score < LINK_SCORE:
             return None
         return StoryLink(
