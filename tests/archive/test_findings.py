@@ -168,8 +168,10 @@ def test_entity_name_filter_takes_like_wildcards_literally(
     [
         (ClaimQuery(), ["execution", "killing"]),
         (ClaimQuery(event="killing"), ["killing"]),
-        (ClaimQuery(place="saydnaya"), []),
-        (ClaimQuery(place="صيدنايا"), ["killing"]),
+        (ClaimQuery(place="saydnaya"), ["execution"]),
+        (ClaimQuery(place="sednaya"), ["execution"]),
+        (ClaimQuery(place="aleppo"), []),
+        (ClaimQuery(place="صيدنايا"), ["execution", "killing"]),  # one facility, two scripts
         (ClaimQuery(attributed_to="amnesty"), ["execution"]),
         (ClaimQuery(year_from="2016"), ["killing"]),  # "since 2012" runs to the document's date
         (ClaimQuery(year_to="2011"), ["execution"]),

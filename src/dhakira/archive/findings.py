@@ -207,6 +207,15 @@ def _spellings(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
     return dict(found)
 
 
+def _named(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
+    """The column holds `value`, or the canonical name of an entity spelled with `value`
+    somewhere in the archive: "--place Saydnaya" or "--place صيدنايا" find "Sednaya Prison"."""
+    spelled = sa.select(mentions.c.canonical_name).where(
+        _contains(mentions.c.text, value), mentions.c.canonical_name.is_not(None)
+    )
+    return sa.or_(_contains(column, value), column.in_(spelled.scalar_subquery()))
+
+
 def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     """Claims across the archive matching every given filter, by document code and position.
 
@@ -224,9 +233,9 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     if query.kind:
         conditions.append(claims.c.kind == query.kind)
     if query.place:
-        conditions.append(_contains(claims.c.place, query.place))
+        conditions.append(_named(claims.c.place, query.place))
     if query.attributed_to:
-        conditions.append(_contains(claims.c.attributed_to, query.attributed_to))
+        conditions.append(_named(claims.c.attributed_to, query.attributed_to))
     if query.year_from:
         conditions.append(period_to >= query.year_from.strip())
     if query.year_to:
