@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from dhakira.config import Limits
 from dhakira.links.stories import StoryDoc, StoryGrouper, summarize, within_window
 from dhakira.pipeline import analyse
-from dhakira.records import Item
+from dhakira.records import Incident, Item
 
 REPORT_EN = """Amnesty: up to 13,000 hanged at Sednaya prison
 
@@ -43,10 +43,7 @@ def _story_doc(text: str, doc_id: str) -> StoryDoc:
 
 
 def _doc(doc_id: str, day: int, entities: dict[str, str], words: str = "") -> StoryDoc:
-    terms: dict[str, int] = {}
-    for word in words.split():
-        terms[word] = terms.get(word, 0) + 1
-    return StoryDoc(doc_id, date(2017, 2, day), entities, frozenset(), terms)
+    return StoryDoc(doc_id, date(2017, 2, day), entities, frozenset(), _terms(words))
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +108,43 @@ def test_adding_the_same_document_twice_is_refused() -> None:
     grouper.add(_doc("a", 7, {}))
     with pytest.raises(ValueError, match="already"):
         grouper.add(_doc("a", 7, {}))
+
+
+def test_a_chain_of_links_stops_at_the_story_span() -> None:
+    facility = {"facility:sednaya-prison": "facility", "report:human-slaughterhouse": "report"}
+    grouper = StoryGrouper()
+    days = [date(2017, 1, 1) + timedelta(days=10 * step) for step in range(6)]  # 50 days
+    stories = [
+        grouper.add(StoryDoc(f"d{i}", day, facility, frozenset(), {})).story_id
+        for i, day in enumerate(days)
+    ]
+    assert stories[:4] == ["d0"] * 4 and stories[4] != "d0"
+
+
+def test_wire_reports_of_one_attack_link_through_the_incident() -> None:
+    attack = Incident(governorate="idlib", date="2017-04-04", cause="shelling", civilians=21)
+    next_day = Incident(governorate="idlib", date="2017-04-05", cause="shelling", civilians=21)
+    words = "air strike market town idlib province killed civilians observatory"
+    first = StoryDoc("afp", date(2017, 4, 4), {}, frozenset(), _terms(words), incident=attack)
+    second = StoryDoc("sana", date(2017, 4, 5), {}, frozenset(), _terms(words), incident=next_day)
+    grouper = StoryGrouper()
+    grouper.add(first)
+    assert grouper.add(second).story_id == "afp"
+
+
+def test_same_governorate_and_cause_on_other_days_stay_apart() -> None:
+    monday = Incident(governorate="aleppo", date="2016-10-03", cause="shelling", civilians=5)
+    thursday = Incident(governorate="aleppo", date="2016-10-06", cause="shelling", civilians=5)
+    grouper = StoryGrouper()
+    grouper.add(StoryDoc("a", date(2016, 10, 3), {}, frozenset(), {}, incident=monday))
+    assert (
+        grouper.add(StoryDoc("b", date(2016, 10, 6), {}, frozenset(), {}, incident=thursday)).links
+        == ()
+    )
+
+
+def _terms(words: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in words.split():
+        counts[word] = counts.get(word, 0) + 1
+    return counts
