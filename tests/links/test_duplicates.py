@@ -133,6 +133,11 @@ def test_index_rebuilt_from_signature_bytes_links_the_same() -> None:
     assert [link.other_id for link in rebuilt.add("b", REPORT[:500])] == ["a"]
 
 
+def test_index_gives_back_the_signature_bytes_it_was_built_from() -> None:
+    index = _index(("a", ARABIC))
+    assert index.signature_bytes("a") == signature(ARABIC)
+
+
 def test_signature_bytes_round_trip() -> None:
     data = signature(REPORT)
     assert Signature.from_bytes(data).to_bytes() == data

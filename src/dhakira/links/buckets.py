@@ -46,7 +46,9 @@ class BandIndex:
         """One 64-bit key per band of a signature's values (deterministic)."""
         grid = values[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
         with np.errstate(over="ignore"):
-            mixed = (grid * _MULTIPLIERS[: self.rows]).sum(axis=1, dtype=np.uint64) ^ self._salts
+            mixed: npt.NDArray[np.uint64] = (grid * _MULTIPLIERS[: self.rows]).sum(
+                axis=1, dtype=np.uint64
+            ) ^ self._salts
             mixed ^= mixed >> np.uint64(31)
             mixed *= _MULTIPLIERS[0]
             mixed ^= mixed >> np.uint64(29)

@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import Literal
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import LeanMinHash, MinHash
 
 from dhakira.links.buckets import BandIndex
 from dhakira.links.shingles import NUM_PERM, SCHEME, SEED, Signature, compute_signature
@@ -97,6 +97,13 @@ class DuplicateIndex:
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._rows
+
+    def signature_bytes(self, doc_id: str) -> bytes:
+        """The stored form of an indexed document's signature (what `add_signature` reads)."""
+        row = self._rows[doc_id]
+        values = self._values[row].astype(np.uint32)
+        minhash = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+        return Signature(minhash, int(self._sizes[row]), self._digests[row]).to_bytes()
 
     def signature_of(self, text: str) -> Signature:
         """The signature of `text` (reuses the index's permutations, which is faster)."""
