@@ -13,6 +13,7 @@ from alembic.config import Config
 from dhakira.archive import Archive, ClaimQuery, EntityQuery, findings, rows
 from dhakira.archive.migrate import MIGRATIONS
 from dhakira.archive.schema import document_texts, documents
+from dhakira.ingest import reanalyze
 from dhakira.records import Claim, Document, Incident, Mention
 
 MakeDoc = Callable[..., Document]
@@ -187,7 +188,7 @@ def test_claim_filters(
     assert sorted(c.claim.event for c in archive.claims(query)) == events
 
 
-def test_an_archive_made_before_the_findings_tables_still_opens(
+def test_an_archive_made_before_the_findings_tables_opens_and_reanalysis_fills_them(
     tmp_path: Path, database_url: str | None, make_doc: MakeDoc
 ) -> None:
     folder = tmp_path / "old"
@@ -213,6 +214,9 @@ def test_an_archive_made_before_the_findings_tables_still_opens(
         stored = opened.get("DHK-XXXX-ABCDEF")
         assert (stored.entities, stored.claims, stored.incident) == ([], [], None)
         assert opened.entities() == [] and opened.claims() == []
+        opened.blobs.put(ENGLISH.encode("utf-8"))
+        reanalyze(opened, ["DHK-XXXX-ABCDEF"], actor="tester")
+        assert any(c.high == 13000 for c in opened.get("DHK-XXXX-ABCDEF").claims)
 
 
 def test_a_failure_while_storing_findings_leaves_no_document(

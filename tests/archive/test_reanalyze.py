@@ -43,6 +43,15 @@ def test_reanalysis_replaces_the_machine_made_values(archive: Archive, stale: st
     assert stored.steps.get("analysis.claims")
 
 
+def test_reanalysis_keeps_provenance_and_the_code(archive: Archive, stale: str) -> None:
+    before = archive.get(stale)
+    reanalyze(archive, [stale], actor="tester")
+    after = archive.get(stale)
+    kept = ("code", "sha256", "source", "url", "captured_at", "ingested_at", "batch", "supplied")
+    assert [getattr(after, name) for name in kept] == [getattr(before, name) for name in kept]
+    assert after.date == "2017-02-07"  # the code keeps its year part even when a date is found
+
+
 def test_reanalysis_keeps_a_persons_reliability_rating(archive: Archive, stale: str) -> None:
     archive.review(
         stale, note="checked", actor="reviewer", reliability="correct", visibility="public"

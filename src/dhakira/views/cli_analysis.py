@@ -51,8 +51,8 @@ def reanalyze(
     """Run the analysers again on stored originals and replace what they made.
 
     Metadata, text, languages, entities, claims, the main incident and the search entry are
-    recomputed; provenance, reliability ratings and visibility are never touched. Each changed
-    document gets one audit entry listing what changed.
+    recomputed; provenance, reliability ratings, visibility and archive codes never change.
+    Each changed document gets one audit entry listing what changed.
     """
     from dhakira.ingest import reanalyze as run_reanalyze
 
