@@ -243,6 +243,18 @@ class StoryGrouper:
             for other in self._candidates(doc)
             if (link := self.compare(doc, self._docs[other])) is not None
         )
+        self._remember(doc)
+        roots, span = self._joinable(doc, links)
+        kept = tuple(link for link in links if self.story_of(link.other_id) in roots)
+        story = roots[0] if roots else doc.doc_id
+        for root in roots[1:]:
+            self._parent[root] = story
+        self._parent[doc.doc_id] = story
+        self._spans[story] = span
+        return StoryAssignment(doc.doc_id, story, tuple(roots[1:]), kept)
+
+    def _remember(self, doc: StoryDoc) -> None:
+        """Index a document under its entities and incident, alone in its own story."""
         self._docs[doc.doc_id] = doc
         self._rank[doc.doc_id] = len(self._rank)
         self._parent[doc.doc_id] = doc.doc_id
@@ -251,23 +263,24 @@ class StoryGrouper:
             self._entity_docs[entity_id] += 1
         if doc.incident is not None:
             self._by_entity.setdefault(_incident_key(doc.incident), []).append(doc.doc_id)
+
+    def _joinable(self, doc: StoryDoc, links: Iterable[StoryLink]) -> tuple[list[str], _Span]:
+        """The linked stories the document can join, earliest first, and the joint date span.
+
+        A story that would stretch the span beyond `STORY_SPAN_DAYS` stays apart: without this
+        limit, a chain of documents each a week apart would become one endless story.
+        """
         ranked = sorted(
             {self.story_of(link.other_id) for link in links}, key=self._rank.__getitem__
         )
         roots: list[str] = []
-        span = (doc.date, doc.date)
-        for root in ranked:  # earliest story first; one that would stretch the span stays apart
+        span: _Span = (doc.date, doc.date)
+        for root in ranked:
             joined = _widen(span, self._spans[root])
             if _days(joined) <= STORY_SPAN_DAYS:
                 roots.append(root)
                 span = joined
-        kept = tuple(link for link in links if self.story_of(link.other_id) in roots)
-        story = roots[0] if roots else doc.doc_id
-        for root in roots[1:]:
-            self._parent[root] = story
-        self._parent[doc.doc_id] = story
-        self._spans[story] = span
-        return StoryAssignment(doc.doc_id, story, tuple(roots[1:]), kept)
+        return roots, span
 
     def _candidates(self, doc: StoryDoc) -> list[str]:
         seen: dict[str, None] = {}
