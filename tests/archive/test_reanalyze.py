@@ -160,3 +160,12 @@ def test_outdated_lists_documents_made_by_other_step_versions(archive: Archive, 
     assert archive.outdated(current) == [stale]
     reanalyze(archive, archive.outdated(current), actor="tester")
     assert archive.outdated(current) == []
+
+
+def test_an_altered_original_is_not_analysed(archive: Archive, stale: str) -> None:
+    blob = archive.blobs.path(archive.get(stale).sha256)
+    blob.chmod(0o644)
+    blob.write_bytes(blob.read_bytes() + b" tampered")
+    summary = reanalyze(archive, [stale], actor="tester")
+    assert summary.results == [] and "verify" in summary.failed[0][1]
+    assert archive.get(stale).title == "Obsolete heading"

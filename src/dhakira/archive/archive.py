@@ -47,7 +47,7 @@ from dhakira.archive.records import (
 from dhakira.archive.schema import audit, batches, document_texts, documents, failures
 from dhakira.config import DATABASE_ENV
 from dhakira.errors import ConfigError, IntegrityError, NotFound
-from dhakira.records import RELIABILITIES, Document, Failure, Item
+from dhakira.records import RELIABILITIES, Document, Failure, Item, sha256_hex
 
 DB_FILE = "archive.sqlite"
 _FULL_DOCUMENT = sa.select(documents, document_texts.c.text, document_texts.c.raw_text).join(
@@ -289,8 +289,20 @@ class Archive:
         return self.blobs.get(self.get(code).sha256)
 
     def stored_item(self, code: str) -> Item:
-        """The Item a document was made from (original bytes and provenance), to analyse again."""
-        return rows.stored_item(self.get(code), self.original(code))
+        """The Item a document was made from (original bytes and provenance), to analyse again.
+
+        An original whose bytes no longer match its hash is refused: analysing altered bytes
+        would put values in the record that the evidence does not hold.
+        """
+        doc = self.get(code)
+        data = self.blobs.get(doc.sha256)
+        if sha256_hex(data) != doc.sha256:
+            raise IntegrityError(
+                "the stored original no longer matches its SHA-256",
+                item=code,
+                hint="run `dhakira verify` and restore originals/ from a backup",
+            )
+        return rows.stored_item(doc, data)
 
     def search(self, query: SearchQuery) -> SearchResult:
         with self._read() as conn:
