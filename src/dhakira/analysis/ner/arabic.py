@@ -3,7 +3,9 @@
 The knowledge base knows the names that recur in Syrian documentation; this recognizer finds the
 ones it does not know. The model (models/arabic-crf-v1.crfsuite, trained on all of ANERcorp's
 train split by scripts/train_arabic_ner.py) tags each token B-/I- PERS, LOC, ORG, MISC or O;
-`recognize` turns the tags back into character spans of the original text. A second model with
+`recognize` turns the tags back into character spans of the original text. Each model comes
+with the lexicon of its training text (`<model>.lexicon.tsv`, see `lexicon`), and its tags get
+a second pass that tags a name's untagged mentions nearby (`consistency`). A second model with
 the same features, trained without the last sixth of the corpus (models/arabic-crf-v1-heldout),
 is what the figures and the test floor are measured with. Models are loaded once per process,
 on first use, so importing this module costs nothing.
@@ -19,6 +21,7 @@ import pycrfsuite
 
 from dhakira.analysis.ner.consistency import spread_names
 from dhakira.analysis.ner.context import document_features
+from dhakira.analysis.ner.lexicon import read_lexicon
 from dhakira.analysis.ner.tokenize import tokenize
 from dhakira.errors import ConfigError
 
@@ -35,17 +38,34 @@ def model_path(name: str = MODEL_NAME) -> Path:
     return Path(str(resources.files("dhakira.analysis.ner") / "models" / name))
 
 
+def lexicon_path(name: str = MODEL_NAME) -> Path:
+    """Where the word classes of a model's training text lie (see `lexicon`)."""
+    return model_path(name).with_suffix(".lexicon.tsv")
+
+
+def _missing(path: Path) -> ConfigError:
+    return ConfigError(
+        f"the Arabic entity model file {path} is missing: reinstall dhakira, or run "
+        "scripts/train_arabic_ner.py to rebuild it"
+    )
+
+
 @lru_cache(maxsize=2)
 def _tagger(name: str) -> pycrfsuite.Tagger:
     path = model_path(name)
     if not path.is_file():
-        raise ConfigError(
-            f"the Arabic entity model {path} is missing: reinstall dhakira, or run "
-            "scripts/train_arabic_ner.py to rebuild it"
-        )
+        raise _missing(path)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger
+
+
+@lru_cache(maxsize=2)
+def _lexicon(name: str) -> dict[str, str]:
+    path = lexicon_path(name)
+    if not path.is_file():
+        raise _missing(path)
+    return read_lexicon(path.read_text(encoding="utf-8"))
 
 
 def tag_tokens(tokens: list[str]) -> list[str]:
@@ -68,7 +88,8 @@ def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[l
             owners.append(number)
     tagged: list[list[str]] = [[] for _ in sentences]
     tagger = _tagger(model)
-    for owner, features in zip(owners, document_features(pieces), strict=True):
+    lexicons = [_lexicon(model)] * len(pieces)
+    for owner, features in zip(owners, document_features(pieces, lexicons), strict=True):
         tagged[owner].extend(tagger.tag(features))
     return spread_names(sentences, tagged)
 

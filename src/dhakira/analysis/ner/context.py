@@ -11,17 +11,25 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 from dhakira.analysis.ner.features import TokenFacts, sentence_features, token_facts
 from dhakira.analysis.ner.gazetteer import phrase_marks
+from dhakira.analysis.ner.lexicon import phrase_kinds
 
 WINDOW = 30  # sentences either side that count as the same document
 MAX_OCCURRENCES = 12  # a word seen more often than this nearby is a common word: no features
 _WORD_SHAPES = frozenset({"AR", "LC", "LL", "LU"})
 
 
-def document_features(sentences: list[list[str]]) -> list[list[list[str]]]:
-    """Feature strings for every token of consecutive sentences of one text, in order."""
+def document_features(
+    sentences: list[list[str]], lexicons: Sequence[Mapping[str, str]] | None = None
+) -> list[list[list[str]]]:
+    """Feature strings for every token of consecutive sentences of one text, in order.
+
+    `lexicons` gives, per sentence, the word classes of the training text (see `lexicon`);
+    without it the lexicon features are left out.
+    """
     facts = [[token_facts(token) for token in tokens] for tokens in sentences]
     marks = [phrase_marks([fact.light for fact in row]) for row in facts]
     clues = [
@@ -35,9 +43,11 @@ def document_features(sentences: list[list[str]]) -> list[list[list[str]]]:
                 where[fact.light].append((s, i))
     result = []
     for s, tokens in enumerate(sentences):
-        rows = sentence_features(tokens)
+        rows = sentence_features(tokens, marks[s])
         for i, fact in enumerate(facts[s]):
             rows[i].extend(_from_others(where.get(fact.light, []), s, i, clues))
+        if lexicons is not None:
+            _add_lexicon(rows, facts[s], lexicons[s])
         result.append(rows)
     return result
 
@@ -50,7 +60,7 @@ def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[s
         if not 0 <= other < len(row):
             continue
         found.append(f"o{offset}={row[other].light}")
-        found.extend(f"o{offset}{item}" for item in row[other].own if item.startswith("cue="))
+        found.extend(f"o{offset}cue={kind}" for kind in row[other].cues)
         found.extend(f"o{offset}g={mark}" for mark in marks[other])
     found.extend(f"og={mark}" for mark in marks[index])
     return tuple(found)
@@ -70,3 +80,22 @@ def _from_others(
         if (t, j) != (s, i):
             seen.update(clues[t][j])
     return ["o:seen", *sorted(seen)]
+
+
+def _add_lexicon(
+    rows: list[list[str]], facts: list[TokenFacts], lexicon: Mapping[str, str]
+) -> None:
+    """Each word's class in the training text, and its neighbours' ("none" when never seen)."""
+    kinds = [
+        lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else "" for fact in facts
+    ]
+    phrases = phrase_kinds([fact.light for fact in facts], lexicon)
+    for index, row in enumerate(rows):
+        if kinds[index]:
+            row.append(f"lex={kinds[index]}")
+        if phrases[index]:
+            row.append(f"plex={phrases[index]}")
+        for offset in (-1, 1):
+            other = index + offset
+            if 0 <= other < len(kinds) and kinds[other]:
+                row.append(f"{offset}:lex={kinds[other]}")

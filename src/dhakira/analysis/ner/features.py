@@ -36,6 +36,7 @@ class TokenFacts:
     stem: str
     shape: str
     own: tuple[str, ...]
+    cues: tuple[str, ...]  # the cue types among `own` ("PERS", "ORG", "LOC")
 
 
 def _shape(token: str) -> str:
@@ -99,13 +100,18 @@ def token_facts(token: str) -> TokenFacts:
         own.append("cue=ORG")
     if norm in PLACE_CUES or light in PLACE_CUES:
         own.append("cue=LOC")
-    return TokenFacts(norm, light, word_stem, shape, tuple(own))
+    cues = tuple(item[4:] for item in own if item.startswith("cue="))
+    return TokenFacts(norm, light, word_stem, shape, tuple(own), cues)
 
 
-def sentence_features(tokens: list[str]) -> list[list[str]]:
-    """The feature strings of every token of one sentence, in order."""
+def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -> list[list[str]]:
+    """The feature strings of every token of one sentence, in order.
+
+    `marks` are the sentence's `phrase_marks` when the caller already has them.
+    """
     facts = [token_facts(token) for token in tokens]
-    marks = phrase_marks([fact.light for fact in facts])
+    if marks is None:
+        marks = phrase_marks([fact.light for fact in facts])
     size = len(tokens)
     features: list[list[str]] = []
     for index, fact in enumerate(facts):
@@ -139,7 +145,7 @@ def _neighbour(fact: TokenFacts, marks: list[str], offset: int) -> list[str]:
     if abs(offset) == 1:
         row.append(f"{offset}:st={fact.stem}")
         row.append(f"{offset}:s2={fact.norm[-2:]}")
-        row.extend(f"{offset}:{item}" for item in fact.own if item.startswith("cue="))
+        row.extend(f"{offset}:cue={kind}" for kind in fact.cues)
         row.extend(f"{offset}:g={mark}" for mark in marks)
     return row
 
@@ -151,7 +157,5 @@ def _cue_window(facts: list[TokenFacts], index: int) -> set[str]:
         other = index + offset
         if 0 <= other < len(facts):
             side = "L" if offset < 0 else "R"
-            found.update(
-                f"cw{side}{item[3:]}" for item in facts[other].own if item.startswith("cue=")
-            )
+            found.update(f"cw{side}={kind}" for kind in facts[other].cues)
     return found

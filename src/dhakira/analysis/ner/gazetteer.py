@@ -82,6 +82,14 @@ def load_lists() -> dict[str, frozenset[tuple[str, ...]]]:
     return loaded
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """Per list, the words its entries begin with: most tokens begin none, and are skipped."""
+    return {
+        name: frozenset(entry[0] for entry in entries) for name, entries in load_lists().items()
+    }
+
+
 def phrase_marks(keys: list[str]) -> list[list[str]]:
     """Per token, the list memberships of the longest listed phrase covering it, as B/I marks.
 
@@ -90,11 +98,13 @@ def phrase_marks(keys: list[str]) -> list[list[str]]:
     as a whole is a name.
     """
     lists = load_lists()
+    firsts = _first_words()
     marks: list[list[str]] = [[] for _ in keys]
     for name, entries in lists.items():
+        starts = firsts[name]
         index = 0
         while index < len(keys):
-            length = _longest_match(keys, index, entries)
+            length = _longest_match(keys, index, entries) if keys[index] in starts else 0
             if length:
                 marks[index].append(f"{name}:B")
                 for inner in range(index + 1, index + length):
