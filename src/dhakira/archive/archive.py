@@ -22,12 +22,15 @@ import sqlalchemy.exc
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import findings, rows
+from dhakira.archive.accounts import Accounts
 from dhakira.archive.audit import GENESIS, check_chain, entry_hash
 from dhakira.archive.blobs import BlobStore
 from dhakira.archive.dialects import WRITE_FLAG, Dialect, dialect_for
+from dhakira.archive.entity_decisions import EntityDecisions
 from dhakira.archive.facets import index_terms
+from dhakira.archive.linkstore import LinkStore
 from dhakira.archive.migrate import upgrade_to_head
-from dhakira.archive.querying import run_search
+from dhakira.archive.querying import run_facets, run_search
 from dhakira.archive.reanalysis import audit_values, changes
 from dhakira.archive.records import (
     VISIBILITIES,
@@ -36,6 +39,7 @@ from dhakira.archive.records import (
     ClaimQuery,
     EntityQuery,
     EntitySummary,
+    Facets,
     FailureRecord,
     ReanalyzeResult,
     SearchQuery,
@@ -229,17 +233,21 @@ class Archive:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def get(self, code: str) -> StoredDocument:
-        """One document with its mentions, claims and incident."""
+    def get(self, code: str, *, public_only: bool = False) -> StoredDocument:
+        """One document with its mentions, claims and incident; with public_only, a restricted
+        document is reported missing exactly like an unknown code (its existence is hidden)."""
         with self._read() as conn:
-            return self._stored(conn, self._row(conn, code))
+            return self._stored(conn, self._row(conn, code, public_only))
 
     def _stored(self, conn: Connection, row: sa.RowMapping) -> StoredDocument:
         found = findings.load(conn, [row["id"]])[row["id"]]
         return rows.stored_document(row, found)
 
-    def _row(self, conn: Connection, code: str) -> sa.RowMapping:
-        found = conn.execute(_FULL_DOCUMENT.where(documents.c.code == code)).mappings()
+    def _row(self, conn: Connection, code: str, public_only: bool = False) -> sa.RowMapping:
+        query = _FULL_DOCUMENT.where(documents.c.code == code)
+        if public_only:
+            query = query.where(documents.c.visibility == "public")
+        found = conn.execute(query).mappings()
         row = found.first()
         if row is None:
             raise NotFound(
@@ -249,12 +257,13 @@ class Archive:
             )
         return row
 
-    def documents(self) -> Iterator[StoredDocument]:
+    def documents(self, *, public_only: bool = False) -> Iterator[StoredDocument]:
         """Every document ordered by code, read a page at a time so memory stays flat."""
         after = ""
+        scope = [documents.c.visibility == "public"] if public_only else []
         while True:
             query = (
-                _FULL_DOCUMENT.where(documents.c.code > after)
+                _FULL_DOCUMENT.where(documents.c.code > after, *scope)
                 .order_by(documents.c.code)
                 .limit(_PAGE)
             )
@@ -285,8 +294,8 @@ class Archive:
         with self._read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one())
 
-    def original(self, code: str) -> bytes:
-        return self.blobs.get(self.get(code).sha256)
+    def original(self, code: str, *, public_only: bool = False) -> bytes:
+        return self.blobs.get(self.get(code, public_only=public_only).sha256)
 
     def stored_item(self, code: str) -> Item:
         """The Item a document was made from (original bytes and provenance), to analyse again.
@@ -307,6 +316,31 @@ class Archive:
     def search(self, query: SearchQuery) -> SearchResult:
         with self._read() as conn:
             return run_search(conn, self.dialect, query)
+
+    def facets(self, query: SearchQuery) -> Facets:
+        """Counts of the search's documents by type, language, publisher, year, reliability."""
+        with self._read() as conn:
+            return run_facets(conn, self.dialect, query)
+
+    def entity_documents(self, key: str, *, public_only: bool = False) -> list[dict[str, Any]]:
+        """Documents mentioning the entity with this listing key: code, title, date, mentions."""
+        with self._read() as conn:
+            return findings.entity_documents(conn, key, public_only)
+
+    @property
+    def accounts(self) -> Accounts:
+        """Users, sessions, API tokens and login attempts of the web application."""
+        return Accounts(self)
+
+    @property
+    def links(self) -> LinkStore:
+        """Duplicates, primary copies and stories between documents (dhakira.links, stored)."""
+        return LinkStore(self)
+
+    @property
+    def entity_decisions(self) -> EntityDecisions:
+        """Reviewers' merges and splits of entities, audited and undoable."""
+        return EntityDecisions(self)
 
     def entities(self, query: EntityQuery | None = None) -> list[EntitySummary]:
         """Entities named across the archive, most mentioned first."""

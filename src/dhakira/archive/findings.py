@@ -138,6 +138,10 @@ _KEYED = sa.select(
 ).subquery("keyed")
 
 
+# ids of the documents anyone may see: the scope of listings for readers without an account
+_PUBLIC_IDS = sa.select(documents.c.id).where(documents.c.visibility == "public")
+
+
 def _contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
     """Case-insensitive substring match, the same on every backend (LIKE on lower-cased text)."""
     return sa.func.lower(column).contains(value.strip().lower(), autoescape=True)
@@ -151,12 +155,18 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
     """
     keyed = _KEYED.c
     conditions: list[sa.ColumnElement[bool]] = []
+    if query.public_only:
+        conditions.append(keyed.doc_id.in_(_PUBLIC_IDS))
+    if query.key:
+        conditions.append(keyed.key == query.key)
     if query.type:
         conditions.append(keyed.type == query.type)
     if query.name:
         named = sa.or_(
             _contains(keyed.canonical_name, query.name), _contains(keyed.text, query.name)
         )
+        if query.public_only:
+            named = sa.and_(named, keyed.doc_id.in_(_PUBLIC_IDS))
         conditions.append(keyed.key.in_(sa.select(keyed.key).where(named).scalar_subquery()))
     mention_count = sa.func.count().label("mentions")
     groups = (
@@ -174,7 +184,7 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
         .limit(query.limit)
     )
     rows = list(conn.execute(groups).mappings())
-    spellings = _spellings(conn, [row["key"] for row in rows])
+    spellings = _spellings(conn, [row["key"] for row in rows], query.public_only)
     return [
         EntitySummary(
             key=row["key"],
@@ -189,15 +199,17 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
     ]
 
 
-def _spellings(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
-    """Each entity's surface forms, most frequent first."""
+def _spellings(conn: Connection, keys: list[str], public_only: bool) -> dict[str, list[str]]:
+    """Each entity's surface forms, most frequent first (only those in public documents for a
+    reader who may not see the others: a spelling can itself name a witness)."""
     if not keys:
         return {}
     keyed = _KEYED.c
     count = sa.func.count().label("n")
+    scope = [keyed.doc_id.in_(_PUBLIC_IDS)] if public_only else []
     query = (
         sa.select(keyed.key, keyed.text, count)
-        .where(keyed.key.in_(keys))
+        .where(keyed.key.in_(keys), *scope)
         .group_by(keyed.key, keyed.text)
         .order_by(keyed.key, count.desc(), keyed.text)
     )
@@ -207,12 +219,16 @@ def _spellings(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
     return dict(found)
 
 
-def _named(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
+def _named(
+    column: sa.ColumnElement[Any], value: str, public_only: bool = False
+) -> sa.ColumnElement[bool]:
     """The column holds `value`, or the canonical name of an entity spelled with `value`
     somewhere in the archive: "--place Saydnaya" or "--place صيدنايا" find "Sednaya Prison"."""
     spelled = sa.select(mentions.c.canonical_name).where(
         _contains(mentions.c.text, value), mentions.c.canonical_name.is_not(None)
     )
+    if public_only:
+        spelled = spelled.where(mentions.c.doc_id.in_(_PUBLIC_IDS))
     return sa.or_(_contains(column, value), column.in_(spelled.scalar_subquery()))
 
 
@@ -228,14 +244,18 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
         documents, documents.c.id == claims.c.doc_id
     )
     conditions: list[sa.ColumnElement[bool]] = []
+    if query.public_only:
+        conditions.append(documents.c.visibility == "public")
+    if query.code:
+        conditions.append(documents.c.code == query.code)
     if query.event:
         conditions.append(claims.c.event == query.event)
     if query.kind:
         conditions.append(claims.c.kind == query.kind)
     if query.place:
-        conditions.append(_named(claims.c.place, query.place))
+        conditions.append(_named(claims.c.place, query.place, query.public_only))
     if query.attributed_to:
-        conditions.append(_named(claims.c.attributed_to, query.attributed_to))
+        conditions.append(_named(claims.c.attributed_to, query.attributed_to, query.public_only))
     if query.year_from:
         conditions.append(period_to >= query.year_from.strip())
     if query.year_to:
@@ -243,3 +263,23 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     statement = statement.where(*conditions).order_by(documents.c.code, claims.c.start)
     rows = conn.execute(statement.limit(query.limit)).mappings()
     return [StoredClaim(row["code"], _claim(row), row["analyser"]) for row in rows]
+
+
+def entity_documents(
+    conn: Connection, key: str, public_only: bool, limit: int = 500
+) -> list[dict[str, Any]]:
+    """The documents that mention one entity (by listing key), newest first, with how often."""
+    keyed = _KEYED.c
+    count = sa.func.count().label("mentions")
+    conditions = [keyed.key == key]
+    if public_only:
+        conditions.append(documents.c.visibility == "public")
+    query = (
+        sa.select(documents.c.code, documents.c.title, documents.c.date, count)
+        .select_from(_KEYED.join(documents, documents.c.id == keyed.doc_id))
+        .where(*conditions)
+        .group_by(documents.c.code, documents.c.title, documents.c.date)
+        .order_by(documents.c.date.desc(), documents.c.code)
+        .limit(limit)
+    )
+    return [dict(row) for row in conn.execute(query).mappings()]

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from dhakira.archive.dialects import Dialect, TextMatch
 from dhakira.archive.facets import filter_groups
-from dhakira.archive.records import SearchHit, SearchQuery, SearchResult
+from dhakira.archive.records import Facets, SearchHit, SearchQuery, SearchResult
 from dhakira.archive.schema import document_texts, documents
 from dhakira.archive.search import parse_query, snippet
 
@@ -50,11 +50,25 @@ def _filters(query: SearchQuery) -> list[sa.ColumnElement[bool] | sa.TextClause]
         conditions.append(documents.c.languages_key.contains(f",{query.language},"))
     if query.publisher:
         conditions.append(documents.c.publisher_key == query.publisher.strip().casefold())
+    if query.reliability:
+        conditions.append(documents.c.reliability == query.reliability)
+    if query.public_only:
+        conditions.append(documents.c.visibility == "public")
     return conditions
 
 
 def _has_filters(query: SearchQuery) -> bool:
-    return any((query.date_from, query.date_to, query.doc_type, query.language, query.publisher))
+    """Whether the query narrows by a value (visibility is a scope, not a filter)."""
+    return any(
+        (
+            query.date_from,
+            query.date_to,
+            query.doc_type,
+            query.language,
+            query.publisher,
+            query.reliability,
+        )
+    )
 
 
 def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> SearchResult:
@@ -100,6 +114,51 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
     texts = _texts(conn, [row["id"] for row in page])
     hits = [_hit(row, texts.get(row["id"], ""), parsed.terms) for row in page]
     return SearchResult(total=int(total), hits=hits, took_ms=_ms(started))
+
+
+_FACET_TOP = 12
+
+
+def run_facets(conn: Connection, dialect: Dialect, query: SearchQuery) -> Facets:
+    """How the documents a search finds divide by type, language, publisher, year and
+    reliability. Without words the whole (visible) archive is counted, so a reader can browse;
+    the visibility scope is one of the conditions, so counts never include what is hidden."""
+    parsed = parse_query(query.text or "")
+    conditions = _filters(query)
+    if parsed.empty and query.text.strip():
+        return Facets([], [], [], [], [])
+    if not parsed.empty:
+        groups = filter_groups(
+            query.date_from, query.date_to, query.doc_type, query.language, query.publisher
+        )
+        match = dialect.match(parsed.terms, parsed.phrases, groups)
+        conditions.append(documents.c.id.in_(match.ids))
+    year = sa.func.substr(documents.c.date, 1, 4)
+    return Facets(
+        doc_type=_facet(conn, documents.c.doc_type, conditions),
+        language=_facet(conn, documents.c.language, conditions),
+        publisher=_facet(conn, documents.c.publisher, conditions),
+        year=_facet(conn, year, conditions),
+        reliability=_facet(conn, documents.c.reliability, conditions),
+    )
+
+
+def _facet(
+    conn: Connection,
+    column: sa.ColumnElement[Any],
+    conditions: list[sa.ColumnElement[bool] | sa.TextClause],
+) -> list[tuple[str, int]]:
+    value = column.label("value")
+    count = sa.func.count().label("n")
+    query = (
+        sa.select(value, count)
+        .select_from(documents)
+        .where(*conditions, column.is_not(None))
+        .group_by(value)
+        .order_by(count.desc(), value)
+        .limit(_FACET_TOP)
+    )
+    return [(str(row.value), int(row.n)) for row in conn.execute(query)]
 
 
 def _windowed_page(

@@ -108,6 +108,10 @@ class SearchQuery:
     publisher: str | None = None
     limit: int = 20
     offset: int = 0
+    reliability: str | None = None
+    # True for readers who may see only public documents: a condition of every query, so
+    # restricted documents never reach hits, snippets, totals or facet counts
+    public_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,18 @@ class SearchResult:
     total: int
     hits: list[SearchHit]
     took_ms: float
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts of the documents matching a search, by type, language, publisher, year and
+    reliability, most frequent first; computed under the same visibility as the search."""
+
+    doc_type: list[tuple[str, int]]
+    language: list[tuple[str, int]]
+    publisher: list[tuple[str, int]]
+    year: list[tuple[str, int]]
+    reliability: list[tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -194,6 +210,8 @@ class EntityQuery:
     type: str | None = None
     name: str | None = None
     limit: int = 1000
+    key: str | None = None
+    public_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,6 +241,8 @@ class ClaimQuery:
     year_to: str | None = None
     kind: str | None = None
     limit: int = 1000
+    public_only: bool = False
+    code: str | None = None
 
 
 @dataclass(frozen=True)

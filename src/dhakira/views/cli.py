@@ -426,3 +426,5 @@ def main() -> None:
 
 # the analysis commands (reanalyze, entities, claims, tag, eval ner) register themselves on `app`
 from dhakira.views import cli_analysis as _cli_analysis  # noqa: E402,F401
+# the web commands (serve, users) register themselves on `app`
+from dhakira.views import cli_web as _cli_web  # noqa: E402,F401

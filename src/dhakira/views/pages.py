@@ -1,7 +1,8 @@
 """View functions: each builds one plain dict that every front end renders.
 
-The command line prints these dicts as text or as JSON (`--json`); the web pages will render the
-same dicts as HTML. Building them in one place keeps the views from drifting apart.
+The command line prints these dicts as text or as JSON (`--json`); the web pages render the
+same dicts as HTML and return them unchanged as JSON (`/page.json`). Building them in one
+place keeps the views from drifting apart.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from typing import Any
 
 from dhakira.archive import (
     AuditEntry,
+    ClaimQuery,
+    EntityQuery,
     EntitySummary,
+    Facets,
     SearchQuery,
     SearchResult,
     StoredClaim,
@@ -77,6 +81,8 @@ def entity_groups(mentions: list[Mention]) -> list[dict[str, Any]]:
         group = groups.setdefault(
             key,
             {
+                # the key of the entity listing (and of its web page /entities/<key>)
+                "key": mention.entity_id or f"{mention.type}:{mention.text.lower()}",
                 "entity_id": mention.entity_id,
                 "canonical_name": mention.canonical_name or mention.text,
                 "type": mention.type,
@@ -110,14 +116,71 @@ def audit_line(entry: AuditEntry) -> dict[str, Any]:
     return asdict(entry)
 
 
-def search_page(query: SearchQuery, result: SearchResult) -> dict[str, Any]:
-    """Search results with their snippets; highlights are spans inside each snippet."""
-    return {
+def search_page(
+    query: SearchQuery, result: SearchResult, facets: Facets | None = None
+) -> dict[str, Any]:
+    """Search results with their snippets; highlights are spans inside each snippet. The web
+    page adds the facet counts (value, count) of the same search."""
+    page: dict[str, Any] = {
         "query": asdict(query),
         "total": result.total,
         "took_ms": round(result.took_ms, 2),
         "hits": [asdict(hit) for hit in result.hits],
     }
+    if facets is not None:
+        page["facets"] = {
+            name: [{"value": value, "count": count} for value, count in counts]
+            for name, counts in asdict(facets).items()
+        }
+    return page
+
+
+# What a reader without an account never sees of a public document: who collected it and from
+# where (a local path or a batch can name a person), fields supplied with it, and who reviewed.
+RESTRICTED_FIELDS: tuple[str, ...] = (
+    "provenance.source",
+    "provenance.batch",
+    "supplied",
+    "reliability.by",
+    "reliability.note",
+    "history",
+)
+
+
+def public_record(page: dict[str, Any]) -> dict[str, Any]:
+    """A record page without its RESTRICTED_FIELDS (removed, not blanked, so nothing leaks)."""
+    shown = {key: dict(value) if isinstance(value, dict) else value for key, value in page.items()}
+    for path in RESTRICTED_FIELDS:
+        head, _, tail = path.partition(".")
+        if tail:
+            shown[head].pop(tail, None)
+        else:
+            shown.pop(head, None)
+    return shown
+
+
+def entities_page(query: EntityQuery, entities: list[EntitySummary]) -> dict[str, Any]:
+    """The entity listing: filters asked and the entities, most mentioned first."""
+    return {"query": asdict(query), "entities": [entity_line(e) for e in entities]}
+
+
+def entity_page(
+    entity: EntitySummary, documents: list[dict[str, Any]], claims: list[StoredClaim]
+) -> dict[str, Any]:
+    """One entity: names and spellings, the documents naming it, and claims about it."""
+    return {
+        "entity": entity_line(entity),
+        "documents": documents,
+        "claims": [claim_line(claim) for claim in claims],
+    }
+
+
+def claims_page(query: ClaimQuery, claims: list[StoredClaim]) -> dict[str, Any]:
+    return {"query": asdict(query), "claims": [claim_line(claim) for claim in claims]}
+
+
+def audit_page(entries: list[AuditEntry]) -> dict[str, Any]:
+    return {"entries": [audit_line(entry) for entry in entries]}
 
 
 def verify_page(report: VerifyReport) -> dict[str, Any]:

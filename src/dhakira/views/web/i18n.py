@@ -1,0 +1,199 @@
+"""The interface in Arabic and English: message catalogues, text direction and digits.
+
+Every word the pages show comes from here (the archive's own content is shown as stored). A
+reader picks the language with `?lang=ar|en` (kept in a cookie) and the digits with
+`?digits=arab|latn`; Arabic pages default to Arabic-Indic digits, English ones to Latin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGUAGES: tuple[str, ...] = ("ar", "en")
+DIGIT_STYLES: tuple[str, ...] = ("arab", "latn")
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+# key: (English, Arabic)
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "archive": ("dhakira archive", "أرشيف ذاكرة"),
+    "search": ("Search", "بحث"),
+    "search_placeholder": ("Words in Arabic or English", "كلمات بالعربية أو بالإنكليزية"),
+    "entities": ("Entities", "الكيانات"),
+    "claims": ("Claims", "الادعاءات"),
+    "audit": ("Audit log", "سجل التدقيق"),
+    "upload": ("Upload", "رفع ملفات"),
+    "login": ("Log in", "تسجيل الدخول"),
+    "logout": ("Log out", "تسجيل الخروج"),
+    "user_name": ("User name", "اسم المستخدم"),
+    "password": ("Password", "كلمة المرور"),
+    "logged_in_as": ("Logged in as", "الدخول باسم"),
+    "language": ("Language", "اللغة"),
+    "digits": ("Digits", "الأرقام"),
+    "digits_arab": ("Arabic-Indic", "هندية"),
+    "digits_latn": ("Latin", "لاتينية"),
+    "results": ("results", "نتيجة"),
+    "no_results": ("No documents found.", "لم يُعثر على وثائق."),
+    "search_hint": (
+        "Type words to search, or narrow by the counts below.",
+        "اكتب كلمات للبحث، أو ضيّق النتائج بالأعداد أدناه.",
+    ),
+    "filters": ("Narrow", "تضييق"),
+    "clear_filters": ("Clear filters", "إزالة التصفية"),
+    "facet_doc_type": ("Type", "النوع"),
+    "facet_language": ("Language", "اللغة"),
+    "facet_publisher": ("Publisher", "الناشر"),
+    "facet_year": ("Year", "السنة"),
+    "facet_reliability": ("Reliability", "الموثوقية"),
+    "date_from": ("From", "من"),
+    "date_to": ("To", "إلى"),
+    "previous": ("Previous", "السابق"),
+    "next": ("Next", "التالي"),
+    "code": ("Archive code", "رمز الأرشيف"),
+    "title": ("Title", "العنوان"),
+    "untitled": ("(untitled)", "(بلا عنوان)"),
+    "title_generated": ("title written by dhakira", "عنوان وضعته ذاكرة"),
+    "date_issued": ("Date issued", "تاريخ الإصدار"),
+    "doc_type": ("Document type", "نوع الوثيقة"),
+    "publisher": ("Publisher", "الناشر"),
+    "issuing_body": ("Issuing body", "الجهة المصدرة"),
+    "author": ("Author", "الكاتب"),
+    "languages": ("Languages", "اللغات"),
+    "reliability": ("Reliability", "الموثوقية"),
+    "visibility": ("Visibility", "الإتاحة"),
+    "note": ("Note (why)", "ملاحظة (السبب)"),
+    "reviewed_by": ("reviewed by", "راجعها"),
+    "provenance": ("Provenance", "المصدر والأصل"),
+    "source": ("Source", "المصدر"),
+    "url": ("Address", "الرابط"),
+    "captured_at": ("Captured", "تاريخ الالتقاط"),
+    "ingested_at": ("Archived", "تاريخ الأرشفة"),
+    "media_type": ("Format", "الصيغة"),
+    "size": ("Size (bytes)", "الحجم (بايت)"),
+    "sha256": ("SHA-256", "البصمة SHA-256"),
+    "download_original": ("Download the untouched original", "تنزيل الأصل كما هو"),
+    "related_entities": ("Related entities", "كيانات ذات صلة"),
+    "related_persons": ("Related persons", "أشخاص ذوو صلة"),
+    "incident": ("Incident", "الحادثة"),
+    "text": ("Text", "النص"),
+    "history": ("History", "السجل"),
+    "review": ("Review", "مراجعة"),
+    "save": ("Save", "حفظ"),
+    "unchanged": ("(unchanged)", "(دون تغيير)"),
+    "mentions": ("mentions", "ذكر"),
+    "documents": ("documents", "وثيقة"),
+    "spellings": ("Spellings", "الصيغ"),
+    "type": ("Type", "النوع"),
+    "name": ("Name", "الاسم"),
+    "event": ("Event", "الحدث"),
+    "figure": ("Figure", "العدد"),
+    "place": ("Place", "المكان"),
+    "period": ("Period", "الفترة"),
+    "attributed_to": ("Attributed to", "منسوب إلى"),
+    "quote": ("Quote", "الاقتباس"),
+    "document": ("Document", "الوثيقة"),
+    "when": ("When", "متى"),
+    "who": ("Who", "من"),
+    "action": ("Action", "الإجراء"),
+    "field": ("Field", "الحقل"),
+    "old": ("Old", "القديم"),
+    "new": ("New", "الجديد"),
+    "why": ("Why", "السبب"),
+    "files": ("Files", "الملفات"),
+    "upload_hint": (
+        "New documents are restricted until someone publishes them.",
+        "تبقى الوثائق الجديدة مقيّدة حتى يُنشرها أحد.",
+    ),
+    "outcome": ("Outcome", "النتيجة"),
+    "reason": ("Reason", "السبب"),
+    "civilians": ("Civilians", "مدنيون"),
+    "noncivilians": ("Non-civilians", "غير مدنيين"),
+    "children": ("Children", "أطفال"),
+    "women": ("Women", "نساء"),
+    "governorate": ("Governorate", "المحافظة"),
+    "cause": ("Cause", "السبب"),
+    "actor": ("Actor", "الفاعل"),
+    "filter": ("Filter", "تصفية"),
+    "error": ("Something went wrong", "حدث خطأ"),
+    "not_found": ("Not found", "غير موجود"),
+    "forbidden": ("Not allowed", "غير مسموح"),
+    "login_needed": ("Please log in to continue.", "يرجى تسجيل الدخول للمتابعة."),
+    "login_failed": ("Wrong user name or password.", "اسم المستخدم أو كلمة المرور غير صحيحة."),
+    "throttled": (
+        "Too many failed attempts; wait a few minutes and try again.",
+        "محاولات فاشلة كثيرة؛ انتظر بضع دقائق ثم حاول مجددًا.",
+    ),
+    "json": ("JSON", "JSON"),
+    "api": ("API", "واجهة البرمجة"),
+    "export": ("Export", "تصدير"),
+    # values stored in the archive, shown by label
+    "public": ("public", "عامة"),
+    "restricted": ("restricted", "مقيّدة"),
+    "correct": ("correct", "صحيحة"),
+    "incorrect": ("incorrect", "غير صحيحة"),
+    "unverified": ("unverified", "غير متحقق منها"),
+    "unspecified": ("unspecified", "غير محددة"),
+    "press_release": ("press release", "بيان صحفي"),
+    "statement": ("statement", "بيان"),
+    "news_report": ("news report", "تقرير إخباري"),
+    "ngo_report": ("NGO report", "تقرير منظمة"),
+    "testimony": ("testimony", "شهادة"),
+    "legal_document": ("legal document", "وثيقة قانونية"),
+    "other": ("other", "أخرى"),
+    "person": ("person", "شخص"),
+    "organization": ("organization", "منظمة"),
+    "facility": ("facility", "منشأة"),
+    "report": ("report", "تقرير"),
+    "ingested": ("ingested", "أُرشفت"),
+    "duplicate": ("already in the archive", "موجودة مسبقًا"),
+    "needs_ocr": ("kept, needs OCR", "حُفظت، تحتاج إلى تعرّف ضوئي"),
+    "failed": ("failed", "فشلت"),
+    "lang_ar": ("العربية", "العربية"),
+    "lang_en": ("English", "English"),
+}
+
+
+def translate(lang: str, key: str) -> str:
+    """The message in `lang`; an unknown key is shown as itself (a stored value, say)."""
+    pair = _MESSAGES.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "ar" else pair[0]
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    return lambda key: translate(lang, key)
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang == "ar" else "ltr"
+
+
+def default_digits(lang: str) -> str:
+    return "arab" if lang == "ar" else "latn"
+
+
+def digits(value: object, style: str) -> str:
+    """A number or date written with the reader's digits; None is an empty string."""
+    if value is None:
+        return ""
+    text = str(value)
+    return text.translate(_ARABIC_INDIC) if style == "arab" else text
+
+
+def pick(value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """`value` when it is one of `allowed`, else None (a cookie or query may hold anything)."""
+    return value if value in allowed else None
+
+
+def from_accept_language(header: str) -> str:
+    """The first of Arabic or English the browser asks for; English when neither."""
+    for part in header.split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def message_keys() -> set[str]:
+    """Every key of the catalogue (tests check that both languages fill each one)."""
+    return set(_MESSAGES)

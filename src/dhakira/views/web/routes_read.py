@@ -1,0 +1,210 @@
+"""Reading the archive: search, document records and originals, entities and claims.
+
+Each page has a JSON twin (`/search` and `/search.json`, ...) answered from the same view
+dict. Every archive query is made with the reader's visibility scope (`ctx.public_only`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from dhakira.archive import ClaimQuery, EntityQuery, SearchQuery
+from dhakira.errors import IntegrityError, NotFound
+from dhakira.records import sha256_hex
+from dhakira.views import pages
+from dhakira.views.web import render
+from dhakira.views.web.context import Context
+
+router = APIRouter()
+_JSON = ".json"
+
+
+def _blank_none(value: str | None) -> str | None:
+    """Forms send empty fields as ""; an empty filter is no filter."""
+    return value.strip() or None if value is not None else None
+
+
+@dataclass
+class SearchParams:
+    """What a reader can ask the search for (query string parameters)."""
+
+    q: str = ""
+    type: str | None = None
+    language: str | None = None
+    publisher: str | None = None
+    reliability: str | None = None
+    date_from: Annotated[str | None, Query(alias="from")] = None
+    date_to: Annotated[str | None, Query(alias="to")] = None
+    page: Annotated[int, Query(ge=1, le=500)] = 1
+
+    def query(self, ctx: Context) -> SearchQuery:
+        size = ctx.settings.page_size
+        return SearchQuery(
+            text=self.q,
+            date_from=_blank_none(self.date_from),
+            date_to=_blank_none(self.date_to),
+            doc_type=_blank_none(self.type),
+            language=_blank_none(self.language),
+            publisher=_blank_none(self.publisher),
+            limit=size,
+            offset=(self.page - 1) * size,
+            reliability=_blank_none(self.reliability),
+            public_only=ctx.public_only,
+        )
+
+
+def search_view(ctx: Context, params: SearchParams) -> dict[str, Any]:
+    """Hits, snippets and facet counts of one search, all within the reader's scope."""
+    query = params.query(ctx)
+    page = pages.search_page(query, ctx.archive.search(query), ctx.archive.facets(query))
+    page["page"] = params.page
+    page["pages"] = max(1, -(-page["total"] // max(1, query.limit)))
+    return page
+
+
+@router.get("/", include_in_schema=False)
+def home() -> Response:
+    return RedirectResponse("/search", status_code=307)
+
+
+@router.get("/search.json", tags=["read"], summary="Search documents, with facet counts")
+def search_json(request: Request, params: Annotated[SearchParams, Depends()]) -> dict[str, Any]:
+    return search_view(Context.of(request), params)
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_html(request: Request, params: Annotated[SearchParams, Depends()]) -> Response:
+    ctx = Context.of(request)
+    return render.respond(ctx, "search.html", search_view(ctx, params))
+
+
+def record_view(ctx: Context, code: str) -> dict[str, Any]:
+    """The record page of one document; without an account, restricted fields are removed."""
+    doc = ctx.archive.get(code, public_only=ctx.public_only)
+    if ctx.public_only:
+        return pages.public_record(pages.record_page(doc, []))
+    return pages.record_page(doc, ctx.archive.audit(code))
+
+
+@router.get("/doc/{code}.json", tags=["read"], summary="One document as an archive record")
+def record_json(request: Request, code: str) -> dict[str, Any]:
+    return record_view(Context.of(request), code)
+
+
+@router.get("/doc/{code}", response_class=HTMLResponse, include_in_schema=False)
+def record_html(request: Request, code: str) -> Response:
+    ctx = Context.of(request)
+    return render.respond(ctx, "record.html", record_view(ctx, code))
+
+
+@router.get("/doc/{code}/original", tags=["read"], summary="The untouched original bytes")
+def original(request: Request, code: str) -> Response:
+    """The original as archived, as a download; its SHA-256 is checked and sent in a header."""
+    ctx = Context.of(request)
+    doc = ctx.archive.get(code, public_only=ctx.public_only)
+    data = ctx.archive.blobs.get(doc.sha256)
+    if sha256_hex(data) != doc.sha256:
+        raise IntegrityError(
+            "the stored original no longer matches its SHA-256",
+            item=code,
+            hint="run `dhakira verify` and restore originals/ from a backup",
+        )
+    headers = {
+        "X-Content-SHA256": doc.sha256,
+        "Content-Disposition": f'attachment; filename="{doc.code}"',
+    }
+    return Response(data, media_type="application/octet-stream", headers=headers)
+
+
+@dataclass
+class EntityParams:
+    type: str | None = None
+    name: str | None = None
+    limit: Annotated[int, Query(ge=1, le=5000)] = 200
+
+
+def entities_view(ctx: Context, params: EntityParams) -> dict[str, Any]:
+    query = EntityQuery(
+        type=_blank_none(params.type),
+        name=_blank_none(params.name),
+        limit=params.limit,
+        public_only=ctx.public_only,
+    )
+    return pages.entities_page(query, ctx.archive.entities(query))
+
+
+@router.get("/entities.json", tags=["read"], summary="Entities named across the archive")
+def entities_json(request: Request, params: Annotated[EntityParams, Depends()]) -> dict[str, Any]:
+    return entities_view(Context.of(request), params)
+
+
+@router.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+def entities_html(request: Request, params: Annotated[EntityParams, Depends()]) -> Response:
+    ctx = Context.of(request)
+    return render.respond(ctx, "entities.html", entities_view(ctx, params))
+
+
+def entity_view(ctx: Context, key: str) -> dict[str, Any]:
+    """One entity: its names, the documents naming it, and claims placed at or told by it."""
+    found = ctx.archive.entities(EntityQuery(key=key, limit=1, public_only=ctx.public_only))
+    if not found:
+        raise NotFound("no entity with this key", item=key, hint="find entities on /entities")
+    entity = found[0]
+    name = entity.canonical_name or (entity.spellings[0] if entity.spellings else key)
+    claims = {}
+    for query in (
+        ClaimQuery(place=name, public_only=ctx.public_only, limit=200),
+        ClaimQuery(attributed_to=name, public_only=ctx.public_only, limit=200),
+    ):
+        for claim in ctx.archive.claims(query):
+            claims[(claim.code, claim.claim.start)] = claim
+    documents = ctx.archive.entity_documents(key, public_only=ctx.public_only)
+    return pages.entity_page(entity, documents, list(claims.values()))
+
+
+@router.get("/entities/{key:path}", tags=["read"], summary="One entity (add .json for JSON)")
+def entity(request: Request, key: str) -> Response:
+    ctx = Context.of(request)
+    if key.endswith(_JSON):
+        return render.respond(ctx, "entity.html", entity_view(ctx, key[: -len(_JSON)]))
+    return render.respond(ctx, "entity.html", entity_view(ctx, key))
+
+
+@dataclass
+class ClaimParams:
+    event: str | None = None
+    place: str | None = None
+    attributed_to: str | None = None
+    kind: str | None = None
+    year_from: Annotated[str | None, Query(alias="from")] = None
+    year_to: Annotated[str | None, Query(alias="to")] = None
+    limit: Annotated[int, Query(ge=1, le=5000)] = 200
+
+
+def claims_view(ctx: Context, params: ClaimParams) -> dict[str, Any]:
+    query = ClaimQuery(
+        event=_blank_none(params.event),
+        place=_blank_none(params.place),
+        attributed_to=_blank_none(params.attributed_to),
+        year_from=_blank_none(params.year_from),
+        year_to=_blank_none(params.year_to),
+        kind=_blank_none(params.kind),
+        limit=params.limit,
+        public_only=ctx.public_only,
+    )
+    return pages.claims_page(query, ctx.archive.claims(query))
+
+
+@router.get("/claims.json", tags=["read"], summary="Quantitative claims across the archive")
+def claims_json(request: Request, params: Annotated[ClaimParams, Depends()]) -> dict[str, Any]:
+    return claims_view(Context.of(request), params)
+
+
+@router.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+def claims_html(request: Request, params: Annotated[ClaimParams, Depends()]) -> Response:
+    ctx = Context.of(request)
+    return render.respond(ctx, "claims.html", claims_view(ctx, params))
