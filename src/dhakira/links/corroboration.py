@@ -1,0 +1,476 @@
+"""Incidents and corroboration: claims from different documents about one event, side by side.
+
+Ten documents that repeat one Amnesty figure are one source, not ten. This module groups the
+claims of analysed documents (`records.Claim`) into incidents and says, for each incident, how
+many independent sources stand behind its figures, what they amount to and where they
+disagree. Everything works on plain records; storing and showing is the archive's work.
+
+- Grouping: two claims can be one incident when they count the same kind of event (`event`)
+  at the same canonical place, in periods that overlap (a claim without a period is placed at
+  its document's issue date, with `GAP_DAYS` of slack), with figures of the same order of
+  magnitude (a weekly batch of "20 to 50" is not the total of "5,000 to 13,000"). A claim joins
+  the first incident whose every member it is compatible with (no chaining).
+- Independence: a member's source is who the figure is attributed to (canonical), else the
+  publisher, else the document itself. Members with the same source are one source, and a
+  document that repeats another (duplicate or copy pairs given by the caller) shares its source.
+- Consolidation: the envelope over the members — the lowest stated minimum, the highest stated
+  maximum, the median of point estimates.
+- Conflicts: two figures from different documents whose possible values cannot overlap
+  (exact 5,000 against at least 20,000). A vague "thousands" reads as "1,000 or more", so it
+  does not conflict with 13,000.
+- Suggested reliability (`suggest_claims`, `suggest_documents`): a value of
+  `records.RELIABILITIES` with its reasons as text. It is a suggestion kept beside a person's
+  rating, which is passed through untouched and never replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dhakira.records import Claim, Document
+
+GAP_DAYS = 183  # slack between two periods (or a period and an undated claim's issue date)
+MAGNITUDE = 10.0  # figures further apart than this factor count different things
+APPROXIMATE = {"about": 0.25, "estimated": 0.25, "nearly": 0.25}  # relative slack of a figure
+_OPEN = math.inf
+
+
+@dataclass(frozen=True)
+class SourcedClaim:
+    """A claim with what corroboration needs of its document.
+
+    `index` is the claim's position in `Document.claims`; `issued` the document's issue date
+    (ISO, any precision); `rating` a person's reliability rating of the claim, if any.
+    """
+
+    doc_id: str
+    index: int
+    claim: Claim
+    publisher: str | None = None
+    issued: str | None = None
+    rating: str | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.doc_id, self.index)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One claim of an incident as shown side by side, with the source it was counted under."""
+
+    doc_id: str
+    index: int
+    low: float | None
+    high: float | None
+    best: float | None
+    qualifier: str | None
+    publisher: str | None
+    attributed_to: str | None
+    source: str
+    quote: str
+
+    @property
+    def figure(self) -> str:
+        """The figure as a reader would say it: "5,000-13,000", "as many as 13,000"."""
+        return describe_figure(self.low, self.high, self.best, self.qualifier)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two members (indexes into `Incident.members`) whose figures cannot both be true."""
+
+    first: int
+    second: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Incident:
+    """Claims about one event from several documents, with sources, consolidation, conflicts."""
+
+    incident_id: str
+    event: str
+    place: str | None
+    period_start: str | None
+    period_end: str | None
+    members: tuple[Member, ...]
+    sources: tuple[tuple[str, ...], ...]  # each independent source: the source names merged
+    low: float | None
+    best: float | None
+    high: float | None
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.sources)
+
+    @property
+    def consistent(self) -> bool:
+        return not self.conflicts
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.doc_id for m in self.members))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested reliability with its reasons; `rating` is the person's own, untouched."""
+
+    suggested: str
+    reasons: tuple[str, ...]
+    rating: str | None = None
+
+
+def sourced_claims(
+    doc: Document, doc_id: str, ratings: Mapping[int, str] | None = None
+) -> list[SourcedClaim]:
+    """The claims of an analysed document with its id, publisher and issue date."""
+    issued = doc.date.value if doc.date else None
+    return [
+        SourcedClaim(doc_id, i, claim, doc.publisher, issued, (ratings or {}).get(i))
+        for i, claim in enumerate(doc.claims)
+    ]
+
+
+def describe_figure(
+    low: float | None, high: float | None, best: float | None, qualifier: str | None
+) -> str:
+    """A figure in words: "5,000-13,000", "as many as 13,000", "thousands"."""
+
+    def n(value: float) -> str:
+        return f"{value:,.0f}"
+
+    if low is not None and high is not None and low != high:
+        return f"{n(low)}-{n(high)}"
+    value = next((v for v in (best, low, high) if v is not None), None)
+    if value is None:
+        return qualifier or "?"
+    if qualifier and qualifier not in ("between",) and low is not None and high is None:
+        if qualifier in ("at least", "over"):
+            return f"{qualifier} {n(value)}"
+        return qualifier  # a vague plural: "thousands"
+    return f"{qualifier} {n(value)}" if qualifier else n(value)
+
+
+# --- time ------------------------------------------------------------------------------------
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    """First and last day of an ISO date cut to year, month or day."""
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        day = date(parts[0], parts[1], parts[2])
+        return day, day
+    except (ValueError, IndexError):
+        return None
+
+
+def claim_period(item: SourcedClaim) -> tuple[date, date] | None:
+    """When a claim's events happened: its period, else its document's issue date; None unknown."""
+    start = _bounds(item.claim.period_start) if item.claim.period_start else None
+    end = _bounds(item.claim.period_end) if item.claim.period_end else None
+    issued = _bounds(item.issued) if item.issued else None
+    if start and end:
+        return start[0], end[1]
+    if start:
+        return start[0], (issued[1] if issued else start[1])
+    if end:
+        return end[0], end[1]
+    return issued
+
+
+def _periods_meet(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    if a is None or b is None:
+        return True
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    return gap.days <= GAP_DAYS
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+def possible_values(claim: Claim) -> tuple[float, float] | None:
+    """The values a figure allows: exact 5,000 → [5000, 5000]; at least 20,000 → [20000, ∞)."""
+    slack = APPROXIMATE.get(claim.qualifier or "", 0.0)
+    if claim.low is not None or claim.high is not None:
+        low = claim.low if claim.low is not None else 0.0
+        high = claim.high if claim.high is not None else _OPEN
+        return low * (1 - slack), high * (1 + slack)
+    if claim.best is not None:
+        return claim.best * (1 - slack), claim.best * (1 + slack)
+    return None
+
+
+def _magnitude(claim: Claim) -> tuple[float, float] | None:
+    """The order of magnitude a figure speaks of ("as many as 13,000" is not about 20)."""
+    values = possible_values(claim)
+    if values is None:
+        return None
+    low, high = values
+    if claim.low is None and claim.high is not None:
+        low = claim.high / MAGNITUDE
+    if high == _OPEN:
+        high = low * MAGNITUDE
+    return max(low, 1.0), max(high, 1.0)
+
+
+def _same_magnitude(a: Claim, b: Claim) -> bool:
+    ma, mb = _magnitude(a), _magnitude(b)
+    if ma is None or mb is None:
+        return False
+    if ma[1] >= mb[0] and mb[1] >= ma[0]:
+        return True
+    gap = max(ma[0], mb[0]) / min(ma[1], mb[1])
+    return gap <= MAGNITUDE
+
+
+def figures_conflict(a: Claim, b: Claim) -> bool:
+    """True when the two figures cannot both be true (their possible values do not overlap)."""
+    va, vb = possible_values(a), possible_values(b)
+    if va is None or vb is None:
+        return False
+    return va[1] < vb[0] or vb[1] < va[0]
+
+
+# --- grouping --------------------------------------------------------------------------------
+
+
+def _fold(name: str | None) -> str:
+    return " ".join((name or "").casefold().split())
+
+
+def compatible(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Could these two claims be about the same event? (kind, event, place, time, magnitude)"""
+    ca, cb = a.claim, b.claim
+    return (
+        ca.kind == cb.kind == "victims"
+        and ca.event == cb.event
+        and bool(ca.place)
+        and _fold(ca.place) == _fold(cb.place)
+        and _periods_meet(claim_period(a), claim_period(b))
+        and _same_magnitude(ca, cb)
+    )
+
+
+def group_claims(
+    claims: Iterable[SourcedClaim],
+    repeats: Iterable[tuple[str, str]] = (),
+    min_documents: int = 2,
+) -> list[Incident]:
+    """Incidents: compatible claims from at least `min_documents` documents, grouped.
+
+    `repeats` are pairs of document ids where one repeats the other (duplicates, copies);
+    they count as one source.
+    """
+    groups: list[list[SourcedClaim]] = []
+    for item in claims:
+        if item.claim.kind != "victims" or not item.claim.place:
+            continue
+        home = next((g for g in groups if all(compatible(item, m) for m in g)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    pairs = list(repeats)
+    return [
+        build_incident(group, pairs)
+        for group in groups
+        if len({m.doc_id for m in group}) >= min_documents
+    ]
+
+
+def source_of(item: SourcedClaim) -> str:
+    """Who stands behind a figure: the attributed source, else the publisher, else the document."""
+    return item.claim.attributed_to or item.publisher or f"document {item.doc_id}"
+
+
+def _independent(items: Sequence[SourcedClaim], repeats: Sequence[tuple[str, str]]) -> list[int]:
+    """A source number per member: same source or a repeated document → same number."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    repeated = {frozenset(p) for p in repeats}
+    for i, a in enumerate(items):
+        for j in range(i):
+            b = items[j]
+            if (
+                _fold(source_of(a)) == _fold(source_of(b))
+                or frozenset((a.doc_id, b.doc_id)) in repeated
+            ):
+                join(i, j)
+    return [find(i) for i in range(len(items))]
+
+
+def build_incident(items: Sequence[SourcedClaim], repeats: Sequence[tuple[str, str]]) -> Incident:
+    """One incident from compatible claims: members, sources, consolidation and conflicts."""
+    roots = _independent(items, repeats)
+    sources: dict[int, list[str]] = {}
+    for root, item in zip(roots, items, strict=True):
+        names = sources.setdefault(root, [])
+        if source_of(item) not in names:
+            names.append(source_of(item))
+    members = tuple(
+        Member(
+            item.doc_id,
+            item.index,
+            item.claim.low,
+            item.claim.high,
+            item.claim.best,
+            item.claim.qualifier,
+            item.publisher,
+            item.claim.attributed_to,
+            " / ".join(sources[root]),
+            item.claim.quote,
+        )
+        for root, item in zip(roots, items, strict=True)
+    )
+    conflicts = tuple(
+        Conflict(j, i, f"{_said(members[j])} cannot be true with {_said(members[i])}")
+        for i, a in enumerate(items)
+        for j in range(i)
+        if items[j].doc_id != a.doc_id and figures_conflict(items[j].claim, a.claim)
+    )
+    low, best, high = consolidate(item.claim for item in items)
+    first = items[0].claim
+    starts = [i.claim.period_start for i in items if i.claim.period_start]
+    ends = [i.claim.period_end for i in items if i.claim.period_end]
+    keys = sorted(f"{i.doc_id}#{i.index}" for i in items)
+    return Incident(
+        incident_id="incident:" + hashlib.sha1("|".join(keys).encode()).hexdigest()[:12],
+        event=first.event,
+        place=first.place,
+        period_start=min(starts) if starts else None,
+        period_end=max(ends) if ends else None,
+        members=members,
+        sources=tuple(tuple(names) for names in sources.values()),
+        low=low,
+        best=best,
+        high=high,
+        conflicts=conflicts,
+    )
+
+
+def _said(member: Member) -> str:
+    return f"{member.doc_id} ({member.source}: {member.figure})"
+
+
+def consolidate(claims: Iterable[Claim]) -> tuple[float | None, float | None, float | None]:
+    """Low / best / high over figures: lowest minimum, median point estimate, highest maximum."""
+    lows, highs, bests = [], [], []
+    for claim in claims:
+        if claim.low is not None:
+            lows.append(claim.low)
+        if claim.high is not None:
+            highs.append(claim.high)
+        if claim.best is not None:
+            bests.append(claim.best)
+    return (
+        min(lows) if lows else None,
+        statistics.median(bests) if bests else None,
+        max(highs) if highs else None,
+    )
+
+
+# --- suggested reliability -------------------------------------------------------------------
+
+
+def _member_suggestion(incident: Incident, position: int, rating: str | None) -> Suggestion:
+    """Corroborated, contradicted or single-source: what this incident says of one member."""
+    member = incident.members[position]
+    against = {
+        incident.members[c.second if c.first == position else c.first].source
+        for c in incident.conflicts
+        if position in (c.first, c.second)
+    }
+    others = {m.source for m in incident.members} - {member.source}
+    agreeing = others - against
+    if against and not agreeing and len(against) >= 2:
+        reasons = [
+            f"contradicted by {len(against)} independent sources: {', '.join(sorted(against))}"
+        ]
+        return Suggestion("incorrect", tuple(reasons), rating)
+    if against:
+        reasons = [f"conflicts with {', '.join(sorted(against))}"]
+        if agreeing:
+            reasons.append(f"agrees with {', '.join(sorted(agreeing))}")
+        return Suggestion("unverified", tuple(reasons), rating)
+    if agreeing:
+        names = ", ".join(sorted(agreeing | {member.source}))
+        return Suggestion(
+            "correct", (f"{len(agreeing) + 1} independent sources agree: {names}",), rating
+        )
+    documents = ", ".join(incident.documents)
+    return Suggestion(
+        "unverified",
+        (f"single source: {member.source}, repeated by {len(incident.documents)} "
+         f"documents ({documents})",),
+        rating,
+    )  # fmt: skip
+
+
+def suggest_claims(
+    claims: Iterable[SourcedClaim], incidents: Iterable[Incident]
+) -> dict[tuple[str, int], Suggestion]:
+    """A suggested reliability for every claim, keyed by (document id, claim index).
+
+    A claim in no incident is "unspecified" (nothing to weigh it against). The person's
+    rating (`SourcedClaim.rating`) is carried in `Suggestion.rating`, never changed.
+    """
+    ratings = {item.key: item.rating for item in claims}
+    found: dict[tuple[str, int], Suggestion] = {
+        key: Suggestion("unspecified", ("no other document reports this event",), rating)
+        for key, rating in ratings.items()
+    }
+    for incident in incidents:
+        for position, member in enumerate(incident.members):
+            key = (member.doc_id, member.index)
+            found[key] = _member_suggestion(incident, position, ratings.get(key))
+    return found
+
+
+def suggest_documents(
+    suggestions: Mapping[tuple[str, int], Suggestion], ratings: Mapping[str, str] | None = None
+) -> dict[str, Suggestion]:
+    """A document's suggestion from its claims': incorrect or unverified ones weigh first.
+
+    "correct" only when every weighed claim is corroborated; "unspecified" when none of its
+    claims could be weighed. `ratings` (a person's, per document) are passed through.
+    """
+    by_doc: dict[str, list[Suggestion]] = {}
+    for (doc_id, _), suggestion in sorted(suggestions.items()):
+        by_doc.setdefault(doc_id, []).append(suggestion)
+    result: dict[str, Suggestion] = {}
+    for doc_id, items in by_doc.items():
+        weighed = [s for s in items if s.suggested != "unspecified"]
+        reasons = tuple(dict.fromkeys(r for s in weighed for r in s.reasons))
+        rating = (ratings or {}).get(doc_id)
+        if not weighed:
+            result[doc_id] = Suggestion("unspecified", ("no claim reported elsewhere",), rating)
+        elif any(s.suggested == "incorrect" for s in weighed):
+            result[doc_id] = Suggestion("incorrect", reasons, rating)
+        elif all(s.suggested == "correct" for s in weighed):
+            result[doc_id] = Suggestion("correct", reasons, rating)
+        else:
+            result[doc_id] = Suggestion("unverified", reasons, rating)
+    return result
