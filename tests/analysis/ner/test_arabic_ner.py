@@ -81,4 +81,4 @@ def test_heldout_anercorp_floor() -> None:
     seconds = time.perf_counter() - started
     result = score(gold, predicted)
     assert result["overall"]["f1"] >= FLOOR
-    assert sum(map(len, tokens)) / seconds >= 2000  # measured about 10,000 on one core
+    assert sum(map(len, tokens)) / seconds >= 2000  # measured about 10,000-20,000 on one core
