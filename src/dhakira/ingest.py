@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from dhakira.archive import Archive, ReanalyzeResult
+from dhakira.archive.linkstore import Linker
 from dhakira.capture.sources import iter_items
 from dhakira.config import Limits
 from dhakira.errors import DhakiraError
@@ -105,6 +106,14 @@ class _Writer:
         self.options = options
         self.report = report
         self.outcomes: list[Outcome] = []
+        self._linker: Linker | None = None
+
+    def link(self, code: str, doc: Document) -> None:
+        """Link a new document to the duplicates and stories already stored; the linker (its
+        indexes rebuilt from stored signatures) is made once, at the first new document."""
+        if self._linker is None:
+            self._linker = self.archive.links.linker()
+        self._linker.link(code, doc)
 
     def emit(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
@@ -124,6 +133,8 @@ class _Writer:
             status = "duplicate"
         elif result.text_status == "needs_ocr":
             status = "needs_ocr"
+        if not added.duplicate:
+            self.link(added.code, result)
         self.emit(Outcome(result.item.source, status, code=added.code, file=file))
 
     def known(self, item: Item, file: str) -> bool:

@@ -172,7 +172,7 @@ def show_record(
 ) -> None:
     """Print one document as an archive record: metadata, reliability, provenance, hash, text."""
     with _archive(archive, database_url) as store:
-        page = pages.record_page(store.get(code), store.audit(code))
+        page = pages.record_page(store.get(code), store.audit(code), store.links.of(code))
     if as_json:
         render.print_json(page)
     else:
@@ -193,7 +193,8 @@ def export(
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         with _archive(archive, database_url) as store:
-            records = (doc.export_json() for doc in store.documents())
+            records = ({**doc.export_json(), "links": store.links.of(doc.code)}
+                       for doc in store.documents())
             count = _write_jsonl(records, stream) if fmt == "jsonl" else _write_csv(records, stream)
     finally:
         if output:
@@ -426,5 +427,9 @@ def main() -> None:
 
 # the analysis commands (reanalyze, entities, claims, tag, eval ner) register themselves on `app`
 from dhakira.views import cli_analysis as _cli_analysis  # noqa: E402,F401
+
+# the link commands (link, stories, entities merge/split/undo) register themselves on `app`
+from dhakira.views import cli_links as _cli_links  # noqa: E402,F401
+
 # the web commands (serve, users) register themselves on `app`
 from dhakira.views import cli_web as _cli_web  # noqa: E402,F401

@@ -15,7 +15,7 @@ import typer
 
 from dhakira.config import DEFAULT_ARCHIVE, Limits, parse_size
 from dhakira.errors import ConfigError
-from dhakira.records import ENTITY_TYPES, EVENT_TYPES
+from dhakira.records import EVENT_TYPES
 from dhakira.views import console as render
 from dhakira.views import pages
 from dhakira.views.cli import (
@@ -87,28 +87,7 @@ def _chosen(store: Any, codes: list[str], every: bool) -> list[str]:
     return list(store.outdated({step.name: step.version for step in default_steps()}))
 
 
-@app.command(epilog="Examples:\n\n  dhakira entities --type facility\n\n"
-             "  dhakira entities --name Sednaya --json")
-def entities(
-    kind: Annotated[str | None, typer.Option("--type", help="person, organization, place, "
-                                             "facility, report or event.")] = None,
-    name: Annotated[str | None, typer.Option(help="Part of the name or of a spelling.")] = None,
-    limit: LimitOpt = 1000,
-    archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
-    database_url: DatabaseOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """List the people, organizations, places and facilities named across the archive.
-
-    One line per entity, most mentioned first: type, canonical name, number of mentions and of
-    documents, and the spellings seen. `--json` prints JSON Lines.
-    """
-    from dhakira.archive import EntityQuery
-
-    _check_choice("--type", kind, ENTITY_TYPES)
-    with _archive(archive, database_url) as store:
-        lines = [pages.entity_line(e) for e in store.entities(EntityQuery(kind, name, limit))]
-    _print_lines(lines, as_json, render.render_entities)
+# `dhakira entities` (the listing with reviewers' merges and splits) is in cli_links.py
 
 
 @app.command(epilog="Examples:\n\n  dhakira claims --event execution --place Sednaya\n\n"

@@ -214,6 +214,45 @@ def _render_findings(console: Console, page: dict[str, Any]) -> None:
     if page.get("incident"):
         console.rule("Main incident", style="dim")
         console.print(_field_table(list(page["incident"].items())))
+    if page.get("links"):
+        _render_links(console, page["links"])
+
+
+def _render_links(console: Console, links: dict[str, Any]) -> None:
+    """Duplicates (score, which is primary), the story and the related documents."""
+    if links["duplicates"]:
+        console.rule(f"Copies of this document ({len(links['duplicates'])})", style="dim")
+        here = "this copy is primary" if links["is_primary"] else f"primary: {links['primary']}"
+        console.print(Text(here))
+        for dup in links["duplicates"]:
+            mark = "  [primary]" if dup["primary"] else ""
+            console.print(Text(f"{dup['code']}  {dup['kind']}  {dup['score']:.2f}{mark}"))
+    if links["story"]:
+        story = links["story"]
+        console.rule(f"Story {story['story']} ({story['size']} documents)", style="dim")
+        for doc in story["documents"]:
+            console.print(Text(story_document_text(doc)))
+    if links["related"]:
+        console.rule("Related documents", style="dim")
+        for rel in links["related"]:
+            console.print(Text(f"{rel['code']}  {rel['kind']}  score {rel['score']:.1f}"))
+
+
+def story_document_text(doc: dict[str, Any]) -> str:
+    """`DHK-2017-3F9A2C  2017-02-07  en  Human Slaughterhouse  [primary]`"""
+    mark = "  [primary]" if doc.get("primary") else ""
+    return f"{doc['code']}  {doc['date'] or '----------'}  {doc['language'] or '--'}  " \
+        f"{doc['title'] or '(untitled)'}{mark}"
+
+
+def render_stories(console: Console, stories: list[dict[str, Any]]) -> None:
+    for story in stories:
+        span = f"{story['first_date'] or '?'} – {story['last_date'] or '?'}"
+        console.rule(f"Story {story['story']}  {story['size']} documents  {span}", style="dim")
+        for doc in story["documents"]:
+            console.print(Text(story_document_text(doc)))
+    if not stories:
+        console.print(Text("no stories found", style="dim"))
 
 
 def entity_text(entity: dict[str, Any], count: str) -> str:

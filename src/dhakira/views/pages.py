@@ -26,9 +26,12 @@ from dhakira.ingest import IngestSummary, ReanalyzeSummary
 from dhakira.records import Mention
 
 
-def record_page(doc: StoredDocument, audit: list[AuditEntry]) -> dict[str, Any]:
-    """The archive record page of one document: metadata block, reliability, provenance, text."""
-    return {
+def record_page(
+    doc: StoredDocument, audit: list[AuditEntry], links: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The archive record page of one document: metadata block, reliability, provenance, text,
+    and with `links` (`Archive.links.of`) its duplicates, primary copy, story and related."""
+    page = {
         "code": doc.code,
         "metadata": {
             "title": doc.title,
@@ -70,6 +73,9 @@ def record_page(doc: StoredDocument, audit: list[AuditEntry]) -> dict[str, Any]:
         "incident": doc.incident.to_json() if doc.incident else None,
         "text": doc.text,
     }
+    if links is not None:
+        page["links"] = links
+    return page
 
 
 def entity_groups(mentions: list[Mention]) -> list[dict[str, Any]]:

@@ -1,0 +1,495 @@
+"""Links between stored documents: duplicates with their primary copy, and stories.
+
+The algorithms live in `dhakira.links` and know nothing of storage; this module keeps their
+state in the archive's database (migration 0005) and their results where the views read them.
+
+- A `Linker` holds a `DuplicateIndex` and a `StoryGrouper` rebuilt from the stored signatures
+  and story summaries (no text is read again), and links one new document at a time: ingest
+  uses it for every new document, `dhakira link` for the documents not yet linked.
+- Every copy is kept; each duplicate group marks one primary copy (`choose_primary`).
+- Each document belongs to one story (often alone); stories with several documents are listed.
+
+Rows carry `LINK_VERSION`: a document linked by another version is linked again by
+`dhakira link`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from dhakira.archive import rows
+from dhakira.archive.schema import documents, mentions, metadata
+from dhakira.links.duplicates import Copy, DuplicateIndex, choose_primary
+from dhakira.links.shingles import Signature
+from dhakira.links.stories import StoryDoc, StoryGrouper, summarize
+from dhakira.records import DateIssued, Document, Incident, Item
+
+if TYPE_CHECKING:
+    from dhakira.archive.archive import Archive
+    from dhakira.archive.records import StoredDocument
+
+LINK_VERSION = "links.v1"
+DUPLICATE_KINDS = ("duplicate-exact", "duplicate-near")
+STORY_KIND = "same-story"
+
+document_signatures = sa.Table(
+    "document_signatures",
+    metadata,
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+    sa.Column("text_length", sa.Integer, nullable=False),
+    sa.Column("summary", sa.JSON, nullable=False),
+    sa.Column("version", sa.String(40), nullable=False),
+    sa.Column("dup_group", sa.Integer, nullable=False),
+    sa.Column("is_primary", sa.Boolean, nullable=False),
+)
+
+document_links = sa.Table(
+    "document_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("other_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("analyser", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("primary_doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("first_date", sa.String(10)),
+    sa.Column("last_date", sa.String(10)),
+)
+
+story_members = sa.Table(
+    "story_members",
+    metadata,
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("story_id", sa.Integer, nullable=False),
+)
+
+
+# -- stored story summaries -----------------------------------------------------------------------
+
+
+def summary_json(doc: StoryDoc) -> dict[str, Any]:
+    """A StoryDoc as JSON (what `document_signatures.summary` holds)."""
+    return {
+        "date": doc.date.isoformat() if doc.date else None,
+        "entities": dict(doc.entities),
+        "figures": sorted([event, number] for event, number in doc.figures),
+        "terms": dict(doc.terms),
+        "language": doc.language,
+        "incident": asdict(doc.incident) if doc.incident else None,
+    }
+
+
+def summary_from_json(doc_id: str, value: dict[str, Any]) -> StoryDoc:
+    incident = value.get("incident")
+    return StoryDoc(
+        doc_id=doc_id,
+        date=date.fromisoformat(value["date"]) if value.get("date") else None,
+        entities=dict(value.get("entities") or {}),
+        figures=frozenset((str(e), int(n)) for e, n in value.get("figures") or []),
+        terms=dict(value.get("terms") or {}),
+        language=value.get("language"),
+        incident=Incident(**incident) if incident else None,
+    )
+
+
+def as_document(stored: StoredDocument) -> Document:
+    """What `summarize` reads of a stored document, as a Document (no original bytes)."""
+    issued = None
+    if stored.date and stored.date_precision:
+        issued = DateIssued(stored.date, stored.date_precision, stored.date_source or "")  # type: ignore[arg-type]
+    return Document(
+        item=Item(b"", stored.source, stored.media_type),
+        text=stored.text,
+        language=stored.language,
+        date=issued,
+        entities=list(stored.entities),
+        claims=list(stored.claims),
+        incident=stored.incident,
+    )
+
+
+# -- the in-memory indexes, restored from stored rows --------------------------------------------
+
+
+class _Index(DuplicateIndex):
+    def restore(self, doc_id: str, signature: bytes) -> None:
+        """Index a stored signature without looking for links (they are stored already)."""
+        self._store(doc_id, Signature.from_bytes(signature))
+
+
+class _Grouper(StoryGrouper):
+    def restore(self, doc: StoryDoc, story: str) -> None:
+        """Put a stored document back into its stored story without comparing it again."""
+        self._terms.add(doc.terms)
+        self._remember(doc)
+        if story != doc.doc_id and story in self._parent:
+            self._parent[doc.doc_id] = self.story_of(story)
+        root = self.story_of(doc.doc_id)
+        start, end = self._spans.get(root, (None, None))
+        known = [d for d in (start, end, doc.date) if d is not None]
+        self._spans[root] = (min(known), max(known)) if known else (None, None)
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """What linking one document found: duplicate links, story links, its story id."""
+
+    code: str
+    duplicates: int
+    story_links: int
+    story: int
+
+
+class Linker:
+    """Links new documents against everything linked before (one writer at a time)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.index = _Index()
+        self.grouper = _Grouper()
+        self._restore()
+
+    def _restore(self) -> None:
+        query = (
+            sa.select(
+                document_signatures.c.doc_id,
+                document_signatures.c.signature,
+                document_signatures.c.summary,
+                story_members.c.story_id,
+            )
+            .join(story_members, story_members.c.doc_id == document_signatures.c.doc_id)
+            .where(document_signatures.c.version == LINK_VERSION)
+            .order_by(document_signatures.c.doc_id)
+        )
+        with self.archive._read() as conn:
+            for doc_id, signature, summary, story_id in conn.execute(query):
+                key = str(doc_id)
+                self.index.restore(key, bytes(signature))
+                self.grouper.restore(summary_from_json(key, summary), str(story_id))
+
+    def link(self, code: str, doc: Document) -> LinkResult:
+        """Link a stored document (its code) whose analysis is `doc`, and store the links."""
+        with self.archive._read() as conn:
+            doc_id = _doc_id(conn, code)
+        key = str(doc_id)
+        signature = self.index.signature_of(doc.text)
+        duplicates = self.index.add_signature(key, signature)
+        summary = summarize(doc, key)
+        story = self.grouper.add(summary)
+        now = rows.utc_now()
+        found = [
+            (int(link.other_id), f"duplicate-{link.kind}", link.score) for link in duplicates
+        ] + [(int(link.other_id), STORY_KIND, link.score) for link in story.links]
+        with self.archive._write() as conn:
+            conn.execute(
+                document_signatures.insert(),
+                {
+                    "doc_id": doc_id,
+                    "signature": signature.to_bytes(),
+                    "text_length": len(doc.text),
+                    "summary": summary_json(summary),
+                    "version": LINK_VERSION,
+                    "dup_group": doc_id,
+                    "is_primary": True,
+                },
+            )
+            if found:
+                conn.execute(
+                    document_links.insert(),
+                    [
+                        {
+                            "doc_id": doc_id,
+                            "other_id": other,
+                            "kind": kind,
+                            "score": score,
+                            "analyser": LINK_VERSION,
+                            "created_at": now,
+                        }
+                        for other, kind, score in found
+                    ],
+                )
+            if duplicates:
+                _regroup(conn, doc_id)
+            story_id = int(story.story_id)
+            merged = [int(m) for m in story.merged]
+            if merged:
+                conn.execute(
+                    story_members.update()
+                    .where(story_members.c.story_id.in_(merged))
+                    .values(story_id=story_id)
+                )
+                conn.execute(stories.delete().where(stories.c.id.in_(merged)))
+            conn.execute(story_members.insert(), {"doc_id": doc_id, "story_id": story_id})
+            _restory(conn, story_id)
+        return LinkResult(code, len(duplicates), len(story.links), story_id)
+
+
+def _doc_id(conn: Connection, code: str) -> int:
+    found = conn.execute(sa.select(documents.c.id).where(documents.c.code == code)).first()
+    if found is None:
+        from dhakira.errors import NotFound
+
+        raise NotFound(
+            "no document with this code in the archive",
+            item=code,
+            hint="find codes with `dhakira search`",
+        )
+    return int(found[0])
+
+
+def _copies(conn: Connection, ids: Iterable[int]) -> list[Copy]:
+    query = (
+        sa.select(documents.c.id, documents.c.captured_at, document_signatures.c.text_length)
+        .join(document_signatures, document_signatures.c.doc_id == documents.c.id)
+        .where(documents.c.id.in_(list(ids)))
+    )
+    return [
+        Copy(str(doc_id), _moment(captured), int(length))
+        for doc_id, captured, length in conn.execute(query)
+    ]
+
+
+def _moment(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None
+
+
+def _regroup(conn: Connection, doc_id: int) -> None:
+    """Find the document's whole duplicate group over stored links and mark its primary."""
+    group, frontier = {doc_id}, [doc_id]
+    dup = document_links.c
+    while frontier:
+        query = sa.select(dup.doc_id, dup.other_id).where(
+            dup.kind.in_(DUPLICATE_KINDS),
+            sa.or_(dup.doc_id.in_(frontier), dup.other_id.in_(frontier)),
+        )
+        found = {n for pair in conn.execute(query) for n in pair} - group
+        group |= found
+        frontier = list(found)
+    primary = int(choose_primary(_copies(conn, group)))
+    conn.execute(
+        document_signatures.update()
+        .where(document_signatures.c.doc_id.in_(list(group)))
+        .values(dup_group=min(group), is_primary=document_signatures.c.doc_id == primary)
+    )
+
+
+def _restory(conn: Connection, story_id: int) -> None:
+    """Rewrite a story's row (size, dates, primary) from its members."""
+    members = list(
+        conn.execute(
+            sa.select(story_members.c.doc_id).where(story_members.c.story_id == story_id)
+        ).scalars()
+    )
+    conn.execute(stories.delete().where(stories.c.id == story_id))
+    if not members:
+        return
+    dates = [
+        d
+        for d in conn.execute(
+            sa.select(documents.c.date).where(documents.c.id.in_(members))
+        ).scalars()
+        if d
+    ]
+    conn.execute(
+        stories.insert(),
+        {
+            "id": story_id,
+            "primary_doc_id": int(choose_primary(_copies(conn, members))),
+            "size": len(members),
+            "first_date": min(dates) if dates else None,
+            "last_date": max(dates) if dates else None,
+        },
+    )
+
+
+# -- the store: what the archive offers ----------------------------------------------------------
+
+
+class LinkStore:
+    """Links of an archive: linking, the documents still to link, and what the views show."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    def linker(self) -> Linker:
+        """A linker with the indexes rebuilt from what is stored (cost grows with the archive)."""
+        return Linker(self.archive)
+
+    def pending(self) -> list[str]:
+        """Codes of documents never linked or linked by another link version, in id order."""
+        sig = document_signatures.c
+        query = (
+            sa.select(documents.c.code)
+            .outerjoin(document_signatures, sig.doc_id == documents.c.id)
+            .where(sa.or_(sig.doc_id.is_(None), sig.version != LINK_VERSION))
+            .order_by(documents.c.id)
+        )
+        with self.archive._read() as conn:
+            return list(conn.execute(query).scalars())
+
+    def forget(self, codes: list[str] | None = None) -> None:
+        """Remove the links of these documents (of all documents with None) before relinking."""
+        with self.archive._write() as conn:
+            if codes is None:
+                for table in (document_links, story_members, stories, document_signatures):
+                    conn.execute(table.delete())
+                return
+            ids = [_doc_id(conn, code) for code in codes]
+            touched = set(
+                conn.execute(
+                    sa.select(story_members.c.story_id).where(story_members.c.doc_id.in_(ids))
+                ).scalars()
+            )
+            link = document_links.c
+            conn.execute(
+                document_links.delete().where(sa.or_(link.doc_id.in_(ids), link.other_id.in_(ids)))
+            )
+            conn.execute(story_members.delete().where(story_members.c.doc_id.in_(ids)))
+            conn.execute(document_signatures.delete().where(document_signatures.c.doc_id.in_(ids)))
+            for story_id in touched:
+                _restory(conn, story_id)
+
+    def of(self, code: str) -> dict[str, Any]:
+        """A document's links as the record page and the export show them."""
+        with self.archive._read() as conn:
+            return _links_of(conn, _doc_id(conn, code))
+
+    def stories(
+        self,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        entity: str | None = None,
+        limit: int = 200,
+    ) -> list[dict[str, Any]]:
+        """Stories of more than one document, newest first, each with its documents."""
+        query = sa.select(stories).where(stories.c.size > 1)
+        if date_from:
+            query = query.where(stories.c.last_date >= date_from)
+        if date_to:
+            query = query.where(stories.c.first_date <= date_to + "~")
+        if entity:
+            named = (
+                sa.select(story_members.c.story_id)
+                .join(mentions, mentions.c.doc_id == story_members.c.doc_id)
+                .where(
+                    sa.or_(
+                        sa.func.lower(mentions.c.text).contains(entity.lower(), autoescape=True),
+                        sa.func.lower(mentions.c.canonical_name).contains(
+                            entity.lower(), autoescape=True
+                        ),
+                        mentions.c.entity_id == entity,
+                    )
+                )
+            )
+            query = query.where(stories.c.id.in_(named.scalar_subquery()))
+        query = query.order_by(stories.c.last_date.desc(), stories.c.id).limit(limit)
+        with self.archive._read() as conn:
+            return [_story(conn, row) for row in conn.execute(query).mappings()]
+
+
+def _codes(conn: Connection, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    query = sa.select(
+        documents.c.id, documents.c.code, documents.c.title, documents.c.date, documents.c.language
+    ).where(documents.c.id.in_(list(ids)))
+    return {row["id"]: dict(row) for row in conn.execute(query).mappings()}
+
+
+def _story(conn: Connection, row: sa.RowMapping) -> dict[str, Any]:
+    members = list(
+        conn.execute(
+            sa.select(story_members.c.doc_id).where(story_members.c.story_id == row["id"])
+        ).scalars()
+    )
+    info = _codes(conn, [*members, row["id"]])
+    docs = sorted(
+        (
+            {
+                "code": info[m]["code"],
+                "title": info[m]["title"],
+                "date": info[m]["date"],
+                "language": info[m]["language"],
+                "primary": m == row["primary_doc_id"],
+            }
+            for m in members
+        ),
+        key=lambda d: (d["date"] or "", d["code"]),
+    )
+    return {
+        "story": info[row["id"]]["code"],
+        "primary": info[row["primary_doc_id"]]["code"] if row["primary_doc_id"] in info else None,
+        "size": row["size"],
+        "first_date": row["first_date"],
+        "last_date": row["last_date"],
+        "documents": docs,
+    }
+
+
+def _links_of(conn: Connection, doc_id: int) -> dict[str, Any]:
+    sig = (
+        conn.execute(sa.select(document_signatures).where(document_signatures.c.doc_id == doc_id))
+        .mappings()
+        .first()
+    )
+    if sig is None:
+        return {"linked": False, "duplicates": [], "primary": None, "story": None, "related": []}
+    link = document_links.c
+    found = list(
+        conn.execute(
+            sa.select(link.doc_id, link.other_id, link.kind, link.score).where(
+                sa.or_(link.doc_id == doc_id, link.other_id == doc_id)
+            )
+        )
+    )
+    group = conn.execute(
+        sa.select(document_signatures.c.doc_id, document_signatures.c.is_primary).where(
+            document_signatures.c.dup_group == sig["dup_group"]
+        )
+    ).all()
+    primary = next((d for d, is_primary in group if is_primary), doc_id)
+    others = {b if a == doc_id else a for a, b, _k, _s in found}
+    info = _codes(conn, [*others, primary])
+    duplicates, related = [], []
+    for a, b, kind, score in found:
+        other = b if a == doc_id else a
+        entry = {"code": info[other]["code"], "kind": kind, "score": round(float(score), 4)}
+        if kind == STORY_KIND:
+            related.append(entry)
+        else:
+            duplicates.append({**entry, "primary": other == primary})
+    story_id = conn.execute(
+        sa.select(story_members.c.story_id).where(story_members.c.doc_id == doc_id)
+    ).scalar_one_or_none()
+    story_row = None
+    if story_id is not None:
+        story_row = (
+            conn.execute(sa.select(stories).where(stories.c.id == story_id, stories.c.size > 1))
+            .mappings()
+            .first()
+        )
+    return {
+        "linked": True,
+        "primary": info[primary]["code"],
+        "is_primary": primary == doc_id,
+        "duplicates": sorted(duplicates, key=lambda d: (-d["score"], d["code"])),
+        "story": _story(conn, story_row) if story_row is not None else None,
+        "related": sorted(related, key=lambda d: (-d["score"], d["code"])),
+    }
