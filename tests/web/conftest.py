@@ -211,6 +211,19 @@ def build_archive(path: Path) -> Codes:
     return Codes(**codes)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """argon2 with its smallest cost: the tests check behaviour, not hashing strength."""
+    from argon2 import PasswordHasher
+
+    from dhakira.archive import accounts
+
+    kept = accounts._HASHER
+    accounts._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    accounts._HASHER = kept
+
+
 @pytest.fixture(scope="module")
 def shared_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Codes]:
     """One archive for the tests that only read (built once per module)."""

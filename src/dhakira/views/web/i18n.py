@@ -147,8 +147,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate": ("already in the archive", "موجودة مسبقًا"),
     "needs_ocr": ("kept, needs OCR", "حُفظت، تحتاج إلى تعرّف ضوئي"),
     "failed": ("failed", "فشلت"),
-    "lang_ar": ("العربية", "العربية"),
-    "lang_en": ("English", "English"),
+    "lang_ar": ("Arabic", "العربية"),
+    "lang_en": ("English", "الإنكليزية"),
+    "lang_fr": ("French", "الفرنسية"),
+    "admin": ("administrator", "مدير"),
+    "editor": ("editor", "محرر"),
+    "viewer": ("reader", "قارئ"),
+    "execution": ("execution", "إعدام"),
+    "killing": ("killing", "قتل"),
+    "death_in_custody": ("death in custody", "وفاة في الاحتجاز"),
+    "torture": ("torture", "تعذيب"),
+    "detention": ("detention", "اعتقال"),
+    "enforced_disappearance": ("enforced disappearance", "إخفاء قسري"),
+    "death_sentence": ("death sentence", "حكم بالإعدام"),
+    "release": ("release", "إفراج"),
+    "utc": ("UTC", "بالتوقيت العالمي"),
 }
 
 
@@ -178,6 +191,22 @@ def digits(value: object, style: str) -> str:
         return ""
     text = str(value)
     return text.translate(_ARABIC_INDIC) if style == "arab" else text
+
+
+def stamp(value: object, style: str, lang: str) -> str:
+    """A stored time ("2024-05-01T12:00:00Z") as people read it, with the reader's digits."""
+    if not value:
+        return ""
+    text = str(value)
+    if text.endswith("Z") and "T" in text:
+        text = text[:-1].replace("T", " ") + " " + translate(lang, "utc")
+    return digits(text, style)
+
+
+def language_name(lang: str, code: object) -> str:
+    """The name of a document language ("ar" → "Arabic"), or its code when not known."""
+    key = f"lang_{code}"
+    return translate(lang, key) if key in _MESSAGES else str(code or "")
 
 
 def pick(value: str | None, allowed: tuple[str, ...]) -> str | None:

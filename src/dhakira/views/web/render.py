@@ -58,6 +58,8 @@ def render(
         page=page,
         t=i18n.translator(lang),
         num=lambda value: i18n.digits(value, digits),
+        stamp=lambda value: i18n.stamp(value, digits, lang),
+        language_name=lambda code: i18n.language_name(lang, code),
         lang=lang,
         dir=i18n.direction(lang),
         digits=digits,
@@ -81,6 +83,9 @@ def _link(request: Request, changes: dict[str, Any]) -> str:
     params = dict(request.query_params)
     if "page" not in changes:
         params.pop("page", None)  # a new filter starts again at the first page
+    for kept_in_cookie in ("lang", "digits"):
+        if kept_in_cookie not in changes:
+            params.pop(kept_in_cookie, None)
     for key, value in changes.items():
         if value is None:
             params.pop(key, None)
