@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from dhakira.evaluation.across import evaluate_across_documents
+from dhakira.evaluation.across import check_timeline, evaluate_across_documents
+from dhakira.links.chronicle import Entry
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -41,3 +42,16 @@ def test_sednaya_executions_incident_is_one_source_without_conflict(
 
 def test_every_timeline_date_is_an_entry(report: dict[str, Any]) -> None:
     assert report["timeline"]["missing"] == []
+
+
+def test_a_finer_entry_date_covers_a_coarser_gold_date() -> None:
+    entries = [Entry("detentions", "2011-03-15", "day", ("d1",))]
+    gold = [{"date": "2011-03", "what": "detentions since"}, {"date": "2016-12-21", "what": "x"}]
+    result = check_timeline(entries, gold)
+    assert [g["date"] for g in result["present"]] == ["2011-03"]
+    assert [g["date"] for g in result["missing"]] == ["2016-12-21"]
+
+
+def test_a_coarser_entry_date_does_not_cover_a_day() -> None:
+    entries = [Entry("the year", "2016", "year", ("d1",))]
+    assert check_timeline(entries, [{"date": "2016-12-21", "what": "x"}])["ok"] is False

@@ -276,12 +276,15 @@ def group_claims(
     they count as one source.
     """
     groups: list[list[SourcedClaim]] = []
+    by_key: dict[tuple[str, str], list[list[SourcedClaim]]] = {}  # only same event and place
     for item in claims:
         if item.claim.kind != "victims" or not item.claim.place:
             continue
-        home = next((g for g in groups if all(compatible(item, m) for m in g)), None)
+        bucket = by_key.setdefault((item.claim.event, _fold(item.claim.place)), [])
+        home = next((g for g in bucket if all(compatible(item, m) for m in g)), None)
         if home is None:
-            groups.append([item])
+            bucket.append([item])
+            groups.append(bucket[-1])
         else:
             home.append(item)
     pairs = list(repeats)
