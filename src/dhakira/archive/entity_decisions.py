@@ -292,7 +292,8 @@ def _check_entity(conn: Connection, key: str) -> None:
             sa.select(entity_decisions.c.id).where(entity_decisions.c.target == key)
         ).first()
     else:
-        found = conn.execute(sa.select(mentions.c.id).where(key == _KEY).limit(1)).first()
+        query = sa.select(mentions.c.id).where(_KEY == key).limit(1)  # noqa: SIM300
+        found = conn.execute(query).first()
     if found is None:
         raise NotFound(
             "no entity with this id in the archive",
@@ -305,7 +306,7 @@ def _check_document(conn: Connection, key: str, code: str) -> None:
     found = conn.execute(
         sa.select(mentions.c.id)
         .join(documents, documents.c.id == mentions.c.doc_id)
-        .where(documents.c.code == code, key == _KEY)
+        .where(documents.c.code == code, _KEY == key)  # noqa: SIM300
         .limit(1)
     ).first()
     if found is None:
