@@ -1,0 +1,115 @@
+"""Analysis throughput on one core: documents per second and peak memory, English and Arabic.
+
+Runs the whole analysis pipeline (text cleaning, language, metadata, entities, claims, main
+incident) on news-sized plain texts, without storage. English texts come from
+../shared/eval/fakes/dev.jsonl when it is present (real news), otherwise from the sample corpus;
+Arabic texts are built from the Arabic sample documents and the Arabic news sentences of
+../shared/eval/anercorp when present. Target: ≥ 100 documents/s.
+
+    python benchmarks/analysis_bench.py [--docs 300]
+
+Each language runs in its own process so its peak resident memory is its own; the first
+document of each run (loading the models) is timed separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _english_texts(count: int) -> list[str]:
+    fakes = SHARED / "eval" / "fakes" / "dev.jsonl"
+    if fakes.is_file():
+        rows = [json.loads(line) for line in fakes.read_text(encoding="utf-8").splitlines()]
+        texts = [row["text"] for row in rows if row.get("text")]
+    else:
+        texts = [
+            p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "txt").glob("en_*"))
+        ]
+    return [texts[i % len(texts)] for i in range(count)]
+
+
+def _arabic_texts(count: int) -> list[str]:
+    base = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "samples").rglob("ar_*.txt"))
+        if "cp1256" not in p.name and "iso8859" not in p.name and "utf16" not in p.name
+    ]
+    anercorp = SHARED / "eval" / "anercorp" / "train.txt"
+    if anercorp.is_file():
+        sentences, words = [], []
+        for line in anercorp.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                if words:
+                    sentences.append(" ".join(words))
+                words = []
+            else:
+                words.append(line.split()[0])
+        # news-sized: about 2,500 characters of consecutive sentences per document
+        chunk: list[str] = []
+        for sentence in sentences:
+            chunk.append(sentence)
+            if sum(len(s) for s in chunk) > 2500:
+                base.append("\n\n".join(chunk))
+                chunk = []
+    return [base[i % len(base)] for i in range(count)]
+
+
+def _run(language: str, count: int, queue: multiprocessing.Queue[object]) -> None:
+    from dhakira.config import Limits
+    from dhakira.pipeline import analyse
+    from dhakira.records import Item
+
+    texts = _english_texts(count) if language == "en" else _arabic_texts(count)
+    limits = Limits()
+    items = [
+        Item(
+            data=t.encode("utf-8") + f"\n<!-- {n} -->".encode(),
+            source=f"bench#{n}",
+            media_type="text/plain",
+        )
+        for n, t in enumerate(texts)
+    ]
+    started = time.perf_counter()
+    analyse(items[0], limits)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    for item in items[1:]:
+        analyse(item, limits)
+    seconds = time.perf_counter() - started
+    chars = sum(len(t) for t in texts[1:]) / max(1, len(texts) - 1)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    queue.put((first, (len(items) - 1) / seconds, chars, peak))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=300)
+    args = parser.parse_args()
+    context = multiprocessing.get_context("spawn")
+    for language in ("en", "ar"):
+        queue: multiprocessing.Queue[object] = context.Queue()
+        proc = context.Process(target=_run, args=(language, args.docs, queue))
+        proc.start()
+        first, rate, chars, peak = queue.get()  # type: ignore[misc]
+        proc.join()
+        verdict = "meets" if rate >= 100 else "MISSES"
+        print(
+            f"{language}: {rate:.1f} docs/s on one core (avg {chars:.0f} chars/doc; first "
+            f"document with model loading {first:.2f} s), peak RSS {peak:.0f} MB — {verdict} "
+            f"the 100 docs/s target"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
