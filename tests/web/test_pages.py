@@ -13,7 +13,14 @@ from .conftest import ClientFor, Codes
 def test_search_json_is_the_view_dict_with_hits_facets_and_paging(shared_client: ClientFor) -> None:
     page = shared_client(None).get("/search.json?q=sednaya").json()
     assert set(page) == {"query", "total", "took_ms", "hits", "facets", "page", "pages"}
-    assert set(page["facets"]) == {"doc_type", "language", "publisher", "year", "reliability"}
+    assert set(page["facets"]) == {
+        "doc_type",
+        "language",
+        "publisher",
+        "year",
+        "reliability",
+        "entity",
+    }
     assert page["hits"][0]["highlights"]
 
 
@@ -172,3 +179,16 @@ def test_an_upload_without_the_csrf_token_is_refused(fresh_client: ClientFor) ->
     client = fresh_client("editor")
     response = client.post("/upload", files={"files": ("x.txt", b"some words here", "text/plain")})
     assert response.status_code == 403
+
+
+def test_the_entity_facet_names_the_entity_and_narrows_to_documents_naming_it(
+    shared_client: ClientFor,
+) -> None:
+    client = shared_client(None)
+    [facet] = client.get("/search.json").json()["facets"]["entity"]
+    assert facet == {"value": "facility:sednaya-prison", "count": 2, "name": "Sednaya Prison"}
+    narrowed = client.get("/search.json?entity=facility:sednaya-prison").json()
+    assert sorted(hit["title"] for hit in narrowed["hits"]) == [
+        "Sednaya hangings report",
+        "بيان عن سجن صيدنايا",
+    ]

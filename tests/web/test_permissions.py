@@ -197,3 +197,11 @@ def test_only_editors_review(
     )
     assert response.status_code in (401, 403)
     assert fresh_client(None).get(f"/doc/{codes.restricted_en}.json").status_code == 404
+
+
+def test_the_entity_facet_counts_only_visible_documents(shared_client: ClientFor) -> None:
+    def sednaya(role: str | None) -> int:
+        facets = shared_client(role).get("/search.json").json()["facets"]["entity"]
+        return next(f["count"] for f in facets if f["value"] == "facility:sednaya-prison")
+
+    assert (sednaya(None), sednaya("viewer")) == (2, 3)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dhakira.archive import Archive
 from dhakira.views.web.context import CSRF_COOKIE, SESSION_COOKIE
 
@@ -168,3 +170,41 @@ def test_the_original_downloads_with_its_hash_and_never_inline(
     assert response.headers["content-disposition"].startswith("attachment")
     assert response.headers["content-type"] == "application/octet-stream"
     assert b'<script>alert("x")</script>' in response.content  # untouched bytes
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "/\\evil.example/", "https://evil.example/"])
+def test_after_login_the_reader_stays_on_this_site(target: str, shared_client: ClientFor) -> None:
+    client = shared_client(None)
+    client.get("/login")
+    response = client.post(
+        "/login",
+        data={
+            "name": "viewer",
+            "password": PASSWORD,
+            "next": target,
+            "csrf_token": client.cookies[CSRF_COOKIE],
+        },
+        follow_redirects=False,
+    )
+    assert response.headers["location"] == "/search"
+
+
+def test_cookies_are_secure_when_served_behind_https(fresh_archive: tuple[Path, Codes]) -> None:
+    from fastapi.testclient import TestClient
+
+    from dhakira.views.web import WebSettings, create_app
+
+    app = create_app(fresh_archive[0], settings=WebSettings(secure_cookies=True))
+    with TestClient(app, base_url="https://testserver") as client:
+        client.get("/login")
+        response = client.post(
+            "/login",
+            data={
+                "name": "viewer",
+                "password": PASSWORD,
+                "csrf_token": client.cookies[CSRF_COOKIE],
+            },
+            follow_redirects=False,
+        )
+    cookies = response.headers.get_list("set-cookie")
+    assert cookies and all("Secure" in cookie for cookie in cookies)

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from dhakira.archive.dialects import Dialect, TextMatch
 from dhakira.archive.facets import filter_groups
 from dhakira.archive.records import Facets, SearchHit, SearchQuery, SearchResult
-from dhakira.archive.schema import document_texts, documents
+from dhakira.archive.schema import document_texts, documents, mentions
 from dhakira.archive.search import parse_query, snippet
 
 RANK_WINDOW = 2000
@@ -52,6 +52,9 @@ def _filters(query: SearchQuery) -> list[sa.ColumnElement[bool] | sa.TextClause]
         conditions.append(documents.c.publisher_key == query.publisher.strip().casefold())
     if query.reliability:
         conditions.append(documents.c.reliability == query.reliability)
+    if query.entity:
+        named = sa.select(mentions.c.doc_id).where(mentions.c.entity_id == query.entity)
+        conditions.append(documents.c.id.in_(named))
     if query.public_only:
         conditions.append(documents.c.visibility == "public")
     return conditions
@@ -67,6 +70,7 @@ def _has_filters(query: SearchQuery) -> bool:
             query.language,
             query.publisher,
             query.reliability,
+            query.entity,
         )
     )
 
@@ -140,7 +144,28 @@ def run_facets(conn: Connection, dialect: Dialect, query: SearchQuery) -> Facets
         publisher=_facet(conn, documents.c.publisher, conditions),
         year=_facet(conn, year, conditions),
         reliability=_facet(conn, documents.c.reliability, conditions),
+        **_entity_facet(conn, conditions),
     )
+
+
+def _entity_facet(
+    conn: Connection, conditions: list[sa.ColumnElement[bool] | sa.TextClause]
+) -> dict[str, Any]:
+    """The linked entities most named among the matching documents, by documents naming them."""
+    matching = sa.select(documents.c.id).where(*conditions)
+    count = sa.func.count(sa.distinct(mentions.c.doc_id)).label("n")
+    query = (
+        sa.select(mentions.c.entity_id, sa.func.max(mentions.c.canonical_name).label("name"), count)
+        .where(mentions.c.entity_id.is_not(None), mentions.c.doc_id.in_(matching))
+        .group_by(mentions.c.entity_id)
+        .order_by(count.desc(), mentions.c.entity_id)
+        .limit(_FACET_TOP)
+    )
+    found = list(conn.execute(query))
+    return {
+        "entity": [(str(row.entity_id), int(row.n)) for row in found],
+        "entity_names": {str(row.entity_id): str(row.name or row.entity_id) for row in found},
+    }
 
 
 def _facet(

@@ -109,6 +109,7 @@ class SearchQuery:
     limit: int = 20
     offset: int = 0
     reliability: str | None = None
+    entity: str | None = None  # an entity id: documents that mention this entity
     # True for readers who may see only public documents: a condition of every query, so
     # restricted documents never reach hits, snippets, totals or facet counts
     public_only: bool = False
@@ -148,6 +149,9 @@ class Facets:
     publisher: list[tuple[str, int]]
     year: list[tuple[str, int]]
     reliability: list[tuple[str, int]]
+    # linked entities named in the documents: (entity id, documents), and each id's name
+    entity: list[tuple[str, int]] = field(default_factory=list)
+    entity_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -134,10 +134,14 @@ def search_page(
         "hits": [asdict(hit) for hit in result.hits],
     }
     if facets is not None:
+        counted = asdict(facets)
+        names = counted.pop("entity_names")
         page["facets"] = {
             name: [{"value": value, "count": count} for value, count in counts]
-            for name, counts in asdict(facets).items()
+            for name, counts in counted.items()
         }
+        for facet in page["facets"]["entity"]:
+            facet["name"] = names.get(facet["value"], facet["value"])
     return page
 
 

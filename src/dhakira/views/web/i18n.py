@@ -44,6 +44,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "facet_publisher": ("Publisher", "الناشر"),
     "facet_year": ("Year", "السنة"),
     "facet_reliability": ("Reliability", "الموثوقية"),
+    "facet_entity": ("Named in them", "كيانات مذكورة"),
     "date_from": ("From", "من"),
     "date_to": ("To", "إلى"),
     "previous": ("Previous", "السابق"),

@@ -26,7 +26,8 @@ OptionalField = Annotated[str | None, Form()]
 
 def _safe_next(target: str | None) -> str:
     """Only a path on this site: never an address that sends the reader elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//"):
+    # browsers read "//host" and "/\\host" as another site
+    if target and target.startswith("/") and target[1:2] not in ("/", "\\"):
         return target
     return "/search"
 

@@ -37,6 +37,7 @@ class SearchParams:
     language: str | None = None
     publisher: str | None = None
     reliability: str | None = None
+    entity: str | None = None
     date_from: Annotated[str | None, Query(alias="from")] = None
     date_to: Annotated[str | None, Query(alias="to")] = None
     page: Annotated[int, Query(ge=1, le=500)] = 1
@@ -53,6 +54,7 @@ class SearchParams:
             limit=size,
             offset=(self.page - 1) * size,
             reliability=_blank_none(self.reliability),
+            entity=_blank_none(self.entity),
             public_only=ctx.public_only,
         )
 
