@@ -47,6 +47,7 @@ def _everything(codes: Codes) -> list[str]:
         "/login",
         "/api",
         "/openapi.json",
+        "/export.jsonl",
     ]
     for code in (*codes.public, *codes.restricted):
         urls += [
@@ -205,3 +206,21 @@ def test_the_entity_facet_counts_only_visible_documents(shared_client: ClientFor
         return next(f["count"] for f in facets if f["value"] == "facility:sednaya-prison")
 
     assert (sednaya(None), sednaya("viewer")) == (2, 3)
+
+
+def test_the_export_holds_what_the_reader_may_see(
+    shared_archive: tuple[Path, Codes], shared_client: ClientFor
+) -> None:
+    import json
+
+    _path, codes = shared_archive
+
+    def exported(role: str | None) -> dict[str, dict[str, object]]:
+        body = shared_client(role).get("/export.jsonl").text
+        return {record["code"]: record for record in map(json.loads, body.splitlines())}
+
+    anonymous, viewer = exported(None), exported("viewer")
+    assert set(anonymous) == set(codes.public)
+    assert set(viewer) == {*codes.public, *codes.restricted}
+    assert "source" not in anonymous[codes.public_en]
+    assert viewer[codes.public_en]["supplied"] == {"witness": "Hidden Witness Name"}

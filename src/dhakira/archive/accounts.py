@@ -177,6 +177,9 @@ class Accounts:
         with self.archive._write() as conn:
             row = conn.execute(sa.select(users).where(users.c.name == name)).mappings().first()
             ok = _verify(row["password_hash"] if row else _DUMMY_HASH, password) and row is not None
+            # attempts older than a day decide nothing: dropped so the table stays small
+            old = _stamp(datetime.now(UTC) - timedelta(days=1))
+            conn.execute(login_attempts.delete().where(login_attempts.c.at < old))
             conn.execute(
                 login_attempts.insert().values(
                     name=name[:100], address=address[:100], at=rows.utc_now(), ok=ok
@@ -189,6 +192,7 @@ class Accounts:
         token = secrets.token_urlsafe(32)
         now = datetime.now(UTC)
         with self.archive._write() as conn:
+            conn.execute(sessions.delete().where(sessions.c.expires_at <= _stamp(now)))
             conn.execute(
                 sessions.insert().values(
                     token_hash=digest(token),

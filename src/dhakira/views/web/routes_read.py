@@ -6,13 +6,15 @@ dict. Every archive query is made with the reader's visibility scope (`ctx.publi
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
-from dhakira.archive import ClaimQuery, EntityQuery, SearchQuery
+from dhakira.archive import Archive, ClaimQuery, EntityQuery, SearchQuery
 from dhakira.errors import IntegrityError, NotFound
 from dhakira.records import sha256_hex
 from dhakira.views import pages
@@ -210,3 +212,32 @@ def claims_json(request: Request, params: Annotated[ClaimParams, Depends()]) -> 
 def claims_html(request: Request, params: Annotated[ClaimParams, Depends()]) -> Response:
     ctx = Context.of(request)
     return render.respond(ctx, "claims.html", claims_view(ctx, params))
+
+
+# what `export_json` holds that a reader without an account may not see (see RESTRICTED_FIELDS)
+_EXPORT_RESTRICTED = ("source", "supplied")
+
+
+@router.get("/export.jsonl", tags=["read"], summary="Every visible document as JSON Lines")
+def export(request: Request) -> StreamingResponse:
+    """The documents this reader may see, one JSON object a line, streamed page by page.
+
+    The stream reads from an Archive of its own (closed at the end), since the response is
+    produced after the endpoint returns, on whichever worker thread is free.
+    """
+    ctx = Context.of(request)
+    public_only = ctx.public_only
+    store = Archive.open(ctx.archive.path, ctx.request.app.state.pool.database_url, create=False)
+
+    def lines() -> Iterator[str]:
+        try:
+            for doc in store.documents(public_only=public_only):
+                record = doc.export_json()
+                if public_only:
+                    for name in _EXPORT_RESTRICTED:
+                        record.pop(name, None)
+                yield json.dumps(record, ensure_ascii=False, default=str) + "\n"
+        finally:
+            store.close()
+
+    return StreamingResponse(lines(), media_type="application/x-ndjson")
