@@ -112,10 +112,12 @@ def evaluate_all_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any]:
     The metadata keys stay at the top level ("documents", "totals"); entities and claims come
     under their own keys, each with its per-document results and totals.
     """
+    from dhakira.evaluation.across import evaluate_across_documents
     from dhakira.evaluation.claims import evaluate_seed_claims
     from dhakira.evaluation.entities import evaluate_seed_entities
 
     report = evaluate_seeds(seeds_dir, gold_path)
     report["entities"] = evaluate_seed_entities(seeds_dir, gold_path)
     report["claims"] = evaluate_seed_claims(seeds_dir, gold_path)
+    report["across_documents"] = evaluate_across_documents(seeds_dir, gold_path)
     return report

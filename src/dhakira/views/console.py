@@ -186,6 +186,10 @@ def render_eval_seeds(console: Console, result: dict[str, Any]) -> None:
             for claim in doc["claims"]:
                 console.print(f"  {doc['file'][:3]} {_mark(claim['right'])} {claim['text']}",
                               highlight=False)
+    if "across_documents" in result:
+        console.rule("across documents: stories, same entities, claim groups, timeline",
+                     style="dim")
+        console.print(_field_table(list(result["across_documents"]["totals"].items())))
 
 
 def render_eval_articles(console: Console, result: dict[str, Any]) -> None:
