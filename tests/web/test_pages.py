@@ -73,7 +73,9 @@ def test_the_record_json_twin_is_the_cli_record_view(
     path, codes = shared_archive
     with Archive.open(path) as archive:
         expected = pages.record_page(
-            archive.get(codes.restricted_en), archive.audit(codes.restricted_en)
+            archive.get(codes.restricted_en),
+            archive.audit(codes.restricted_en),
+            archive.links.of(codes.restricted_en),
         )
     assert shared_client("viewer").get(f"/doc/{codes.restricted_en}.json").json() == expected
 

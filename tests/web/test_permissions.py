@@ -224,3 +224,32 @@ def test_the_export_holds_what_the_reader_may_see(
     assert set(viewer) == {*codes.public, *codes.restricted}
     assert "source" not in anonymous[codes.public_en]
     assert viewer[codes.public_en]["supplied"] == {"witness": "Hidden Witness Name"}
+
+
+def test_a_restricted_copy_of_a_public_document_is_not_among_its_links_for_anonymous_readers(
+    fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
+) -> None:
+    from dataclasses import replace
+
+    from dhakira.archive import Archive
+
+    from .conftest import fixture_documents
+
+    path, codes = fresh_archive
+    original, _ = fixture_documents()["public_en"]
+    # the same text in other bytes (say, another file format): a copy of the same document
+    copy_bytes = original.text.encode() + b"\n\n"
+    copy = replace(original, item=replace(original.item, data=copy_bytes))
+    with Archive.open(path) as archive:
+        copy_code = archive.add(copy, archive.start_batch("copies")).code
+        linker = archive.links.linker()
+        linker.link(codes.public_en, original)
+        linker.link(copy_code, copy)
+    seen = fresh_client("viewer").get(f"/doc/{codes.public_en}.json").json()["links"]
+    assert copy_code in [d["code"] for d in seen["duplicates"]]
+    assert copy_code in fresh_client("viewer").get(f"/doc/{codes.public_en}").text
+    for body in (
+        fresh_client(None).get(f"/doc/{codes.public_en}.json").text,
+        fresh_client(None).get(f"/doc/{codes.public_en}").text,
+    ):
+        assert copy_code not in body

@@ -290,6 +290,17 @@ class Archive:
         with self._read() as conn:
             return [code for code, stored in conn.execute(query) if dict(stored or {}) != steps]
 
+    def public_codes(self, codes: list[str]) -> set[str]:
+        """Which of these codes are public documents (what a reader without an account may
+        see of a list of codes another query gave, such as a document's links)."""
+        if not codes:
+            return set()
+        query = sa.select(documents.c.code).where(
+            documents.c.code.in_(codes), documents.c.visibility == "public"
+        )
+        with self._read() as conn:
+            return set(conn.execute(query).scalars())
+
     def count(self) -> int:
         with self._read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one())

@@ -199,3 +199,31 @@ def verify_page(report: VerifyReport) -> dict[str, Any]:
 
 def ingest_page(summary: IngestSummary) -> dict[str, Any]:
     return summary.to_json()
+
+
+def public_links(links: dict[str, Any], visible: set[str]) -> dict[str, Any]:
+    """A document's links (`Archive.links.of`) keeping only documents in `visible`; a story
+    keeps its visible documents and loses its size and dates, which count hidden ones."""
+    story = links.get("story")
+    shown_story = None
+    if story:
+        documents = [d for d in story["documents"] if d["code"] in visible]
+        shown_story = {"story": None, "documents": documents} if len(documents) > 1 else None
+    return {
+        "linked": links.get("linked", False),
+        "primary": links["primary"] if links.get("primary") in visible else None,
+        "is_primary": links.get("is_primary"),
+        "duplicates": [d for d in links.get("duplicates", []) if d["code"] in visible],
+        "story": shown_story,
+        "related": [d for d in links.get("related", []) if d["code"] in visible],
+    }
+
+
+def linked_codes(links: dict[str, Any]) -> list[str]:
+    """Every document code a links dict names."""
+    codes = [d["code"] for d in [*links.get("duplicates", []), *links.get("related", [])]]
+    if links.get("primary"):
+        codes.append(links["primary"])
+    if links.get("story"):
+        codes += [d["code"] for d in links["story"]["documents"]]
+    return codes

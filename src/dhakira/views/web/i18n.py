@@ -163,6 +163,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "death_sentence": ("death sentence", "حكم بالإعدام"),
     "release": ("release", "إفراج"),
     "utc": ("UTC", "بالتوقيت العالمي"),
+    "links": ("Copies and story", "النسخ والقصة"),
+    "duplicates": ("Other copies", "نسخ أخرى"),
+    "primary_copy": ("primary copy", "النسخة الأساسية"),
+    "story": ("The story, in order", "القصة بالتسلسل"),
+    "related": ("Related reports", "تقارير ذات صلة"),
 }
 
 

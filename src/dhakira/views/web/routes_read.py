@@ -89,9 +89,11 @@ def search_html(request: Request, params: Annotated[SearchParams, Depends()]) ->
 def record_view(ctx: Context, code: str) -> dict[str, Any]:
     """The record page of one document; without an account, restricted fields are removed."""
     doc = ctx.archive.get(code, public_only=ctx.public_only)
+    links = ctx.archive.links.of(code)
     if ctx.public_only:
-        return pages.public_record(pages.record_page(doc, []))
-    return pages.record_page(doc, ctx.archive.audit(code))
+        visible = ctx.archive.public_codes(pages.linked_codes(links))
+        return pages.public_record(pages.record_page(doc, [], pages.public_links(links, visible)))
+    return pages.record_page(doc, ctx.archive.audit(code), links)
 
 
 @router.get("/doc/{code}.json", tags=["read"], summary="One document as an archive record")
