@@ -253,3 +253,35 @@ def test_a_restricted_copy_of_a_public_document_is_not_among_its_links_for_anony
         fresh_client(None).get(f"/doc/{codes.public_en}").text,
     ):
         assert copy_code not in body
+
+
+@pytest.mark.parametrize(
+    ("role", "review", "upload"),
+    [(None, 401, 401), ("viewer", 403, 403), ("editor", 200, 200), ("admin", 200, 200)],
+)
+def test_changes_by_role(
+    role: str | None,
+    review: int,
+    upload: int,
+    fresh_archive: tuple[Path, Codes],
+    fresh_client: ClientFor,
+) -> None:
+    _path, codes = fresh_archive
+    client = fresh_client(role)
+    client.get("/login")
+    token = {"csrf_token": client.cookies["dhakira_csrf"]}
+    as_json = {"accept": "application/json"}
+    reviewed = client.post(
+        f"/doc/{codes.restricted_en}/review",
+        data={"reliability": "unverified", "note": "matrix", **token},
+        headers=as_json,
+    )
+    uploaded = client.post(
+        "/upload",
+        files={"files": ("m.txt", b"Matrix upload about a detention in Homs.", "text/plain")},
+        data=token,
+        headers=as_json,
+    )
+    assert (reviewed.status_code, uploaded.status_code) == (review, upload)
+    if review != 200:
+        assert "Zubayda" not in reviewed.text and "Zubayda" not in uploaded.text

@@ -168,6 +168,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "primary_copy": ("primary copy", "النسخة الأساسية"),
     "story": ("The story, in order", "القصة بالتسلسل"),
     "related": ("Related reports", "تقارير ذات صلة"),
+    "duplicate-exact": ("same text", "النص نفسه"),
+    "duplicate-near": ("nearly the same text", "نص شبه مطابق"),
 }
 
 
