@@ -194,3 +194,18 @@ def test_the_entity_facet_names_the_entity_and_narrows_to_documents_naming_it(
         "Sednaya hangings report",
         "بيان عن سجن صيدنايا",
     ]
+
+
+def test_a_chosen_facet_is_marked_and_its_link_removes_it(shared_client: ClientFor) -> None:
+    body = shared_client(None).get("/search?q=sednaya&type=ngo_report").text
+    assert '<li class="active" aria-current="true"><a href="/search?q=sednaya">' in body
+
+
+def test_the_app_refuses_a_folder_without_an_archive(tmp_path: Path) -> None:
+    import pytest
+
+    from dhakira.errors import NotFound
+    from dhakira.views.web import create_app
+
+    with pytest.raises(NotFound):
+        create_app(tmp_path / "nothing here")
