@@ -50,13 +50,17 @@ def _batch(folder: Path) -> dict[str, str]:
         "legacy-arabic.txt": (ARABIC.encode("cp1256"), "ingested"),
         "bad-utf8.txt": (ENGLISH.encode() + b" \xff\xfe broken \xc3\x28 bytes\n", "ingested"),
         "truncated.html.gz": (gzip.compress(("<p>" + ENGLISH * 50).encode())[:60], "failed"),
-        "truncated.warc.gz": (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" * 40)[:50],
-                              "failed"),
+        "truncated.warc.gz": (
+            gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" * 40)[:50],
+            "failed",
+        ),
         "random.pdf": (os.urandom(4096), "failed"),
         "locked.pdf": (_encrypted_pdf(ENGLISH), "failed"),
         "empty.txt": (b"", "failed"),
-        "nested.html": (b"<html><body>" + b"<div>" * 100_000 + b"deep" + b"</div>" * 100_000,
-                        "failed"),
+        "nested.html": (
+            b"<html><body>" + b"<div>" * 100_000 + b"deep" + b"</div>" * 100_000,
+            "failed",
+        ),
     }
     expected = {}
     for name, (data, status) in files.items():
@@ -89,8 +93,9 @@ def test_broken_inputs_fail_with_reasons_and_good_ones_are_ingested(tmp_path: Pa
 def test_legacy_arabic_and_damaged_utf8_keep_their_words(tmp_path: Path) -> None:
     _batch(tmp_path / "batch")
     with Archive.open(tmp_path / "archive") as archive:
-        ingest(archive, [tmp_path / "batch" / "legacy-arabic.txt",
-                         tmp_path / "batch" / "bad-utf8.txt"])
+        ingest(
+            archive, [tmp_path / "batch" / "legacy-arabic.txt", tmp_path / "batch" / "bad-utf8.txt"]
+        )
         texts = {Path(doc.source).name: doc.text for doc in archive.documents()}
     assert "صيدنايا" in texts["legacy-arabic.txt"]
     assert "Sednaya" in texts["bad-utf8.txt"]
@@ -103,4 +108,6 @@ def test_failed_items_keep_their_bytes(tmp_path: Path) -> None:
         (failure,) = archive.failures()
         assert failure.sha256 is not None
         blob = tmp_path / "archive" / "originals" / failure.sha256[:2] / failure.sha256[2:4]
-        assert (blob / failure.sha256).read_bytes() == (tmp_path / "batch" / "random.pdf").read_bytes()
+        assert (blob / failure.sha256).read_bytes() == (
+            tmp_path / "batch" / "random.pdf"
+        ).read_bytes()

@@ -21,8 +21,7 @@ STATEMENT = (
     "access to all detention centres, including Sednaya prison, where detainees are held.\n"
 )
 ARABIC = (
-    "بيان صحفي\n\n"
-    "دعا الائتلاف إلى الكشف عن مصير المعتقلين في سجن صيدنايا وإطلاق سراحهم فوراً.\n"
+    "بيان صحفي\n\nدعا الائتلاف إلى الكشف عن مصير المعتقلين في سجن صيدنايا وإطلاق سراحهم فوراً.\n"
 )
 
 
@@ -96,8 +95,19 @@ def test_show_unknown_code_is_a_clear_error(archive: Path) -> None:
 
 def test_review_is_recorded_and_audited(archive: Path) -> None:
     code = _code(archive, "Sednaya")
-    args = ["review", code, "--reliability", "correct", "--note", "checked against the report",
-            "--actor", "tester", "--archive", str(archive), "--json"]
+    args = [
+        "review",
+        code,
+        "--reliability",
+        "correct",
+        "--note",
+        "checked against the report",
+        "--actor",
+        "tester",
+        "--archive",
+        str(archive),
+        "--json",
+    ]
     page = _json(args)
     assert isinstance(page, dict) and page["reliability"]["rating"] == "correct"
     lines = runner.invoke(app, ["log", code, "--archive", str(archive), "--json"]).stdout
@@ -109,8 +119,9 @@ def test_review_is_recorded_and_audited(archive: Path) -> None:
 
 def test_review_rejects_an_unknown_rating(archive: Path) -> None:
     code = _code(archive, "Sednaya")
-    result = runner.invoke(app, ["review", code, "--reliability", "probably", "--note", "x",
-                                 "--archive", str(archive)])
+    result = runner.invoke(
+        app, ["review", code, "--reliability", "probably", "--note", "x", "--archive", str(archive)]
+    )
     assert result.exit_code != 0
 
 
@@ -119,16 +130,34 @@ def test_export_jsonl_has_extract_keys_and_archive_keys(archive: Path) -> None:
     assert result.exit_code == 0
     records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(records) == 2
-    expected = {"title", "title_generated", "date", "date_precision", "language", "languages",
-                "doc_type", "publisher", "issuing_body", "author", "text", "code", "sha256",
-                "source", "captured_at", "status", "reliability", "visibility"}
+    expected = {
+        "title",
+        "title_generated",
+        "date",
+        "date_precision",
+        "language",
+        "languages",
+        "doc_type",
+        "publisher",
+        "issuing_body",
+        "author",
+        "text",
+        "code",
+        "sha256",
+        "source",
+        "captured_at",
+        "status",
+        "reliability",
+        "visibility",
+    }
     assert all(expected <= set(r) for r in records)
 
 
 def test_export_csv_has_a_header_and_a_row_per_document(archive: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
-    result = runner.invoke(app, ["export", "--format", "csv", "--output", str(target),
-                                 "--archive", str(archive)])
+    result = runner.invoke(
+        app, ["export", "--format", "csv", "--output", str(target), "--archive", str(archive)]
+    )
     assert result.exit_code == 0
     import csv
 
@@ -155,8 +184,19 @@ def test_extract_json_has_the_documented_keys(tmp_path: Path) -> None:
     path.write_text(STATEMENT, encoding="utf-8")
     data = _json(["extract", str(path), "--json"])
     assert isinstance(data, dict)
-    assert set(data) >= {"title", "title_generated", "date", "date_precision", "language",
-                         "languages", "doc_type", "publisher", "issuing_body", "author", "text"}
+    assert set(data) >= {
+        "title",
+        "title_generated",
+        "date",
+        "date_precision",
+        "language",
+        "languages",
+        "doc_type",
+        "publisher",
+        "issuing_body",
+        "author",
+        "text",
+    }
     assert data["date"] == "2018-12-25" and data["doc_type"] == "press_release"
 
 
@@ -165,8 +205,10 @@ def test_archive_option_comes_from_the_environment(archive: Path) -> None:
     assert result.exit_code == 0 and json.loads(result.stdout)["checked"] == 2
 
 
-@pytest.mark.parametrize("command", ["ingest", "search", "show", "export", "verify", "review",
-                                     "extract", "log", "failures"])
+@pytest.mark.parametrize(
+    "command",
+    ["ingest", "search", "show", "export", "verify", "review", "extract", "log", "failures"],
+)
 def test_every_command_has_help_with_examples(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0

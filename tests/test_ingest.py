@@ -30,7 +30,9 @@ def _folder(tmp_path: Path) -> Path:
     (folder / "sub").mkdir(parents=True)
     (folder / "statement-ar.txt").write_text(ARABIC_STATEMENT, encoding="utf-8")
     (folder / "sub" / "news-en.txt").write_text(ENGLISH_NEWS, encoding="utf-8")
-    (folder / "legacy.txt").write_bytes(ARABIC_STATEMENT.replace("بيان صحفي", "بيان").encode("cp1256"))
+    (folder / "legacy.txt").write_bytes(
+        ARABIC_STATEMENT.replace("بيان صحفي", "بيان").encode("cp1256")
+    )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "broken.html.gz").write_bytes(gzip.compress(b"<html><body>" + b"x" * 5000)[:40])
     (folder / "random.pdf").write_bytes(os.urandom(2048))

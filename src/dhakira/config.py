@@ -28,11 +28,19 @@ def archive_path(given: str | Path | None) -> Path:
 
 def parse_size(text: str) -> int:
     """Read a size such as "50MB", "512k" or "1048576" into bytes."""
-    units = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3,
-             "gb": 1024**3}
+    units = {
+        "": 1,
+        "b": 1,
+        "k": 1024,
+        "kb": 1024,
+        "m": 1024**2,
+        "mb": 1024**2,
+        "g": 1024**3,
+        "gb": 1024**3,
+    }
     cleaned = text.strip().lower().replace(" ", "")
     number = cleaned.rstrip("kmgb")
-    unit = cleaned[len(number):]
+    unit = cleaned[len(number) :]
     if not number or unit not in units:
         raise ValueError(f"not a size: {text!r} (use e.g. 50MB, 512KB or a number of bytes)")
     return int(float(number) * units[unit])

@@ -16,7 +16,13 @@ from datetime import datetime
 from typing import Any, Literal
 
 DocType = Literal[
-    "press_release", "statement", "news_report", "ngo_report", "testimony", "legal_document", "other"
+    "press_release",
+    "statement",
+    "news_report",
+    "ngo_report",
+    "testimony",
+    "legal_document",
+    "other",
 ]
 DOC_TYPES: tuple[str, ...] = (
     "press_release",
@@ -90,12 +96,26 @@ class DateIssued:
 EntityType = Literal["person", "organization", "place", "facility", "report", "event"]
 ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "place", "facility", "report", "event")
 EventType = Literal[
-    "execution", "killing", "death_in_custody", "torture", "detention",
-    "enforced_disappearance", "death_sentence", "release", "other",
+    "execution",
+    "killing",
+    "death_in_custody",
+    "torture",
+    "detention",
+    "enforced_disappearance",
+    "death_sentence",
+    "release",
+    "other",
 ]
 EVENT_TYPES: tuple[str, ...] = (
-    "execution", "killing", "death_in_custody", "torture", "detention",
-    "enforced_disappearance", "death_sentence", "release", "other",
+    "execution",
+    "killing",
+    "death_in_custody",
+    "torture",
+    "detention",
+    "enforced_disappearance",
+    "death_sentence",
+    "release",
+    "other",
 )
 
 

@@ -47,8 +47,16 @@ def _iter_records(handle: BinaryIO, source: str, size: int) -> Iterator[Item | F
                 return
             if item is not None:
                 yield item
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, TypeError,
-            KeyError, IndexError) as error:  # warcio fails in assorted ways on damaged headers
+    except (
+        ArchiveLoadFailed,
+        EOFError,
+        OSError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        KeyError,
+        IndexError,
+    ) as error:  # warcio fails in assorted ways on damaged headers
         what = f"unreadable after record {number}: {type(error).__name__}: {error}"
         yield _truncated(handle, source, records.offset, what)
         return

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -125,7 +126,7 @@ class Matcher:
     """Index of every entity name; `find` returns non-overlapping matches, longest first."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
-        self._trie: dict[str, dict] = {}
+        self._trie: dict[str, Any] = {}
         self._by_skeleton: dict[str, list[_Alias]] = {}
         self._by_first_word: dict[str, list[_Alias]] = {}
         self._by_last_word: dict[str, list[_Alias]] = {}
@@ -138,7 +139,7 @@ class Matcher:
         if not keys or sum(len(k) for k in keys) < 2:
             return
         alias = _Alias(entity, _rule(name), " ".join(keys), len(keys))
-        node = self._trie
+        node: dict[str, Any] = self._trie
         for key in keys:
             node = node.setdefault(key, {})
         node.setdefault(_END, []).append(alias)
@@ -154,7 +155,7 @@ class Matcher:
 
     def lookup(self, text: str) -> Entity | None:
         """The entity a whole name denotes, exactly (used to link recognizer spans)."""
-        node: dict | None = self._trie
+        node: dict[str, Any] | None = self._trie
         for key in name_keys(text):
             node = node.get(key) if node is not None else None
         if node is None:

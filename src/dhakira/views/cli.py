@@ -45,8 +45,11 @@ ArchiveOpt = Annotated[
 ]
 DatabaseOpt = Annotated[
     str | None,
-    typer.Option("--database-url", envvar=DATABASE_ENV,
-                 help="SQLAlchemy URL of a server database (PostgreSQL) instead of SQLite."),
+    typer.Option(
+        "--database-url",
+        envvar=DATABASE_ENV,
+        help="SQLAlchemy URL of a server database (PostgreSQL) instead of SQLite.",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the same content as JSON.")]
 
@@ -62,9 +65,11 @@ def _archive(path: Path, database_url: str | None, create: bool = False) -> Iter
         archive.close()
 
 
-@app.command(epilog="Examples:\n\n  dhakira ingest ~/collected --jobs 2\n\n"
-             "  dhakira ingest report.pdf page.html.gz export.csv --max-file-size 100MB\n\n"
-             "  dhakira ingest crawl.warc.gz --json")
+@app.command(
+    epilog="Examples:\n\n  dhakira ingest ~/collected --jobs 2\n\n"
+    "  dhakira ingest report.pdf page.html.gz export.csv --max-file-size 100MB\n\n"
+    "  dhakira ingest crawl.warc.gz --json"
+)
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (recursive).")],
     archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
@@ -72,9 +77,12 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel workers.")] = 1,
     max_file_size: Annotated[str, typer.Option(help="Largest file accepted, e.g. 50MB.")] = "50MB",
     max_pages: Annotated[int, typer.Option(min=1, help="Most PDF pages accepted.")] = 2000,
-    max_rows: Annotated[int, typer.Option(min=1, help="Most rows read from one CSV/JSONL.")] = 1_000_000,
-    public: Annotated[bool, typer.Option("--public",
-                                         help="Publish this batch (default: restricted).")] = False,
+    max_rows: Annotated[
+        int, typer.Option(min=1, help="Most rows read from one CSV/JSONL.")
+    ] = 1_000_000,
+    public: Annotated[
+        bool, typer.Option("--public", help="Publish this batch (default: restricted).")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Take files into the archive: originals kept by hash, text and metadata extracted.
@@ -92,8 +100,11 @@ def ingest(
         limit = parse_size(max_file_size)
     except ValueError as exc:
         raise ConfigError(str(exc), item="--max-file-size") from exc
-    options = IngestOptions(Limits(max_file_bytes=limit, max_pages=max_pages, max_rows=max_rows), jobs,
-                            "public" if public else "restricted")
+    options = IngestOptions(
+        Limits(max_file_bytes=limit, max_pages=max_pages, max_rows=max_rows),
+        jobs,
+        "public" if public else "restricted",
+    )
     total = _count_files(paths)
     with _archive(archive, database_url, create=True) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=total)
@@ -101,8 +112,9 @@ def ingest(
 
         def report(outcome: Any) -> None:
             seen.add(outcome.file or outcome.source)
-            progress.update(task, completed=min(len(seen), total),
-                            description=f"ingesting ({len(seen)} files)")
+            progress.update(
+                task, completed=min(len(seen), total), description=f"ingesting ({len(seen)} files)"
+            )
 
         summary = run_ingest(store, paths, options, report)
         progress.update(task, completed=total)
@@ -130,19 +142,31 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
 
 
-@app.command(epilog="Examples:\n\n  dhakira search صيدنايا\n\n"
-             "  dhakira search \"Saydnaya executions\" --from 2017-01-01 --to 2017-12-31\n\n"
-             "  dhakira search detainees --type press_release --language en --json")
+@app.command(
+    epilog="Examples:\n\n  dhakira search صيدنايا\n\n"
+    '  dhakira search "Saydnaya executions" --from 2017-01-01 --to 2017-12-31\n\n'
+    "  dhakira search detainees --type press_release --language en --json"
+)
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; any text is a valid query.")] = "",
     archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
     database_url: DatabaseOpt = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Issued on/after (YYYY[-MM[-DD]]).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Issued on/before (YYYY[-MM[-DD]]).")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Issued on/after (YYYY[-MM[-DD]]).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Issued on/before (YYYY[-MM[-DD]]).")
+    ] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="Document type.")] = None,
     language: Annotated[str | None, typer.Option(help="Language code, e.g. ar or en.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher name.")] = None,
@@ -162,8 +186,10 @@ def search(
         render.render_search(out, page)
 
 
-@app.command("show", epilog="Examples:\n\n  dhakira show DHK-2017-3F9A2C\n\n"
-             "  dhakira show DHK-2017-3F9A2C --json")
+@app.command(
+    "show",
+    epilog="Examples:\n\n  dhakira show DHK-2017-3F9A2C\n\n  dhakira show DHK-2017-3F9A2C --json",
+)
 def show_record(
     code: Annotated[str, typer.Argument(help="Archive code, e.g. DHK-2017-3F9A2C.")],
     archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
@@ -179,8 +205,10 @@ def show_record(
         render.render_record(out, page)
 
 
-@app.command(epilog="Examples:\n\n  dhakira export > archive.jsonl\n\n"
-             "  dhakira export --format csv --output archive.csv")
+@app.command(
+    epilog="Examples:\n\n  dhakira export > archive.jsonl\n\n"
+    "  dhakira export --format csv --output archive.csv"
+)
 def export(
     archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
     database_url: DatabaseOpt = None,
@@ -189,12 +217,16 @@ def export(
 ) -> None:
     """Write every document as JSON Lines or CSV, with hashes and provenance."""
     if fmt not in ("jsonl", "csv"):
-        raise ConfigError(f"unknown export format {fmt!r}", item="--format", hint="use jsonl or csv")
+        raise ConfigError(
+            f"unknown export format {fmt!r}", item="--format", hint="use jsonl or csv"
+        )
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         with _archive(archive, database_url) as store:
-            records = ({**doc.export_json(), "links": store.links.of(doc.code)}
-                       for doc in store.documents())
+            records = (
+                {**doc.export_json(), "links": store.links.of(doc.code)}
+                for doc in store.documents()
+            )
             count = _write_jsonl(records, stream) if fmt == "jsonl" else _write_csv(records, stream)
     finally:
         if output:
@@ -251,34 +283,43 @@ def verify(
         raise typer.Exit(1)
 
 
-@app.command(epilog="Examples:\n\n  dhakira review DHK-2017-3F9A2C --reliability correct "
-             "--note \"matches the Amnesty report\"\n\n"
-             "  dhakira review DHK-2017-3F9A2C --visibility public --note \"cleared for release\"")
+@app.command(
+    epilog="Examples:\n\n  dhakira review DHK-2017-3F9A2C --reliability correct "
+    '--note "matches the Amnesty report"\n\n'
+    '  dhakira review DHK-2017-3F9A2C --visibility public --note "cleared for release"'
+)
 def review(
     code: Annotated[str, typer.Argument(help="Archive code.")],
     note: Annotated[str, typer.Option(help="Why: kept in the audit log.")],
-    reliability: Annotated[str | None, typer.Option(
-        help="correct, incorrect, unverified or unspecified.")] = None,
+    reliability: Annotated[
+        str | None, typer.Option(help="correct, incorrect, unverified or unspecified.")
+    ] = None,
     visibility: Annotated[str | None, typer.Option(help="public or restricted.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Who reviews (default: your user name).")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Who reviews (default: your user name).")
+    ] = None,
     archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
     database_url: DatabaseOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Rate a document's reliability or change its visibility; every change is audited."""
     if reliability is None and visibility is None:
-        raise ConfigError("nothing to change", item=code,
-                          hint="give --reliability and/or --visibility")
+        raise ConfigError(
+            "nothing to change", item=code, hint="give --reliability and/or --visibility"
+        )
     who = actor or f"cli:{getpass.getuser()}"
     with _archive(archive, database_url) as store:
-        doc = store.review(code, note=note, actor=who, reliability=reliability,
-                           visibility=visibility)
+        doc = store.review(
+            code, note=note, actor=who, reliability=reliability, visibility=visibility
+        )
         page = pages.record_page(doc, store.audit(code))
     if as_json:
         render.print_json(page)
     else:
-        out.print(f"{code}: reliability {doc.reliability}, visibility {doc.visibility} "
-                  f"(recorded in the audit log by {who})")
+        out.print(
+            f"{code}: reliability {doc.reliability}, visibility {doc.visibility} "
+            f"(recorded in the audit log by {who})"
+        )
 
 
 @app.command(epilog="Examples:\n\n  dhakira log\n\n  dhakira log DHK-2017-3F9A2C --json")
@@ -317,8 +358,10 @@ def failures(
             out.print(f"{record['at']}  {record['source']}: {record['reason']}", highlight=False)
 
 
-@app.command(epilog="Examples:\n\n  dhakira extract statement.html --json\n\n"
-             "  dhakira extract export.csv --json   (one JSON line per row)")
+@app.command(
+    epilog="Examples:\n\n  dhakira extract statement.html --json\n\n"
+    "  dhakira extract export.csv --json   (one JSON line per row)"
+)
 def extract(
     file: Annotated[Path, typer.Argument(help="One file (a CSV/JSONL/WARC gives one per item).")],
     max_file_size: Annotated[str, typer.Option(help="Largest file accepted, e.g. 50MB.")] = "50MB",
@@ -356,8 +399,9 @@ def eval_seeds(
     from dhakira.evaluation.seeds import evaluate_all_seeds
 
     shared = _shared() if seeds is None or gold is None else Path()
-    result = evaluate_all_seeds(seeds or shared / "corpus" / "seeds",
-                            gold or shared / "eval" / "seeds" / "gold.json")
+    result = evaluate_all_seeds(
+        seeds or shared / "corpus" / "seeds", gold or shared / "eval" / "seeds" / "gold.json"
+    )
     if as_json:
         render.print_json(result)
     else:
@@ -379,7 +423,9 @@ def eval_articles(
         render.render_eval_articles(out, result)
 
 
-@eval_app.command("incidents", epilog="Example:\n\n  dhakira eval incidents ../shared/eval/fakes/dev.jsonl")
+@eval_app.command(
+    "incidents", epilog="Example:\n\n  dhakira eval incidents ../shared/eval/fakes/dev.jsonl"
+)
 def eval_incidents(
     path: Annotated[Path, typer.Argument(help="JSONL shaped like FA-KES dev.jsonl.")],
     as_json: JsonOpt = False,
@@ -398,13 +444,19 @@ def eval_incidents(
 
 def _shared() -> Path:
     """../shared beside the working folder or the repository, where the evaluation data lives."""
-    candidates = [Path.cwd() / "shared", Path.cwd().parent / "shared",
-                  Path(__file__).resolve().parents[3].parent / "shared"]
+    candidates = [
+        Path.cwd() / "shared",
+        Path.cwd().parent / "shared",
+        Path(__file__).resolve().parents[3].parent / "shared",
+    ]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise ConfigError("evaluation data not found", item="../shared",
-                      hint="pass the paths with --seeds/--gold or --bench")
+    raise ConfigError(
+        "evaluation data not found",
+        item="../shared",
+        hint="pass the paths with --seeds/--gold or --bench",
+    )
 
 
 @app.callback(invoke_without_command=True)

@@ -33,14 +33,20 @@ CLAIM_KINDS = ("victims", "method")
 LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=100_000, help="Most lines listed.")]
 
 
-@app.command(epilog="Examples:\n\n  dhakira reanalyze --all\n\n"
-             "  dhakira reanalyze --outdated --jobs 4\n\n"
-             "  dhakira reanalyze DHK-2017-3F9A2C DHK-2018-0B1C2D --json")
+@app.command(
+    epilog="Examples:\n\n  dhakira reanalyze --all\n\n"
+    "  dhakira reanalyze --outdated --jobs 4\n\n"
+    "  dhakira reanalyze DHK-2017-3F9A2C DHK-2018-0B1C2D --json"
+)
 def reanalyze(
     codes: Annotated[list[str] | None, typer.Argument(help="Archive codes.")] = None,
     every: Annotated[bool, typer.Option("--all", help="Every document in the archive.")] = False,
-    outdated: Annotated[bool, typer.Option(
-        "--outdated", help="Documents analysed by other analyser versions than these.")] = False,
+    outdated: Annotated[
+        bool,
+        typer.Option(
+            "--outdated", help="Documents analysed by other analyser versions than these."
+        ),
+    ] = False,
     actor: Annotated[str | None, typer.Option(help="Who runs it (default: your name).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel workers.")] = 1,
     max_file_size: Annotated[str, typer.Option(help="Largest original read, e.g. 50MB.")] = "50MB",
@@ -57,16 +63,20 @@ def reanalyze(
     from dhakira.ingest import reanalyze as run_reanalyze
 
     if [bool(codes), every, outdated].count(True) != 1:
-        raise ConfigError("say which documents to analyse again", item="reanalyze",
-                          hint="give archive codes, --all or --outdated (one of them)")
+        raise ConfigError(
+            "say which documents to analyse again",
+            item="reanalyze",
+            hint="give archive codes, --all or --outdated (one of them)",
+        )
     who = actor or f"cli:{getpass.getuser()}"
     limits = Limits(max_file_bytes=parse_size(max_file_size))
     with _archive(archive, database_url) as store:
         wanted = _chosen(store, codes or [], every)
         with _progress() as progress:
             task = progress.add_task("re-analysing", total=max(len(wanted), 1))
-            summary = run_reanalyze(store, wanted, who, limits,
-                                    lambda _code: progress.advance(task), jobs)
+            summary = run_reanalyze(
+                store, wanted, who, limits, lambda _code: progress.advance(task), jobs
+            )
     page = pages.reanalyze_page(summary)
     if as_json:
         render.print_json(page)
@@ -90,14 +100,20 @@ def _chosen(store: Any, codes: list[str], every: bool) -> list[str]:
 # `dhakira entities` (the listing with reviewers' merges and splits) is in cli_links.py
 
 
-@app.command(epilog="Examples:\n\n  dhakira claims --event execution --place Sednaya\n\n"
-             "  dhakira claims --attributed-to Amnesty --from 2011 --to 2015 --json")
+@app.command(
+    epilog="Examples:\n\n  dhakira claims --event execution --place Sednaya\n\n"
+    "  dhakira claims --attributed-to Amnesty --from 2011 --to 2015 --json"
+)
 def claims(
-    event: Annotated[str | None, typer.Option(help="execution, killing, death_in_custody, "
-                                              "torture, detention, ...")] = None,
+    event: Annotated[
+        str | None,
+        typer.Option(help="execution, killing, death_in_custody, torture, detention, ..."),
+    ] = None,
     place: Annotated[str | None, typer.Option(help="Part of the place name.")] = None,
-    attributed_to: Annotated[str | None, typer.Option(
-        "--attributed-to", help="Part of the name of who the claim is attributed to.")] = None,
+    attributed_to: Annotated[
+        str | None,
+        typer.Option("--attributed-to", help="Part of the name of who the claim is attributed to."),
+    ] = None,
     year_from: Annotated[str | None, typer.Option("--from", help="Period reaches YEAR.")] = None,
     year_to: Annotated[str | None, typer.Option("--to", help="Period starts by YEAR.")] = None,
     kind: Annotated[str | None, typer.Option(help="victims or method.")] = None,
@@ -126,8 +142,11 @@ def claims(
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
     if value is not None and value not in allowed:
-        raise ConfigError(f"{value!r} is not a valid choice", item=option,
-                          hint=f"use one of: {', '.join(allowed)}")
+        raise ConfigError(
+            f"{value!r} is not a valid choice",
+            item=option,
+            hint=f"use one of: {', '.join(allowed)}",
+        )
 
 
 def _print_lines(lines: list[dict[str, Any]], as_json: bool, text: Any) -> None:
@@ -138,11 +157,17 @@ def _print_lines(lines: list[dict[str, Any]], as_json: bool, text: Any) -> None:
         text(out, lines)
 
 
-@app.command(epilog="Examples:\n\n  dhakira tag tokens.txt\n\n"
-             "  dhakira tag ANERCorp_test.txt --output predicted.txt")
+@app.command(
+    epilog="Examples:\n\n  dhakira tag tokens.txt\n\n"
+    "  dhakira tag ANERCorp_test.txt --output predicted.txt"
+)
 def tag(
-    file: Annotated[Path, typer.Argument(help="One token per line (a second column is ignored); "
-                                         "a blank line between sentences.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="One token per line (a second column is ignored); a blank line between sentences."
+        ),
+    ],
     output: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
 ) -> None:
     """Tag each token with a BIO named-entity tag: PERS, ORG, LOC (places and facilities), MISC.
@@ -175,8 +200,9 @@ def eval_ner(
     from dhakira.evaluation.ner import evaluate_ner
 
     if not path.is_file():
-        raise ConfigError("no such file", item=str(path),
-                          hint="give a file of token and tag per line")
+        raise ConfigError(
+            "no such file", item=str(path), hint="give a file of token and tag per line"
+        )
     result = evaluate_ner(path)
     if as_json:
         render.print_json(result)

@@ -51,35 +51,50 @@ def render_record(console: Console, page: dict[str, Any]) -> None:
         title += "  [generated title]"
     console.rule(Text(f"{page['code']}  {title}", style="bold"))
     date = meta["date"] and f"{meta['date']} ({meta['date_precision']}, from {meta['date_source']})"
-    console.print(_field_table([
-        ("Archive code", page["code"]),
-        ("Date issued", date),
-        ("Document type", meta["doc_type"]),
-        ("Publisher", meta["publisher"]),
-        ("Issuing body", meta["issuing_body"]),
-        ("Author", meta["author"]),
-        ("Language", [meta["language"], *[x for x in meta["languages"] if x != meta["language"]]]),
-        ("Status", page["status"]),
-        ("Visibility", page["visibility"]),
-    ]))
+    console.print(
+        _field_table(
+            [
+                ("Archive code", page["code"]),
+                ("Date issued", date),
+                ("Document type", meta["doc_type"]),
+                ("Publisher", meta["publisher"]),
+                ("Issuing body", meta["issuing_body"]),
+                ("Author", meta["author"]),
+                (
+                    "Language",
+                    [meta["language"], *[x for x in meta["languages"] if x != meta["language"]]],
+                ),
+                ("Status", page["status"]),
+                ("Visibility", page["visibility"]),
+            ]
+        )
+    )
     console.rule("Reliability", style="dim")
-    console.print(_field_table([
-        ("Rating", RELIABILITY_LABELS.get(rel["rating"], rel["rating"])),
-        ("Note", rel["note"]),
-        ("By", rel["by"]),
-        ("At", rel["at"]),
-    ]))
+    console.print(
+        _field_table(
+            [
+                ("Rating", RELIABILITY_LABELS.get(rel["rating"], rel["rating"])),
+                ("Note", rel["note"]),
+                ("By", rel["by"]),
+                ("At", rel["at"]),
+            ]
+        )
+    )
     console.rule("Provenance", style="dim")
-    console.print(_field_table([
-        ("Source", prov["source"]),
-        ("URL", prov["url"]),
-        ("Captured at", prov["captured_at"]),
-        ("Ingested at", prov["ingested_at"]),
-        ("Batch", prov["batch"]),
-        ("Format", f"{prov['media_type']}, {prov['size']} bytes"),
-        ("SHA-256", prov["sha256"]),
-        ("Analysers", page["analysers"]),
-    ]))
+    console.print(
+        _field_table(
+            [
+                ("Source", prov["source"]),
+                ("URL", prov["url"]),
+                ("Captured at", prov["captured_at"]),
+                ("Ingested at", prov["ingested_at"]),
+                ("Batch", prov["batch"]),
+                ("Format", f"{prov['media_type']}, {prov['size']} bytes"),
+                ("SHA-256", prov["sha256"]),
+                ("Analysers", page["analysers"]),
+            ]
+        )
+    )
     if page["record"]:
         console.rule("Archive record block found on the page", style="dim")
         console.print(_field_table(sorted(page["record"].items())))
@@ -107,8 +122,9 @@ def render_search(console: Console, page: dict[str, Any]) -> None:
     console.print(Text(f"{page['total']} documents ({page['took_ms']} ms)", style="dim"))
     for hit in hits:
         head = Text(hit["code"], style="bold cyan")
-        head.append(f"  {hit['date'] or '—'}  {hit['doc_type']}  {hit['publisher'] or ''}",
-                    style="dim")
+        head.append(
+            f"  {hit['date'] or '—'}  {hit['doc_type']}  {hit['publisher'] or ''}", style="dim"
+        )
         console.print(head)
         console.print(Text(hit["title"] or "(untitled)", style="bold"))
         snippet = Text(hit["snippet"])
@@ -120,8 +136,12 @@ def render_search(console: Console, page: dict[str, Any]) -> None:
 
 def render_verify(console: Console, page: dict[str, Any]) -> None:
     verdict = "all originals and the audit chain check out" if page["ok"] else "PROBLEMS FOUND"
-    console.print(Text(f"verified {page['checked']} originals: {verdict}",
-                       style="green" if page["ok"] else "bold red"))
+    console.print(
+        Text(
+            f"verified {page['checked']} originals: {verdict}",
+            style="green" if page["ok"] else "bold red",
+        )
+    )
     for sha in page["mismatched"]:
         console.print(Text(f"hash mismatch: {sha}", style="red"))
     for sha in page["missing"]:
@@ -129,13 +149,20 @@ def render_verify(console: Console, page: dict[str, Any]) -> None:
     if not page["chain_ok"]:
         console.print(Text(f"audit chain broken: {page['chain_error']}", style="red"))
     if page["unreferenced"]:
-        console.print(Text(f"{len(page['unreferenced'])} stored originals belong to no record "
-                           "(left by an interrupted ingest; harmless)", style="dim"))
+        console.print(
+            Text(
+                f"{len(page['unreferenced'])} stored originals belong to no record "
+                "(left by an interrupted ingest; harmless)",
+                style="dim",
+            )
+        )
 
 
 def render_ingest(console: Console, page: dict[str, Any]) -> None:
     counts = page["counts"]
-    table = Table(title=f"batch {page['batch']}" + (" (interrupted)" if page["interrupted"] else ""))
+    table = Table(
+        title=f"batch {page['batch']}" + (" (interrupted)" if page["interrupted"] else "")
+    )
     for name in ("ingested", "duplicate", "needs_ocr", "failed"):
         table.add_column(name.replace("_", "-"), justify="right")
     table.add_row(*(str(counts[name]) for name in ("ingested", "duplicate", "needs_ocr", "failed")))
@@ -184,11 +211,13 @@ def render_eval_seeds(console: Console, result: dict[str, Any]) -> None:
         console.print(_field_table(list(result["claims"]["totals"].items())))
         for doc in result["claims"]["documents"]:
             for claim in doc["claims"]:
-                console.print(f"  {doc['file'][:3]} {_mark(claim['right'])} {claim['text']}",
-                              highlight=False)
+                console.print(
+                    f"  {doc['file'][:3]} {_mark(claim['right'])} {claim['text']}", highlight=False
+                )
     if "across_documents" in result:
-        console.rule("across documents: stories, same entities, claim groups, timeline",
-                     style="dim")
+        console.rule(
+            "across documents: stories, same entities, claim groups, timeline", style="dim"
+        )
         console.print(_field_table(list(result["across_documents"]["totals"].items())))
 
 
@@ -197,10 +226,15 @@ def render_eval_articles(console: Console, result: dict[str, Any]) -> None:
     table = Table(title=f"article-bench, {result['pages']} pages (4-token shingles, pooled)")
     for column in ("extractor", "F1", "precision", "recall"):
         table.add_column(column)
-    table.add_row("dhakira", f"{result['f1']:.4f}", f"{result['precision']:.4f}",
-                  f"{result['recall']:.4f}")
-    table.add_row("trafilatura alone (defaults)", f"{result['trafilatura_f1']:.4f}",
-                  f"{result['trafilatura_precision']:.4f}", f"{result['trafilatura_recall']:.4f}")
+    table.add_row(
+        "dhakira", f"{result['f1']:.4f}", f"{result['precision']:.4f}", f"{result['recall']:.4f}"
+    )
+    table.add_row(
+        "trafilatura alone (defaults)",
+        f"{result['trafilatura_f1']:.4f}",
+        f"{result['trafilatura_precision']:.4f}",
+        f"{result['trafilatura_recall']:.4f}",
+    )
     console.print(table)
     console.print("published: trafilatura 2.0.0 F1 0.958", style="dim")
 
@@ -245,8 +279,10 @@ def _render_links(console: Console, links: dict[str, Any]) -> None:
 def story_document_text(doc: dict[str, Any]) -> str:
     """`DHK-2017-3F9A2C  2017-02-07  en  Human Slaughterhouse  [primary]`"""
     mark = "  [primary]" if doc.get("primary") else ""
-    return f"{doc['code']}  {doc['date'] or '----------'}  {doc['language'] or '--'}  " \
+    return (
+        f"{doc['code']}  {doc['date'] or '----------'}  {doc['language'] or '--'}  "
         f"{doc['title'] or '(untitled)'}{mark}"
+    )
 
 
 def render_stories(console: Console, stories: list[dict[str, Any]]) -> None:
@@ -260,7 +296,7 @@ def render_stories(console: Console, stories: list[dict[str, Any]]) -> None:
 
 
 def entity_text(entity: dict[str, Any], count: str) -> str:
-    """The line `facility  Sednaya Prison  3×  (Saydnaya, صيدنايا)`: type, name, count, spellings."""
+    """One line: `facility  Sednaya Prison  3×  (Saydnaya, صيدنايا)`."""
     name = entity["canonical_name"] or entity["spellings"][0]
     others = [s for s in entity["spellings"] if s != name]
     spellings = f"  ({', '.join(others)})" if others else ""
@@ -325,8 +361,10 @@ def render_claims(console: Console, claims: list[dict[str, Any]]) -> None:
 
 
 def render_reanalyze(console: Console, page: dict[str, Any]) -> None:
-    head = (f"re-analysed {page['checked']} documents: {page['changed']} changed, "
-            f"{page['unchanged']} unchanged, {len(page['failed'])} failed")
+    head = (
+        f"re-analysed {page['checked']} documents: {page['changed']} changed, "
+        f"{page['unchanged']} unchanged, {len(page['failed'])} failed"
+    )
     console.print(Text(head + (" (interrupted)" if page["interrupted"] else "")))
     for doc in page["documents"]:
         console.print(Text(f"{doc['code']}: {', '.join(doc['changed'])}", style="dim"))
@@ -336,13 +374,21 @@ def render_reanalyze(console: Console, page: dict[str, Any]) -> None:
 
 def render_eval_ner(console: Console, result: dict[str, Any]) -> None:
     """Entity-level precision, recall and F1 per type, then overall."""
-    table = Table(title=f"NER, {result['sentences']} sentences, {result['tokens']} tokens "
-                        "(entity level, exact span and type)")
+    table = Table(
+        title=f"NER, {result['sentences']} sentences, {result['tokens']} tokens "
+        "(entity level, exact span and type)"
+    )
     for column in ("type", "precision", "recall", "F1", "gold", "predicted", "correct"):
         table.add_column(column, justify="left" if column == "type" else "right")
     rows = [*result["per_type"].items(), ("overall", result["overall"])]
     for kind, row in rows:
-        table.add_row(kind, f"{row['precision']:.4f}", f"{row['recall']:.4f}",
-                      f"{row['f1']:.4f}", str(row["gold"]), str(row["predicted"]),
-                      str(row["correct"]))
+        table.add_row(
+            kind,
+            f"{row['precision']:.4f}",
+            f"{row['recall']:.4f}",
+            f"{row['f1']:.4f}",
+            str(row["gold"]),
+            str(row["predicted"]),
+            str(row["correct"]),
+        )
     console.print(table)

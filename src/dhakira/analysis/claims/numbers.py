@@ -10,6 +10,7 @@ positions are positions in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dhakira.analysis.claims import arabic, english
@@ -37,8 +38,8 @@ class _Atom:
     plain_digits: bool = False  # digits only, no separator: may be a year
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[attr-defined]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _SCALE_WORDS = {**english.SCALES, "mln": 1_000_000, "bn": 1_000_000_000, **arabic.SCALES}

@@ -174,7 +174,9 @@ class _Reader:
         for plo, phi, _ in reversed(self.sentences[:index]) if cue else ():
             if self.counted(plo, phi) or not self.dated(plo, phi):
                 continue
-            if any(m.group(0) not in _PEOPLE for m in cue.finditer(self.low, plo, phi)):
+            if cue is not None and any(
+                m.group(0) not in _PEOPLE for m in cue.finditer(self.low, plo, phi)
+            ):
                 found = find_period(self.low, plo, phi, phi)
                 if found[0] or found[1]:
                     return found
