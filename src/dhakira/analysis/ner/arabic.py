@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.consistency import spread_names
 from dhakira.analysis.ner.context import document_features
 from dhakira.analysis.ner.lexicon import read_lexicon
@@ -127,18 +128,6 @@ def recognize(text: str) -> list[tuple[int, int, str]]:
 
 
 def _spans(sentence: list[tuple[int, int, str]], tags: list[str]) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    open_start, open_end, open_type = -1, -1, ""
-    for (start, end, _), tag in zip(sentence, tags, strict=True):
-        prefix, _, kind = tag.partition("-")
-        if prefix == "I" and kind == open_type and open_start >= 0:
-            open_end = end
-            continue
-        if open_start >= 0:
-            spans.append((open_start, open_end, open_type))
-            open_start, open_type = -1, ""
-        if prefix in ("B", "I"):
-            open_start, open_end, open_type = start, end, kind
-    if open_start >= 0:
-        spans.append((open_start, open_end, open_type))
-    return spans
+    """Character spans of the names tagged in one sentence of (start, end, token)."""
+    names = tag_spans(tags)
+    return [(sentence[first][0], sentence[end - 1][1], kind) for first, end, kind in names]

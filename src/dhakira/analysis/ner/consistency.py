@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.features import token_facts
 
 WINDOW = 30  # sentences either side that count as the same document
@@ -21,27 +22,12 @@ def _key(token: str) -> str:
     return token_facts(token).light
 
 
-def _entities(tags: list[str]) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for index, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        if prefix == "I" and label == kind and start >= 0:
-            continue
-        if start >= 0:
-            spans.append((start, index, kind))
-            start, kind = -1, ""
-        if prefix in ("B", "I"):
-            start, kind = index, label
-    return spans
-
-
 def spread_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """The tags with every untagged mention of a name tagged elsewhere nearby filled in."""
     keys = [[_key(token) for token in tokens] for tokens in sentences]
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for row, tag_row in zip(keys, tags, strict=True):
-        found.append([(tuple(row[s:e]), kind) for s, e, kind in _entities(tag_row)])
+        found.append([(tuple(row[s:e]), kind) for s, e, kind in tag_spans(tag_row)])
     result = [list(row) for row in tags]
     for number, row in enumerate(keys):
         low, high = max(0, number - WINDOW), min(len(keys), number + WINDOW + 1)

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.features import token_facts
 
 FOLDS = 5  # training blocks for the jackknife
@@ -52,25 +53,10 @@ def _counts(sentences: Sequence[Tagged]) -> dict[str, Counter[str]]:
         keys = [token_facts(token).light for token in tokens]
         for key, tag in zip(keys, tags, strict=True):
             counts[key][tag.partition("-")[2] or "O"] += 1
-        for start, end, kind in _names(tags):
+        for start, end, kind in tag_spans(tags):
             if end - start > 1:
                 counts[PHRASE + " ".join(keys[start:end])][kind] += 1
     return counts
-
-
-def _names(tags: list[str]) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for index, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        if prefix == "I" and label == kind and start >= 0:
-            continue
-        if start >= 0:
-            spans.append((start, index, kind))
-            start, kind = -1, ""
-        if prefix in ("B", "I"):
-            start, kind = index, label
-    return spans
 
 
 def _classes(counts: Mapping[str, Counter[str]]) -> dict[str, str]:
