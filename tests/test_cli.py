@@ -213,3 +213,12 @@ def test_every_command_has_help_with_examples(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout
+
+
+def test_extract_of_an_unreadable_file_names_it_with_one_error_code(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code != 0
+    message = str(result.exception)
+    assert message.startswith("[DK104] ") and str(path) in message and message.count("[DK") == 1

@@ -34,6 +34,15 @@ class DhakiraError(Exception):
         hint = f" ({self.hint})" if self.hint else ""
         return f"[{self.code}] {where}{self.message}{hint}"
 
+    @classmethod
+    def from_reason(cls, reason: str, *, item: str | None = None) -> DhakiraError:
+        """The error again from a stored reason such as "[DK104] file is empty"."""
+        error = cls(reason, item=item)
+        if reason.startswith("[DK") and "] " in reason:
+            code, _, message = reason[1:].partition("] ")
+            error.code, error.message = code, message
+        return error
+
     @property
     def reason(self) -> str:
         """The message without the item name, as stored beside a failed item."""

@@ -378,7 +378,7 @@ def extract(
     results = []
     for entry in iter_items([file], limits):
         if isinstance(entry, Failure):
-            raise DhakiraError(entry.reason, item=entry.source)
+            raise DhakiraError.from_reason(entry.reason, item=entry.source)
         results.append(analyse(entry, limits).extract_json())
     if not results:
         raise DhakiraError("no document found in this file", item=str(file))
