@@ -148,3 +148,21 @@ def _terms(words: str) -> dict[str, int]:
     for word in words.split():
         counts[word] = counts.get(word, 0) + 1
     return counts
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "placed"),
+    [
+        ("2022-11-03", "day", date(2022, 11, 3)),
+        ("2022-11", "month", date(2022, 11, 15)),
+        ("2022", "year", None),
+    ],
+)
+def test_a_document_is_placed_in_time_as_precisely_as_its_date_allows(
+    value: str, precision: str, placed: date | None
+) -> None:
+    from dhakira.records import DateIssued, Document
+
+    doc = Document(item=Item(data=b"x", source="x.txt", media_type="text/plain"), text="x")
+    doc.date = DateIssued(value, precision, "header")  # type: ignore[arg-type]
+    assert summarize(doc, "d").date == placed

@@ -110,9 +110,7 @@ def summarize(doc: Document, doc_id: str) -> StoryDoc:
         for value in (claim.low, claim.high, claim.best)
         if value is not None and value >= MIN_FIGURE
     }
-    issued = None
-    if doc.date is not None and doc.date.precision == "day":
-        issued = date.fromisoformat(doc.date.value)
+    issued = _story_date(doc)
     return StoryDoc(
         doc_id=doc_id,
         date=issued,
@@ -149,6 +147,16 @@ def _day(value: str) -> date | None:
         return date.fromisoformat(value[:10]) if len(value) >= 10 else None
     except ValueError:
         return None
+
+
+def _story_date(doc: Document) -> date | None:
+    """The day a document is placed at: its issue day, or the middle of its issue month (so a
+    month-dated document stays within the window of that month). A year alone places nothing."""
+    if doc.date is None or doc.date.precision == "year":
+        return None
+    if doc.date.precision == "month":
+        return date.fromisoformat(doc.date.value + "-15")
+    return date.fromisoformat(doc.date.value)
 
 
 def within_window(a: date | None, b: date | None, days: int = WINDOW_DAYS) -> bool:
