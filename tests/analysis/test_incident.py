@@ -324,3 +324,34 @@ def test_people_mostly_from_an_armed_group_are_fighters() -> None:
     text = "At least 23 people most of them from the Ahrar al-Sham militant group were killed."
     counts = count_victims(text)
     assert (counts.civilians, counts.noncivilians) == (0, 23)
+
+
+def test_a_rebel_mortar_attack_is_no_fighter_killed() -> None:
+    counts = count_victims("At least 21 people were killed in a rebel mortar attack on the town.")
+    assert (counts.civilians, counts.noncivilians) == (21, 0)
+
+
+def test_families_of_fighters_are_not_fighters_counted() -> None:
+    text = "Ten children were among 48 people killed when troops executed six families of rebels."
+    counts = count_victims(text)
+    assert (counts.civilians, counts.noncivilians, counts.children) == (48, 0, 10)
+
+
+def test_forces_killed_are_not_civilians() -> None:
+    counts = count_victims("An air strike killed five pro-government forces on Monday.")
+    assert (counts.civilians, counts.noncivilians) == (0, 5)
+
+
+def test_forces_in_a_name_count_nobody() -> None:
+    text = "In all, 20 Syrian Democratic Forces reported that strikes killed 35 militants."
+    assert count_victims(text).noncivilians == 35
+
+
+def test_page_counters_are_not_tolls() -> None:
+    text = "Print Tweet Views 371 Related Syrian refugees mourn as a car bomb killed 45 people."
+    assert count_victims(text).civilians == 45
+
+
+def test_women_counted_of_whom_were() -> None:
+    text = "A car bomb killed 126 people. The dead included 109 evacuees, 13 of whom were women."
+    assert count_victims(text).women == 13

@@ -43,17 +43,18 @@ KINDS: dict[str, str] = {
     "noncivilians": r"fighters|soldiers|militants|rebels|jihadists|terrorists|troops|"
     r"gunmen|militiamen|servicemen|personnel|officers|combatants|extremists|insurgents|"
     r"mercenaries|guards|recruits|members|loyalists|policemen|jihadis|commanders|"
-    r"fighter|soldier|militant|rebel|jihadist|terrorist|officer",
+    r"fighter|soldier|militant|rebel|jihadist|terrorist|officer|(?-i:forces)|attackers|assailants|"
+    r"pilots|crewmen|paratroopers|snipers",
 }
 _KIND_OF = {
     name: kind
     for kind, alternation in KINDS.items()
-    for name in alternation.replace("\n", "").split("|")
+    for name in re.sub(r"\(\?-i:(\w+)\)", r"\1", alternation).split("|")
 }
 # Words that may stand between a figure and its noun ("14 pro-government fighters", "5 members"),
 # but never a preposition or verb that would join two separate phrases.
 _FILLER = (
-    r"(?:(?!(?:in|on|at|by|to|into|from|after|as|when|and|or|were|was|are|(?-i:is)|have|has|had|"
+    r"(?:(?!(?:in|on|at|by|of(?!\s+(?:them|its|their|whom)\b)|to|into|from|after|as|when|and|or|the|were|was|are|(?-i:is)|have|has|had|"
     r"killed|kills|killing|died|dead|wounded|injured|say|said|says|including|among|"
     r"jan\w*|feb\w*|march|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
     rf"{_WORD_NUMBER})\b)(?!\d)[\w'-]+\s+){{0,3}}?"
@@ -66,10 +67,11 @@ _NOT_A_NOUN = (
     r"(?!\s+(?:attacks?|groups?|organi[sz]ations?|bomb\w*|blasts?|shell\w*|rockets?|"
     r"positions?|targets?|strongholds?|hideouts?|vehicles?|bases?|camps?|checkpoints?|"
     r"factions?|offensive|convoy|explosive|device|suicide|car|cells?|commanders?|leaders?|"
-    r"sources?|spokesm[ae]n)\b)"
+    r"sources?|spokesm[ae]n|fire|mortars?|assaults?|advances?|territory|areas?|districts?|"
+    r"neighbou?rhoods?|forces|brigades?|units?|movements?|alliance|ambush|counter\w*)\b)"
 )
 _COUNT = re.compile(
-    rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(_KIND_OF)})(?![\w-]){_NOT_A_NOUN}",
+    rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(KINDS.values())})(?![\w-]){_NOT_A_NOUN}",
     re.IGNORECASE,
 )
 DEATH_WORDS = re.compile(
@@ -80,6 +82,8 @@ DEATH_WORDS = re.compile(
     r"killings)\b",
     re.IGNORECASE,
 )
+# "109 evacuees, 13 of whom were women": the verb is blanked so the figure reaches its noun.
+_OF_WHOM_WERE = re.compile(r"(\bof (?:whom|them)\s+)((?:were|was|are)\b)", re.IGNORECASE)
 # A short aside in brackets ("35 Daesh (outlawed in Russia) militants") is read as blanks.
 _ASIDE = re.compile(r"\([^()]{0,60}\)")
 _NOT_DEATH = re.compile(
@@ -149,11 +153,17 @@ def _kind(noun: str) -> str:
     return _KIND_OF.get(noun, "people")
 
 
+# Page residue around a web article: "Views 1430", "Get short URL 0 87", "Print Tweet".
+_PAGE_COUNTER = re.compile(r"\b(?:views|url|shares|comments|likes|tweet)\s+(?:\d+\s+)*$", re.I)
+
+
 def _is_date_part(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a figure is a year, a day of a date or a page counter rather than a toll."""
     figure = m.group("n")
     if len(figure) == 4 and figure.isdigit() and 1900 <= int(figure) <= 2100:
         return True
-    return bool(_YEAR_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]))
+    before = sentence[max(0, m.start() - 30) : m.start()]
+    return bool(_YEAR_BEFORE.search(before[-12:]) or _PAGE_COUNTER.search(before))
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -188,6 +198,7 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
     if not DEATH_WORDS.search(sentence):
         return []
     sentence = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+    sentence = _OF_WHOM_WERE.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
     found = []
     for m in [*_COUNT.finditer(sentence), *_ONE.finditer(sentence)]:
         value = number_value(m.group("n"))
