@@ -25,26 +25,11 @@ from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
 from dhakira.archive.records import EntityQuery, EntitySummary
-from dhakira.archive.schema import documents, mentions, metadata
+from dhakira.archive.schema import documents, entity_decisions, mentions
 from dhakira.errors import ConfigError, NotFound
 
 if TYPE_CHECKING:
     from dhakira.archive.archive import Archive
-
-entity_decisions = sa.Table(
-    "entity_decisions",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(10), nullable=False),
-    sa.Column("entity", sa.String(300), nullable=False),
-    sa.Column("target", sa.String(300), nullable=False),
-    sa.Column("documents", sa.JSON, nullable=False),
-    sa.Column("mentions", sa.JSON, nullable=False),
-    sa.Column("note", sa.Text, nullable=False),
-    sa.Column("actor", sa.Text, nullable=False),
-    sa.Column("at", sa.String(40), nullable=False),
-    sa.Column("undone_at", sa.String(40)),
-)
 
 # the listing key of a mention, as in `dhakira.archive.findings`
 _KEY = sa.func.coalesce(
@@ -231,7 +216,7 @@ class EntityDecisions:
         if not touched:
             return listed
         with self.archive._read() as conn:
-            regrouped = _regroup(conn, resolver, touched)
+            regrouped = _regroup(conn, resolver, touched, query.public_only)
         kept = [s for s in listed if s.key not in touched]
         extra = [s for s in regrouped if _matches(s, query)]
         both = sorted(kept + extra, key=lambda s: (-s.mentions, s.key))
@@ -317,8 +302,11 @@ def _check_document(conn: Connection, key: str, code: str) -> None:
         )
 
 
-def _regroup(conn: Connection, resolver: Resolver, touched: set[str]) -> list[EntitySummary]:
-    """Summaries of every entity a decision touches, counted mention by mention."""
+def _regroup(
+    conn: Connection, resolver: Resolver, touched: set[str], public_only: bool
+) -> list[EntitySummary]:
+    """Summaries of every entity a decision touches, counted mention by mention (with
+    public_only, only mentions in public documents: a spelling can itself name a witness)."""
     source = {key for key in touched if not key.startswith("split:")}
     query = (
         sa.select(
@@ -333,6 +321,8 @@ def _regroup(conn: Connection, resolver: Resolver, touched: set[str]) -> list[En
         .join(documents, documents.c.id == mentions.c.doc_id)
         .where(_KEY.in_(sorted(source)))
     )
+    if public_only:
+        query = query.where(documents.c.visibility == "public")
     groups: dict[str, list[sa.RowMapping]] = defaultdict(list)
     for row in conn.execute(query).mappings():
         groups[resolver.resolve(row["key"], row["code"], row["start"])].append(row)

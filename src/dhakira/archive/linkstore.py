@@ -24,7 +24,16 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
-from dhakira.archive.schema import documents, mentions, metadata
+from dhakira.archive.schema import (
+    chronicle_entries,
+    document_links,
+    document_signatures,
+    documents,
+    mentions,
+    stories,
+    story_members,
+)
+from dhakira.links.chronicle import Entry, document_entries
 from dhakira.links.duplicates import Copy, DuplicateIndex, choose_primary
 from dhakira.links.shingles import Signature
 from dhakira.links.stories import StoryDoc, StoryGrouper, summarize
@@ -34,51 +43,9 @@ if TYPE_CHECKING:
     from dhakira.archive.archive import Archive
     from dhakira.archive.records import StoredDocument
 
-LINK_VERSION = "links.v1"
+LINK_VERSION = "links.v2"  # v2: the chronicle entries of each document are stored too
 DUPLICATE_KINDS = ("duplicate-exact", "duplicate-near")
 STORY_KIND = "same-story"
-
-document_signatures = sa.Table(
-    "document_signatures",
-    metadata,
-    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
-    sa.Column("signature", sa.LargeBinary, nullable=False),
-    sa.Column("text_length", sa.Integer, nullable=False),
-    sa.Column("summary", sa.JSON, nullable=False),
-    sa.Column("version", sa.String(40), nullable=False),
-    sa.Column("dup_group", sa.Integer, nullable=False),
-    sa.Column("is_primary", sa.Boolean, nullable=False),
-)
-
-document_links = sa.Table(
-    "document_links",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
-    sa.Column("other_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
-    sa.Column("kind", sa.String(20), nullable=False),
-    sa.Column("score", sa.Float, nullable=False),
-    sa.Column("analyser", sa.String(40), nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),
-)
-
-stories = sa.Table(
-    "stories",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("primary_doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
-    sa.Column("size", sa.Integer, nullable=False),
-    sa.Column("first_date", sa.String(10)),
-    sa.Column("last_date", sa.String(10)),
-)
-
-story_members = sa.Table(
-    "story_members",
-    metadata,
-    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
-    sa.Column("story_id", sa.Integer, nullable=False),
-)
-
 
 # -- stored story summaries -----------------------------------------------------------------------
 
@@ -121,6 +88,8 @@ def as_document(stored: StoredDocument) -> Document:
         entities=list(stored.entities),
         claims=list(stored.claims),
         incident=stored.incident,
+        title=stored.title,
+        publisher=stored.publisher,
     )
 
 
@@ -237,7 +206,25 @@ class Linker:
                 conn.execute(stories.delete().where(stories.c.id.in_(merged)))
             conn.execute(story_members.insert(), {"doc_id": doc_id, "story_id": story_id})
             _restory(conn, story_id)
+            entries = [_entry_row(doc_id, entry) for entry in document_entries(doc, code)]
+            if entries:
+                conn.execute(chronicle_entries.insert(), entries)
         return LinkResult(code, len(duplicates), len(story.links), story_id)
+
+
+def _entry_row(doc_id: int, entry: Entry) -> dict[str, Any]:
+    """A chronicle entry as stored: its documents are the row's document."""
+    return {
+        "doc_id": doc_id,
+        "date": entry.date,
+        "precision": entry.precision,
+        "what": entry.what,
+        "origin": entry.origin,
+        "event": entry.event,
+        "places": list(entry.places),
+        "facilities": list(entry.facilities),
+        "entities": list(entry.entities),
+    }
 
 
 def _doc_id(conn: Connection, code: str) -> int:
@@ -350,7 +337,13 @@ class LinkStore:
         """Remove the links of these documents (of all documents with None) before relinking."""
         with self.archive._write() as conn:
             if codes is None:
-                for table in (document_links, story_members, stories, document_signatures):
+                for table in (
+                    document_links,
+                    story_members,
+                    stories,
+                    chronicle_entries,
+                    document_signatures,
+                ):
                     conn.execute(table.delete())
                 return
             ids = [_doc_id(conn, code) for code in codes]
@@ -364,6 +357,7 @@ class LinkStore:
                 document_links.delete().where(sa.or_(link.doc_id.in_(ids), link.other_id.in_(ids)))
             )
             conn.execute(story_members.delete().where(story_members.c.doc_id.in_(ids)))
+            conn.execute(chronicle_entries.delete().where(chronicle_entries.c.doc_id.in_(ids)))
             conn.execute(document_signatures.delete().where(document_signatures.c.doc_id.in_(ids)))
             for story_id in touched:
                 _restory(conn, story_id)

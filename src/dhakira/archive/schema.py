@@ -209,3 +209,133 @@ login_attempts = sa.Table(
     sa.Index("ix_login_attempts_name", "name"),
     sa.Index("ix_login_attempts_address", "address"),
 )
+
+# -- links between documents (migration 0005; `dhakira.archive.linkstore` writes them) ------------
+
+# Each linked document's MinHash signature, text length and story summary, and the link version
+# that made them: the duplicate index and story grouper are rebuilt from these rows alone.
+document_signatures = sa.Table(
+    "document_signatures",
+    metadata,
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+    sa.Column("text_length", sa.Integer, nullable=False),
+    sa.Column("summary", sa.JSON, nullable=False),
+    sa.Column("version", sa.String(40), nullable=False),
+    sa.Column("dup_group", sa.Integer, nullable=False),
+    sa.Column("is_primary", sa.Boolean, nullable=False),
+    sa.Index("ix_document_signatures_dup_group", "dup_group"),
+)
+
+document_links = sa.Table(
+    "document_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("other_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("analyser", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Index("ix_document_links_doc_id", "doc_id"),
+    sa.Index("ix_document_links_other_id", "other_id"),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("primary_doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("first_date", sa.String(10)),
+    sa.Column("last_date", sa.String(10)),
+    sa.Index("ix_stories_size", "size"),
+)
+
+story_members = sa.Table(
+    "story_members",
+    metadata,
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("story_id", sa.Integer, nullable=False),
+    sa.Index("ix_story_members_story_id", "story_id"),
+)
+
+# Reviewers' merges and splits of entities (`dhakira.archive.entity_decisions`); never deleted.
+entity_decisions = sa.Table(
+    "entity_decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("entity", sa.String(300), nullable=False),
+    sa.Column("target", sa.String(300), nullable=False),
+    sa.Column("documents", sa.JSON, nullable=False),
+    sa.Column("mentions", sa.JSON, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("undone_at", sa.String(40)),
+)
+
+# The chronicle's raw entries (migration 0006): what each document tells of a date, written when
+# the document is linked. The timeline merges them when read, within the reader's scope, so an
+# entry told only by a restricted document never reaches a public page.
+chronicle_entries = sa.Table(
+    "chronicle_entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("precision", sa.String(10), nullable=False),
+    sa.Column("what", sa.Text, nullable=False),
+    sa.Column("origin", sa.String(20), nullable=False),
+    sa.Column("event", sa.String(40)),
+    sa.Column("places", sa.JSON, nullable=False),
+    sa.Column("facilities", sa.JSON, nullable=False),
+    sa.Column("entities", sa.JSON, nullable=False),
+    sa.Index("ix_chronicle_entries_doc_id", "doc_id"),
+    sa.Index("ix_chronicle_entries_date", "date"),
+)
+
+# Fields of one document that only editors and admins may see (a witness's identity): the
+# restriction ("author", "issuing_body" or "entity:<key>") and the values it hides, as spellings
+# masked in every text shown and as analyzed search terms a hidden reader's query may not match.
+restricted_fields = sa.Table(
+    "restricted_fields",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("field", sa.String(300), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("why", sa.Text, nullable=False),
+    sa.UniqueConstraint("doc_id", "field", name="uq_restricted_fields_doc_field"),
+)
+
+restricted_values = sa.Table(
+    "restricted_values",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("restriction_id", sa.Integer, sa.ForeignKey("restricted_fields.id"), nullable=False),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Index("ix_restricted_values_doc_id", "doc_id"),
+    sa.Index("ix_restricted_values_kind_value", "kind", "value"),
+)
+
+# A reviewer's verdict on one extracted mention or claim ("confirmed" or "rejected"), found
+# again after re-analysis by its kind and span in the document's text.
+finding_verdicts = sa.Table(
+    "finding_verdicts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("verdict", sa.String(20), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("why", sa.Text, nullable=False),
+    sa.UniqueConstraint("doc_id", "kind", "start", "end", name="uq_finding_verdicts_span"),
+)

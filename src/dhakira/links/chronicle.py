@@ -236,9 +236,12 @@ def build_chronicle(entries: Iterable[Entry]) -> list[Entry]:
     entry reads "Publisher: title" and lists every document that tells of it.
     """
     merged: list[Entry] = []
+    on_date: dict[tuple[str, str], list[int]] = {}  # only entries of one date can merge
     for entry in sorted(entries, key=lambda e: _ORIGIN_RANK.get(e.origin, 3)):
-        home = next((i for i, kept in enumerate(merged) if _same_event(kept, entry)), None)
+        same_date = on_date.setdefault((entry.date, entry.precision), [])
+        home = next((i for i in same_date if _same_event(merged[i], entry)), None)
         if home is None:
+            same_date.append(len(merged))
             merged.append(entry)
         else:
             merged[home] = _merge(merged[home], entry)

@@ -1,0 +1,236 @@
+"""Reads of stored claims, duplicate links and chronicle entries for incidents and the timeline.
+
+Incidents are computed when read (`dhakira.links.corroboration` over the stored claims), so
+they always reflect the current analysis and the reader's scope: for a reader who may see only
+public documents, the claims of restricted documents are never loaded, so they neither appear
+nor shift a consolidated figure. Grouping only ever joins claims of the same event at the same
+place, so a filter on event or place can load just those claims and still give whole incidents.
+
+A claim is named by its document code and its character offset ("CODE:START"), which survives
+re-analysis as long as the text does (as entity decisions name mentions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from dhakira.archive.findings import _claim, _named
+from dhakira.archive.schema import (
+    chronicle_entries,
+    claims,
+    document_links,
+    documents,
+    mentions,
+)
+from dhakira.errors import NotFound
+from dhakira.links.chronicle import Entry
+from dhakira.links.corroboration import SourcedClaim
+
+if TYPE_CHECKING:
+    from dhakira.archive.archive import Archive
+
+DUPLICATE_KINDS = ("duplicate-exact", "duplicate-near")
+_DOC_INFO = (
+    documents.c.code,
+    documents.c.title,
+    documents.c.date,
+    documents.c.publisher,
+    documents.c.reliability,
+)
+
+
+@dataclass(frozen=True)
+class ClaimScope:
+    """Which claims may join incidents: an event, the places (folded names), public only."""
+
+    public_only: bool
+    event: str | None = None
+    places: frozenset[str] | None = None  # None: every place
+    events: frozenset[str] | None = None  # None: every event
+
+
+def fold(name: str | None) -> str:
+    """A place as grouping compares it: case and spacing folded."""
+    return " ".join((name or "").casefold().split())
+
+
+def split_key(key: str) -> tuple[str, int]:
+    """ "DHK-2017-3F9A2C:120" → ("DHK-2017-3F9A2C", 120); a malformed key is not found."""
+    code, _, start = key.rpartition(":")
+    if not code or not start.isdigit():
+        raise NotFound(
+            "not a claim or incident id (CODE:START)",
+            item=key,
+            hint="take incident ids from `dhakira incidents --json`",
+        )
+    return code, int(start)
+
+
+class LinkReader:
+    """What the incident and timeline views read from the archive, in one transaction each."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+
+    def claims(self, scope: ClaimScope) -> tuple[list[SourcedClaim], dict[str, dict[str, Any]]]:
+        """The victim claims with a place in `scope`, oldest document first, and the
+        documents they are in (code → title, date, publisher, reliability)."""
+        query = (
+            sa.select(claims, *_DOC_INFO)
+            .join(documents, documents.c.id == claims.c.doc_id)
+            .where(claims.c.kind == "victims", claims.c.place.is_not(None))
+        )
+        if scope.public_only:
+            query = query.where(documents.c.visibility == "public")
+        if scope.event:
+            query = query.where(claims.c.event == scope.event)
+        if scope.events is not None:
+            query = query.where(claims.c.event.in_(sorted(scope.events)))
+        query = query.order_by(
+            sa.func.coalesce(documents.c.date, "9999"), documents.c.code, claims.c.start
+        )
+        found: list[SourcedClaim] = []
+        docs: dict[str, dict[str, Any]] = {}
+        with self.archive._read() as conn:
+            if scope.places is not None:
+                query = query.where(claims.c.place.in_(_spelled(conn, scope.places)))
+            for row in conn.execute(query).mappings():
+                code = row["code"]
+                docs.setdefault(code, {name.name: row[name.name] for name in _DOC_INFO})
+                claim = _claim(row)
+                found.append(SourcedClaim(code, claim.start, claim, row["publisher"], row["date"]))
+        return found, docs
+
+    def places_named(self, value: str, public_only: bool) -> frozenset[str]:
+        """Folded claim places matching a name or any spelling of it ("Saydnaya" → Sednaya)."""
+        query = sa.select(claims.c.place).distinct().where(claims.c.place.is_not(None))
+        query = query.where(_named(claims.c.place, value, public_only))
+        with self.archive._read() as conn:
+            return frozenset(fold(place) for place in conn.execute(query).scalars())
+
+    def claim_keys(self, code: str, public_only: bool) -> tuple[frozenset[str], frozenset[str]]:
+        """The events and folded places of one document's victim claims (its incident buckets);
+        with public_only a restricted document is reported missing, like an unknown code."""
+        query = sa.select(documents.c.id).where(documents.c.code == code)
+        if public_only:
+            query = query.where(documents.c.visibility == "public")
+        with self.archive._read() as conn:
+            doc_id = conn.execute(query).scalar_one_or_none()
+            if doc_id is None:
+                raise NotFound(
+                    "no document with this code in the archive",
+                    item=code,
+                    hint="find codes with `dhakira search`",
+                )
+            rows = conn.execute(
+                sa.select(claims.c.event, claims.c.place).where(
+                    claims.c.doc_id == doc_id,
+                    claims.c.kind == "victims",
+                    claims.c.place.is_not(None),
+                )
+            ).all()
+        return frozenset(e for e, _ in rows), frozenset(fold(p) for _, p in rows)
+
+    def claim_at(self, code: str, start: int, public_only: bool) -> tuple[str, str]:
+        """The event and folded place of one stored claim (CODE:START)."""
+        query = (
+            sa.select(claims.c.event, claims.c.place)
+            .join(documents, documents.c.id == claims.c.doc_id)
+            .where(documents.c.code == code, claims.c.start == start)
+        )
+        if public_only:
+            query = query.where(documents.c.visibility == "public")
+        with self.archive._read() as conn:
+            row = conn.execute(query).first()
+        if row is None or row[1] is None:
+            raise NotFound(
+                "no incident with this id in the archive",
+                item=f"{code}:{start}",
+                hint="list incidents with `dhakira incidents`",
+            )
+        return str(row[0]), fold(row[1])
+
+    def repeats(self, codes: Iterable[str]) -> list[tuple[str, str]]:
+        """Duplicate pairs (by code) among these documents: one repeats the other."""
+        wanted = sorted(set(codes))
+        if len(wanted) < 2:
+            return []
+        first, second = documents.alias("first"), documents.alias("second")
+        link = document_links.c
+        query = (
+            sa.select(first.c.code, second.c.code)
+            .select_from(document_links)
+            .join(first, first.c.id == link.doc_id)
+            .join(second, second.c.id == link.other_id)
+            .where(
+                link.kind.in_(DUPLICATE_KINDS),
+                first.c.code.in_(wanted),
+                second.c.code.in_(wanted),
+            )
+        )
+        with self.archive._read() as conn:
+            return [(str(a), str(b)) for a, b in conn.execute(query)]
+
+    def mentioning(self, value: str, public_only: bool) -> tuple[set[str], set[str]]:
+        """Entity ids and document codes for an entity given by id, name or spelling."""
+        named = sa.or_(
+            mentions.c.entity_id == value,
+            sa.func.lower(mentions.c.text).contains(value.strip().lower(), autoescape=True),
+            sa.func.lower(mentions.c.canonical_name).contains(
+                value.strip().lower(), autoescape=True
+            ),
+        )
+        query = (
+            sa.select(mentions.c.entity_id, documents.c.code)
+            .distinct()
+            .join(documents, documents.c.id == mentions.c.doc_id)
+            .where(named)
+        )
+        if public_only:
+            query = query.where(documents.c.visibility == "public")
+        with self.archive._read() as conn:
+            rows = conn.execute(query).all()
+        return {e for e, _ in rows if e}, {c for _, c in rows}
+
+    def entries(self, date_from: str | None, date_to: str | None, public_only: bool) -> list[Entry]:
+        """Stored chronicle entries (one per document and date) between two ISO dates."""
+        entry = chronicle_entries.c
+        query = sa.select(chronicle_entries, documents.c.code).join(
+            documents, documents.c.id == entry.doc_id
+        )
+        if public_only:
+            query = query.where(documents.c.visibility == "public")
+        if date_from:
+            query = query.where(entry.date >= date_from)
+        if date_to:
+            query = query.where(entry.date <= date_to + "~")
+        query = query.order_by(entry.date, documents.c.code, entry.id)
+        with self.archive._read() as conn:
+            return [_entry(row) for row in conn.execute(query).mappings()]
+
+
+def _spelled(conn: Connection, places: frozenset[str]) -> list[str]:
+    """Every stored spelling of claim places whose folded name is one of `places` (folding
+    happens here, not in SQL, whose lower() differs between backends beyond ASCII)."""
+    stored = conn.execute(sa.select(claims.c.place).distinct().where(claims.c.place.is_not(None)))
+    return sorted(place for place in stored.scalars() if fold(place) in places)
+
+
+def _entry(row: sa.RowMapping) -> Entry:
+    return Entry(
+        what=row["what"],
+        date=row["date"],
+        precision=row["precision"],
+        documents=(row["code"],),
+        places=tuple(row["places"] or ()),
+        facilities=tuple(row["facilities"] or ()),
+        entities=tuple(row["entities"] or ()),
+        origin=row["origin"],
+        origins=(row["origin"],),
+        event=row["event"],
+    )
