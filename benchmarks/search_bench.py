@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dhakira.archive import Archive, SearchQuery
-from dhakira.records import DOC_TYPES, DateIssued, Document, Item
+from dhakira.records import DOC_TYPES, DateIssued, Document, Item, Mention
 
 _ENGLISH_WORDS = (
     "the of and to in a said that was were prison detainees executed families report human "
@@ -54,6 +54,22 @@ PUBLISHERS = [f"Publisher {name}" for name in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] + [
 _SYLLABLES = "ka ri mo sa te lun dor vak pel zin qua ber tos mil neh gor"
 LATIN_SYLLABLES = _SYLLABLES.split()
 ARABIC_LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+# named entities a document may mention (with entities=True): places, facilities, organizations
+# and invented people, in both scripts
+ENTITIES = [
+    ("facility", "facility:sednaya-prison", "Sednaya prison"),
+    ("facility", "facility:sednaya-prison", "سجن صيدنايا"),
+    ("place", "place:damascus", "Damascus"),
+    ("place", "place:damascus", "دمشق"),
+    ("place", "place:aleppo", "Aleppo"),
+    ("place", "place:homs", "حمص"),
+    ("organization", "organization:amnesty-international", "Amnesty International"),
+    ("organization", "organization:snhr", "الشبكة السورية لحقوق الإنسان"),
+    ("person", None, "Karo Vaklun"),
+    ("person", None, "Mila Dortos"),
+    ("person", None, "زيد قمرون"),
+    ("person", None, "سلمى بحتري"),
+]
 
 
 def synthetic_vocabulary(rng: random.Random, size: int) -> tuple[list[str], list[str]]:
@@ -70,8 +86,9 @@ def zipf_weights(count: int) -> list[float]:
 class Generator:
     """Seeded document factory; the same seed gives the same archive."""
 
-    def __init__(self, seed: int = 7) -> None:
+    def __init__(self, seed: int = 7, *, entities: bool = False) -> None:
         self.rng = random.Random(seed)
+        self.entities = entities
         rare_en, rare_ar = synthetic_vocabulary(self.rng, 8000)
         self.english = ENGLISH + rare_en
         self.arabic = ARABIC + rare_ar
@@ -101,6 +118,9 @@ class Generator:
         roll = rng.random()
         languages = ["en"] if roll < 0.5 else ["ar"] if roll < 0.9 else ["ar", "en"]
         text = self.text(languages, rng.randint(150, 450))
+        mentions: list[Mention] = []
+        if self.entities:
+            text, mentions = self.with_mentions(text)
         year = rng.randint(2011, 2024)
         precision = rng.choice(["day", "day", "day", "month", "year"])
         value = {
@@ -124,16 +144,31 @@ class Generator:
             languages=languages,
             doc_type=rng.choice(DOC_TYPES),
             publisher=rng.choice(PUBLISHERS),
+            entities=mentions,
         )
 
+    def with_mentions(self, text: str) -> tuple[str, list[Mention]]:
+        """The text with one to three entity names appended, and their mentions."""
+        mentions: list[Mention] = []
+        for kind, entity_id, name in self.rng.sample(ENTITIES, self.rng.randint(1, 3)):
+            start = len(text) + 1
+            text = f"{text} {name}."
+            mentions.append(
+                Mention(name, start, start + len(name), kind, entity_id, found_by="bench")
+            )
+        return text, mentions
 
-def build(archive: Archive, docs: int) -> float:
-    """Add `docs` documents; returns seconds taken."""
-    generator = Generator()
+
+def build(
+    archive: Archive, docs: int, *, visibility: str = "restricted", entities: bool = False
+) -> float:
+    """Add `docs` documents; returns seconds taken. The web load benchmark builds public
+    documents with entity mentions, so anonymous readers see them and the entity list fills."""
+    generator = Generator(entities=entities)
     batch = archive.start_batch(f"benchmark: {docs} synthetic documents")
     started = time.perf_counter()
     for number in range(docs):
-        archive.add(generator.document(number), batch)
+        archive.add(generator.document(number), batch, visibility=visibility)
         if number and number % 10000 == 0:
             rate = number / (time.perf_counter() - started)
             print(f"  {number} documents, {rate:.0f} docs/s", flush=True)
