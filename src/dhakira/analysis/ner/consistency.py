@@ -29,15 +29,30 @@ def spread_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list
     for row, tag_row in zip(keys, tags, strict=True):
         found.append([(tuple(row[s:e]), kind) for s, e, kind in tag_spans(tag_row)])
     result = [list(row) for row in tags]
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for other in range(min(len(keys), WINDOW)):
+        _count(votes, found[other], 1)
     for number, row in enumerate(keys):
-        low, high = max(0, number - WINDOW), min(len(keys), number + WINDOW + 1)
-        votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        for other in range(low, high):
-            for name, kind in found[other]:
-                votes[name][kind] += 1
+        if number + WINDOW < len(keys):
+            _count(votes, found[number + WINDOW], 1)
+        if number - WINDOW - 1 >= 0:
+            _count(votes, found[number - WINDOW - 1], -1)
         if votes:
             _fill(row, result[number], votes)
     return result
+
+
+def _count(
+    votes: dict[tuple[str, ...], Counter[str]], names: list[tuple[tuple[str, ...], str]], step: int
+) -> None:
+    """Add (step 1) or take back (step -1) one sentence's names as the window slides."""
+    for name, kind in names:
+        seen = votes[name]
+        seen[kind] += step
+        if seen[kind] <= 0:
+            del seen[kind]
+            if not seen:
+                del votes[name]
 
 
 def _fill(row: list[str], tags: list[str], votes: dict[tuple[str, ...], Counter[str]]) -> None:

@@ -32,20 +32,19 @@ def document_features(
     """
     facts = [[token_facts(token) for token in tokens] for tokens in sentences]
     marks = [phrase_marks([fact.light for fact in row]) for row in facts]
-    clues = [
-        [_clues(row, mark_row, index) for index in range(len(row))]
-        for row, mark_row in zip(facts, marks, strict=True)
-    ]
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s, row in enumerate(facts):
         for i, fact in enumerate(row):
             if fact.shape in _WORD_SHAPES and len(fact.light) >= 3:
                 where[fact.light].append((s, i))
+    clues: dict[tuple[int, int], tuple[str, ...]] = {}
     result = []
     for s, tokens in enumerate(sentences):
         rows = sentence_features(tokens, marks[s])
         for i, fact in enumerate(facts[s]):
-            rows[i].extend(_from_others(where.get(fact.light, []), s, i, clues))
+            occurrences = where.get(fact.light)
+            if occurrences is not None and len(occurrences) > 1:
+                rows[i].extend(_from_others(occurrences, s, i, facts, marks, clues))
         if lexicons is not None:
             _add_lexicon(rows, facts[s], lexicons[s])
         result.append(rows)
@@ -67,18 +66,27 @@ def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[s
 
 
 def _from_others(
-    occurrences: list[tuple[int, int]], s: int, i: int, clues: list[list[tuple[str, ...]]]
+    occurrences: list[tuple[int, int]],
+    s: int,
+    i: int,
+    facts: list[list[TokenFacts]],
+    marks: list[list[list[str]]],
+    clues: dict[tuple[int, int], tuple[str, ...]],
 ) -> list[str]:
     """Clues from the word's other occurrences within the window (found by bisection, since
-    occurrences are in text order; a common word's long list is never walked)."""
+    occurrences are in text order; a common word's long list is never walked). `clues` keeps
+    each occurrence's clues once worked out."""
     low = bisect_left(occurrences, (s - WINDOW, -1))
     high = bisect_right(occurrences, (s + WINDOW, 1 << 30))
     if high - low <= 1 or high - low > MAX_OCCURRENCES + 1:
         return []
     seen: set[str] = set()
-    for t, j in occurrences[low:high]:
-        if (t, j) != (s, i):
-            seen.update(clues[t][j])
+    for place in occurrences[low:high]:
+        if place != (s, i):
+            found = clues.get(place)
+            if found is None:
+                found = clues[place] = _clues(facts[place[0]], marks[place[0]], place[1])
+            seen.update(found)
     return ["o:seen", *sorted(seen)]
 
 

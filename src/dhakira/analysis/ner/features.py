@@ -25,6 +25,8 @@ from dhakira.text.normalize import normalize_arabic, stem
 
 _PROCLITICS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
+NEAR = (-2, -1, 1, 2)
+_PADS = tuple(f"{offset}:pad" for offset in NEAR)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class TokenFacts:
     shape: str
     own: tuple[str, ...]
     cues: tuple[str, ...]  # the cue types among `own` ("PERS", "ORG", "LOC")
+    near: tuple[tuple[str, ...], ...]  # what a neighbour at each of NEAR's offsets sees of it
+    cue_sides: tuple[tuple[str, ...], tuple[str, ...]]  # cue features as a left/right neighbour
 
 
 def _shape(token: str) -> str:
@@ -101,7 +105,9 @@ def token_facts(token: str) -> TokenFacts:
     if norm in PLACE_CUES or light in PLACE_CUES:
         own.append("cue=LOC")
     cues = tuple(item[4:] for item in own if item.startswith("cue="))
-    return TokenFacts(norm, light, word_stem, shape, tuple(own), cues)
+    near = tuple(_neighbour(norm, light, word_stem, shape, cues, offset) for offset in NEAR)
+    sides = (tuple(f"cwL={kind}" for kind in cues), tuple(f"cwR={kind}" for kind in cues))
+    return TokenFacts(norm, light, word_stem, shape, tuple(own), cues, near, sides)
 
 
 def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -> list[list[str]]:
@@ -113,20 +119,30 @@ def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -
     if marks is None:
         marks = phrase_marks([fact.light for fact in facts])
     size = len(tokens)
+    own_marks = [[f"g={mark}" for mark in row] for row in marks]
+    side_marks = [
+        ([f"-1:g={mark}" for mark in row], [f"1:g={mark}" for mark in row]) for row in marks
+    ]
+    cued = [index for index, fact in enumerate(facts) if fact.cues]
     features: list[list[str]] = []
     for index, fact in enumerate(facts):
-        row = ["bias", *fact.own, *(f"g={mark}" for mark in marks[index])]
+        row = ["bias", *fact.own, *own_marks[index]]
         if index == 0:
             row.append("BOS")
         if index == size - 1:
             row.append("EOS")
-        for offset in (-2, -1, 1, 2):
+        for slot, offset in enumerate(NEAR):
             other = index + offset
             if 0 <= other < size:
-                row.extend(_neighbour(facts[other], marks[other], offset))
+                row.extend(facts[other].near[slot])
+                if offset == -1:
+                    row.extend(side_marks[other][0])
+                elif offset == 1:
+                    row.extend(side_marks[other][1])
             else:
-                row.append(f"{offset}:pad")
-        row.extend(_cue_window(facts, index))
+                row.append(_PADS[slot])
+        if cued:
+            row.extend(_cue_window(facts, cued, index))
         if index > 0:
             row.append(f"-1w|w={facts[index - 1].light}|{fact.light}")
             row.append(f"-1w|sh={facts[index - 1].light}|{fact.shape}")
@@ -136,26 +152,25 @@ def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -
     return features
 
 
-def _neighbour(fact: TokenFacts, marks: list[str], offset: int) -> list[str]:
-    row = [
-        f"{offset}:w={fact.norm}",
-        f"{offset}:l={fact.light}",
-        f"{offset}:sh={fact.shape}",
-    ]
+def _neighbour(
+    norm: str, light: str, word_stem: str, shape: str, cues: tuple[str, ...], offset: int
+) -> tuple[str, ...]:
+    """What a token at `offset` from another tells about it (list marks are added apart)."""
+    row = [f"{offset}:w={norm}", f"{offset}:l={light}", f"{offset}:sh={shape}"]
     if abs(offset) == 1:
-        row.append(f"{offset}:st={fact.stem}")
-        row.append(f"{offset}:s2={fact.norm[-2:]}")
-        row.extend(f"{offset}:cue={kind}" for kind in fact.cues)
-        row.extend(f"{offset}:g={mark}" for mark in marks)
-    return row
+        row.append(f"{offset}:st={word_stem}")
+        row.append(f"{offset}:s2={norm[-2:]}")
+        row.extend(f"{offset}:cue={kind}" for kind in cues)
+    return tuple(row)
 
 
-def _cue_window(facts: list[TokenFacts], index: int) -> set[str]:
-    """Cue words up to three tokens before or after: "وزير خارجية فرنسا ميشيل" still cues."""
+def _cue_window(facts: list[TokenFacts], cued: list[int], index: int) -> set[str]:
+    """Cue words up to three tokens before or after: "وزير خارجية فرنسا ميشيل" still cues.
+
+    `cued` lists the positions of the sentence's cue words, so a sentence without any costs
+    nothing."""
     found: set[str] = set()
-    for offset in (-3, -2, -1, 1, 2, 3):
-        other = index + offset
-        if 0 <= other < len(facts):
-            side = "L" if offset < 0 else "R"
-            found.update(f"cw{side}={kind}" for kind in facts[other].cues)
+    for other in cued:
+        if other != index and abs(other - index) <= 3:
+            found.update(facts[other].cue_sides[0 if other < index else 1])
     return found

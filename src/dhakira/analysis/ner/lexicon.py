@@ -22,6 +22,7 @@ from dhakira.analysis.ner.features import token_facts
 
 FOLDS = 5  # training blocks for the jackknife
 PHRASE = "="  # key prefix of a name of several words, "=ريال مدريد"
+STARTS = "^"  # key prefix of a word that begins such a name, "^ريال", so others are skipped
 MAX_PHRASE = 5
 MAJORITY = 0.5  # share of a word's uses as a name above which it counts as that type
 
@@ -35,6 +36,9 @@ def phrase_kinds(keys: list[str], lexicon: Mapping[str, str]) -> list[str]:
     index = 0
     while index < len(keys):
         step = 1
+        if STARTS + keys[index] not in lexicon:
+            index += 1
+            continue
         for length in range(min(MAX_PHRASE, len(keys) - index), 1, -1):
             kind = lexicon.get(PHRASE + " ".join(keys[index : index + length]))
             if kind:
@@ -70,6 +74,13 @@ def _classes(counts: Mapping[str, Counter[str]]) -> dict[str, str]:
             lexicon[word] = kind
         else:
             lexicon[word] = "o" + kind
+    return _with_starts(lexicon)
+
+
+def _with_starts(lexicon: dict[str, str]) -> dict[str, str]:
+    """The lexicon with a STARTS key for the first word of each name of several words."""
+    starts = [STARTS + word[1:].split(" ")[0] for word in lexicon if word.startswith(PHRASE)]
+    lexicon.update(dict.fromkeys(starts, "1"))
     return lexicon
 
 
@@ -97,7 +108,11 @@ def jackknife_lexicons(sentences: Sequence[Tagged], folds: int = FOLDS) -> list[
 
 def write_lexicon(lexicon: Mapping[str, str], path: Path) -> None:
     """One `word<TAB>class` line per word, sorted, so rebuilds compare equal."""
-    lines = [f"{word}\t{kind}" for word, kind in sorted(lexicon.items()) if word]
+    lines = [
+        f"{word}\t{kind}"
+        for word, kind in sorted(lexicon.items())
+        if word and not word.startswith(STARTS)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -108,4 +123,4 @@ def read_lexicon(text: str) -> dict[str, str]:
         word, _, kind = line.partition("\t")
         if word and kind:
             lexicon[word] = kind
-    return lexicon
+    return _with_starts(lexicon)
