@@ -24,7 +24,7 @@ REPORT = (
 
 
 def test_step_is_named_and_versioned() -> None:
-    assert STEP.label == "analysis.incident.v2"
+    assert STEP.label == "analysis.incident.v3"
 
 
 def test_report_gives_every_field(make_doc: MakeDoc) -> None:
@@ -355,3 +355,77 @@ def test_page_counters_are_not_tolls() -> None:
 def test_women_counted_of_whom_were() -> None:
     text = "A car bomb killed 126 people. The dead included 109 evacuees, 13 of whom were women."
     assert count_victims(text).women == 13
+
+
+def _counts_of(make_doc: MakeDoc, text: str) -> tuple[int, int, int, int]:
+    incident = find_incident(make_doc(text)).incident
+    assert incident is not None
+    return (incident.civilians, incident.noncivilians, incident.children, incident.women)
+
+
+def test_later_sentence_naming_who_died_breaks_the_total_down(make_doc: MakeDoc) -> None:
+    text = (
+        "A suicide bomber killed four people in a hospital on Sunday. The town had been calm. "
+        "State television reported the blast. Two women and two soldiers were killed in it."
+    )
+    assert _counts_of(make_doc, text) == (2, 2, 0, 2)
+
+
+def test_fighters_of_the_dead_leave_the_rest_civilians(make_doc: MakeDoc) -> None:
+    text = (
+        "At least 20 people were killed in a car bomb blast at a checkpoint. It hit at noon. "
+        "Rebels manned the post. The monitor said at least 14 of the dead were rebels."
+    )
+    assert _counts_of(make_doc, text) == (6, 14, 0, 0)
+
+
+def test_fighters_among_the_dead_of_a_headline_total(make_doc: MakeDoc) -> None:
+    text = (
+        "Air strikes kill 70 people near the capital. Jets struck 60 times overnight. "
+        "Twelve children and 11 fighters were among the dead, the monitor said."
+    )
+    assert _counts_of(make_doc, text) == (59, 11, 12, 0)
+
+
+def test_total_repeated_later_with_its_part(make_doc: MakeDoc) -> None:
+    text = (
+        "Fifteen people died in a blast near the old city. Police sealed the road. "
+        "The agency reported a suicide attack. It said 15 people died including five policemen."
+    )
+    assert _counts_of(make_doc, text) == (10, 5, 0, 0)
+
+
+def test_civilians_and_fighters_short_of_the_total_leave_it_alone(make_doc: MakeDoc) -> None:
+    text = (
+        "Air strikes on a village killed 12 people on Tuesday. A clinic was hit. Jets returned. "
+        "Twelve people were killed including two fighters and five civilians, the monitor said."
+    )
+    assert _counts_of(make_doc, text) == (12, 0, 0, 0)
+
+
+def test_tolls_told_place_by_place_give_the_women_and_children(make_doc: MakeDoc) -> None:
+    text = (
+        "Seven people were killed in rocket attacks on the city. Shells killed a woman in the "
+        "old market. Rockets killed 2 people near the school. Later 4 people were killed "
+        "including 3 children in the east."
+    )
+    assert _counts_of(make_doc, text) == (7, 0, 3, 1)
+
+
+def test_places_whose_children_add_up_give_the_women(make_doc: MakeDoc) -> None:
+    text = (
+        "Sixteen civilians including three children were killed in raids on the province. "
+        "In the south strikes killed seven people including two women and a child. "
+        "Another seven people including four women and two children were killed up north."
+    )
+    assert _counts_of(make_doc, text) == (16, 0, 3, 6)
+
+
+def test_a_sentence_scraped_twice_counts_its_victim_once() -> None:
+    text = "One killed in mortar attack. A woman was killed at home A woman was killed at home."
+    assert count_victims(text).women == 1
+
+
+def test_executed_detainees_are_civilians() -> None:
+    counts = count_victims("Before leaving the town the troops executed 15 detainees.")
+    assert (counts.civilians, counts.noncivilians) == (15, 0)

@@ -19,10 +19,10 @@ FLOORS = {
     "date": 0.67,
     "cause": 0.83,
     "actor": 0.76,
-    "civilians": 0.83,
-    "noncivilians": 0.88,
-    "children": 0.93,
-    "women": 0.96,
+    "civilians": 0.85,
+    "noncivilians": 0.90,
+    "children": 0.94,
+    "women": 0.975,
 }
 
 

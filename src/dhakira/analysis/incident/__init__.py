@@ -25,6 +25,7 @@ from collections import Counter
 from datetime import date
 
 from dhakira.analysis.date_mentions import find_dates
+from dhakira.analysis.incident.breakdown import add_sub_tolls, refine_with_breakdown
 from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, figures, sentences
 from dhakira.analysis.incident.labels import find_actor, find_cause
 from dhakira.analysis.incident.places import find_places
@@ -126,6 +127,8 @@ def incident_of(doc: Document) -> Incident | None:
     counts = count_victims(lead)
     if counts == Counts():
         counts = count_victims(lead_text(text, FALLBACK_SENTENCES))
+    opening = lead_text(text, FALLBACK_SENTENCES)
+    counts = add_sub_tolls(refine_with_breakdown(counts, lead, opening), opening)
     if not any((counts.civilians, counts.noncivilians)) and not _names_violence(text):
         return None
     return Incident(
@@ -146,4 +149,4 @@ def find_incident(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.incident", "v2", find_incident)
+STEP = Step("analysis.incident", "v3", find_incident)

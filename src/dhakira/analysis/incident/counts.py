@@ -39,7 +39,9 @@ KINDS: dict[str, str] = {
     r"pupils|patients|medics|doctors|nurses|passengers|evacuees|refugees|displaced|"
     r"family members|members of (?:a|one|the same) family|journalists|"
     r"workers|shoppers|mourners|farmers|civilian|staff|tribesmen|members of medical staff|"
-    r"members of a tribe|members of the tribe|activists|citizens|protesters|demonstrators",
+    r"members of a tribe|members of the tribe|activists|citizens|protesters|demonstrators|"
+    r"detainees|prisoners|hostages|captives|abductees|volunteers|aid workers|rescuers|"
+    r"teachers|civil defen[cs]e (?:workers|members|volunteers)",
     "noncivilians": r"fighters|soldiers|militants|rebels|jihadists|terrorists|troops|"
     r"gunmen|militiamen|servicemen|personnel|officers|combatants|extremists|insurgents|"
     r"mercenaries|guards|recruits|members|loyalists|policemen|jihadis|commanders|"
@@ -83,7 +85,21 @@ DEATH_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "109 evacuees, 13 of whom were women": the verb is blanked so the figure reaches its noun.
-_OF_WHOM_WERE = re.compile(r"(\bof (?:whom|them)\s+)((?:were|was|are)\b)", re.IGNORECASE)
+_OF_WHOM_WERE = re.compile(
+    r"(\bof (?:whom|them)\s+)((?:were|was|are)\b)|"
+    r"()(\bof (?:the dead|the victims|those killed)\s+(?:were|was|are)\b)",
+    re.IGNORECASE,
+)
+
+
+def _blank_verb(m: re.Match[str]) -> str:
+    """ "13 of whom were women" → "13 of whom      women"; "14 of the dead were rebels" →
+    "14                  rebels": the figure then reaches its noun, at the same offsets."""
+    if m.group(1) is not None:
+        return m.group(1) + " " * len(m.group(2))
+    return " " * len(m.group(4))
+
+
 # A short aside in brackets ("35 Daesh (outlawed in Russia) militants") is read as blanks.
 _ASIDE = re.compile(r"\([^()]{0,60}\)")
 _NOT_DEATH = re.compile(
@@ -198,7 +214,7 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
     if not DEATH_WORDS.search(sentence):
         return []
     sentence = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
-    sentence = _OF_WHOM_WERE.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
+    sentence = _OF_WHOM_WERE.sub(_blank_verb, sentence)
     found = []
     for m in [*_COUNT.finditer(sentence), *_ONE.finditer(sentence)]:
         value = number_value(m.group("n"))
@@ -223,6 +239,7 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
 
 _ADULTS = ("people", "civilians")
 _CIVILIAN_KINDS = {"civilians", "children", "women"}
+_PARTS = ("children", "women")
 
 
 # "20 people including 13 civilians": the named part of a total leaves the rest to the other side.
@@ -233,16 +250,17 @@ _PART_OF = re.compile(
 
 
 # A later sentence breaking down the same toll: "20 women were among the dead".
-_BREAKDOWN = re.compile(
+BREAKDOWN = re.compile(
     r"\b(?:among the dead|among those killed|among the victims|the dead included|"
-    r"those killed included|of whom were|among the fatalities)\b",
+    r"those killed included|of whom were|among the fatalities|of the dead|of those killed|"
+    r"of the victims)\b",
     re.IGNORECASE,
 )
 _AMONG = re.compile(r"\b(?:were|was) among\s+(?:at least\s+|some\s+|more than\s+)?$", re.IGNORECASE)
 _EXPLICIT = ("civilians", "noncivilians")
 
 
-def _split_total(sentence: str, found: list[tuple[str, int, int]]) -> dict[str, int]:
+def split_total(sentence: str, found: list[tuple[str, int, int]]) -> dict[str, int]:
     """Counts a sentence implies for the other side of a total ("15 people died including
     five policemen": ten civilians; "six civilians were among 22 people killed": 16 others),
     or nothing."""
@@ -268,7 +286,7 @@ def count_victims(lead: str) -> Counts:
     anywhere: "kills 18 ... 17 militants and a child" is a toll of fighters and one child.
     """
     found_by_sentence = [
-        (sentence, found, _split_total(sentence, found))
+        (sentence, found, split_total(sentence, found))
         for _, sentence in sentences(lead)
         if (found := figures(sentence))
     ]
@@ -287,10 +305,11 @@ def count_victims(lead: str) -> Counts:
                 kind = "civilians"
             if index and kind in ("children", "women") and first.keys() & _CIVILIAN_KINDS:
                 adults = [v for k, v, _ in found if k in _ADULTS]
-                parts = sum(v for k, v, _ in found if k in ("children", "women"))
+                # a text scraped twice over repeats its victims: each is counted once
+                parts = sum(v for _, v in {(k, v) for k, v, _ in found if k in _PARTS})
                 # the same toll again, or its victims one by one ("One killed. A woman was...")
                 same_toll = first.get("civilians") in [*adults, parts]
-                if not same_toll and not _BREAKDOWN.search(sentence):
+                if not same_toll and not BREAKDOWN.search(sentence):
                     continue  # a later sentence's children belong to another toll
             first.setdefault(kind, value)
         for kind, value in split.items():
