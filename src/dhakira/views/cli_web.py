@@ -8,10 +8,16 @@ written to the audit log with the person at the terminal as actor.
 from __future__ import annotations
 
 import getpass
+import os
+import socket
+import sys
+import threading
+import time
 import webbrowser
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +25,9 @@ from dhakira.config import DEFAULT_ARCHIVE
 from dhakira.errors import ConfigError
 from dhakira.views import console as render
 from dhakira.views.cli import ArchiveOpt, DatabaseOpt, JsonOpt, _archive, app, err, out
+
+if TYPE_CHECKING:
+    import uvicorn
 
 users_app = typer.Typer(help="Manage the people who use the web application.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
@@ -49,17 +58,81 @@ def serve(
         typer.Option("--secure-cookies", help="Send cookies only over HTTPS (use behind HTTPS)."),
     ] = False,
 ) -> None:
-    """Serve the archive in a browser (Arabic and English) and as a JSON API."""
+    """Serve the archive in a browser (Arabic and English) and as a JSON API.
+
+    The URL is printed first; with --open the reader's browser is opened at it once the server
+    listens. Where no browser can be shown (no display, no $BROWSER) the URL is all there is.
+    """
     import uvicorn
 
     from dhakira.views.web import WebSettings, create_app
 
     web = create_app(archive, database_url, WebSettings(secure_cookies=secure_cookies))
-    url = f"http://{host}:{port}/search"
+    listening = _listen(host, port)
+    url = _page_url(host, port)
     out.print(f"dhakira archive at {url}  (Ctrl+C to stop)", highlight=False)
+    server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning"))
     if open_browser:
-        webbrowser.open(url)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+        _open_when_started(server, url)
+    server.run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so a busy port is reported before anything else."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as exc:
+        listening.close()
+        raise ConfigError(
+            f"cannot listen on {host}:{port} ({exc.strerror})",
+            item=f"{host}:{port}",
+            hint="choose another port with --port, or stop what uses this one",
+        ) from exc
+    return listening
+
+
+def _page_url(host: str, port: int) -> str:
+    """The search page's address; a wildcard host is shown as loopback, which a browser opens."""
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/search"
+
+
+def can_show_browser(environ: Mapping[str, str], platform: str) -> bool:
+    """Whether a browser window can be opened here: on macOS and Windows, under a graphical
+    display, or when $BROWSER names one. Elsewhere (a server, a container, an SSH session)
+    Python would fall back to a terminal browser that takes over the console."""
+    if environ.get("BROWSER"):
+        return True
+    if platform in ("darwin", "win32"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
+def _open_when_started(server: uvicorn.Server, url: str) -> None:
+    """Open the browser at `url` once `server` accepts connections (in a background thread)."""
+    if not can_show_browser(os.environ, sys.platform):
+        err.print("no browser can be opened here: open the URL above yourself", style="dim")
+        return
+
+    def wait_then_open() -> None:
+        deadline = time.monotonic() + 60
+        while not server.started:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.1)
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if not opened:
+            err.print("could not open a browser: open the URL above yourself", style="dim")
+
+    threading.Thread(target=wait_then_open, name="open-browser", daemon=True).start()
 
 
 @users_app.command("add", epilog="Example:\n\n  dhakira users add rania --role editor")
