@@ -55,7 +55,7 @@ def _run(args: list[str]) -> str:
 
 def _exported(archive: Path) -> dict[str, dict[str, object]]:
     lines = _run(["export", "--archive", str(archive)]).splitlines()
-    return {Path(str(r["source"])).name: r for r in map(json.loads, lines)}  # type: ignore[arg-type]
+    return {Path(str(r["source"])).name: r for r in map(json.loads, lines)}
 
 
 def _code(archive: Path, name: str) -> str:
@@ -154,3 +154,89 @@ def test_split_without_mentions_is_refused(archive: Path) -> None:
         app, ["entities", "split", "place:sy", "--note", "x", "--archive", str(archive)]
     )
     assert result.exit_code != 0
+
+
+MONITOR = (
+    "The Syrian Network for Human Rights said on 1 March 2017 that at least 5,000 detainees "
+    "were executed at Saydnaya prison since 2011, according to its own records."
+)
+
+
+@pytest.fixture(scope="module")
+def connected(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive with Amnesty's figure, a cut-short copy of it and a monitor's own figure."""
+    root = tmp_path_factory.mktemp("connected")
+    folder = root / "in"
+    folder.mkdir()
+    (folder / "a_report.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "c_cut.txt").write_text(REPORT[: int(len(REPORT) * 0.7)], encoding="utf-8")
+    (folder / "e_monitor.txt").write_text(MONITOR, encoding="utf-8")
+    path = root / "archive"
+    result = runner.invoke(app, ["ingest", str(folder), "--archive", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _incidents(archive: Path, *options: str) -> list[dict[str, object]]:
+    lines = _run(["incidents", *options, "--archive", str(archive), "--json"]).splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_incidents_count_a_copy_as_a_repeat_not_a_source(connected: Path) -> None:
+    [incident] = _incidents(connected)
+    assert len(incident["documents"]) == 3  # type: ignore[arg-type]
+    assert incident["independent_sources"] == 2
+    assert incident["repeats"] == 1
+    assert incident["consolidated"] == {
+        "low": 5000, "best": None, "high": 13000, "figure": "5,000-13,000"
+    }  # fmt: skip
+
+
+def test_incidents_filters_take_spellings_and_events(connected: Path) -> None:
+    assert len(_incidents(connected, "--place", "Saydnaya")) == 1
+    assert _incidents(connected, "--place", "Aleppo") == []
+    assert _incidents(connected, "--event", "torture") == []
+    assert _incidents(connected, "--from", "2019") == []
+
+
+def test_an_unknown_event_is_refused_with_the_choices(connected: Path) -> None:
+    result = runner.invoke(app, ["incidents", "--event", "hanging", "--archive", str(connected)])
+    assert result.exit_code != 0 and "execution" in str(result.exception)
+
+
+def test_incidents_show_finds_the_incident_by_any_member_claim(connected: Path) -> None:
+    [incident] = _incidents(connected)
+    last = incident["members"][-1]["claim"]  # type: ignore[index]
+    shown = json.loads(_run(["incidents", "show", last, "--archive", str(connected), "--json"]))
+    assert shown["id"] == incident["id"]
+    assert all(m["suggested"]["reasons"] for m in shown["members"])
+    text = _run(["incidents", "show", last, "--archive", str(connected)])
+    assert "5,000-13,000" in text
+
+
+def test_show_lists_incidents_and_suggests_beside_the_rating(connected: Path) -> None:
+    code = _code(connected, "e_monitor.txt")
+    _run(["review", code, "--reliability", "unverified", "--note", "not checked yet",
+          "--archive", str(connected)])  # fmt: skip
+    page = json.loads(_run(["show", code, "--archive", str(connected), "--json"]))
+    assert len(page["links"]["incidents"]) == 1
+    assert page["reliability"]["rating"] == "unverified"
+    assert page["reliability"]["suggested"]["value"] == "correct"
+    assert "Suggested reliability" in _run(["show", code, "--archive", str(connected)])
+
+
+def test_export_carries_incidents_and_the_suggested_reliability(connected: Path) -> None:
+    record = _exported(connected)["a_report.txt"]
+    assert record["links"]["incidents"]  # type: ignore[index]
+    assert record["links"]["duplicates"]  # type: ignore[index]
+    assert record["suggested_reliability"]["value"] == "correct"  # type: ignore[index]
+
+
+def test_timeline_lists_dated_entries_with_precision_and_counts(connected: Path) -> None:
+    page = json.loads(_run(["timeline", "--archive", str(connected), "--json"]))
+    dated = {(e["date"], e["precision"]) for e in page["entries"]}
+    assert ("2017-03-01", "day") in dated and ("2011", "year") in dated
+    assert sum(c["entries"] for c in page["counts"]) == page["total"]
+    later = json.loads(_run(["timeline", "--from", "2016", "--archive", str(connected), "--json"]))
+    assert {e["date"][:4] for e in later["entries"]} == {"2017"}
+    assert "Chronicle" in _run(["timeline", "--facility", "Saydnaya", "--archive", str(connected)])

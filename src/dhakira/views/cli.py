@@ -197,12 +197,16 @@ def show_record(
     as_json: JsonOpt = False,
 ) -> None:
     """Print one document as an archive record: metadata, reliability, provenance, hash, text."""
+    from dhakira.views.connections import with_connections
+
     with _archive(archive, database_url) as store:
         page = pages.record_page(store.get(code), store.audit(code), store.links.of(code))
+        page = with_connections(page, store, public_only=False)
     if as_json:
         render.print_json(page)
     else:
         render.render_record(out, page)
+        render.render_connections(out, page)
 
 
 @app.command(
@@ -215,7 +219,9 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     output: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
 ) -> None:
-    """Write every document as JSON Lines or CSV, with hashes and provenance."""
+    """Write every document as JSON Lines or CSV, with hashes, provenance and links."""
+    from dhakira.views.connections import connections_by_document, export_connections
+
     if fmt not in ("jsonl", "csv"):
         raise ConfigError(
             f"unknown export format {fmt!r}", item="--format", hint="use jsonl or csv"
@@ -223,8 +229,12 @@ def export(
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         with _archive(archive, database_url) as store:
+            connected = connections_by_document(store, public_only=False)
             records = (
-                {**doc.export_json(), "links": store.links.of(doc.code)}
+                {
+                    **doc.export_json(),
+                    **export_connections(store.links.of(doc.code), connected.get(doc.code)),
+                }
                 for doc in store.documents()
             )
             count = _write_jsonl(records, stream) if fmt == "jsonl" else _write_csv(records, stream)
@@ -286,7 +296,9 @@ def verify(
 @app.command(
     epilog="Examples:\n\n  dhakira review DHK-2017-3F9A2C --reliability correct "
     '--note "matches the Amnesty report"\n\n'
-    '  dhakira review DHK-2017-3F9A2C --visibility public --note "cleared for release"'
+    '  dhakira review DHK-2017-3F9A2C --visibility public --note "cleared for release"\n\n'
+    '  dhakira review DHK-2017-3F9A2C --restrict-field "entity:person:zubayda qarawi" '
+    '--note "witness asked for anonymity"'
 )
 def review(
     code: Annotated[str, typer.Argument(help="Archive code.")],
@@ -295,6 +307,16 @@ def review(
         str | None, typer.Option(help="correct, incorrect, unverified or unspecified.")
     ] = None,
     visibility: Annotated[str | None, typer.Option(help="public or restricted.")] = None,
+    restrict_field: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Hide a field from visitors and viewers: author, issuing_body or "
+            "entity:<key> (a person named in the document). Repeatable."
+        ),
+    ] = None,
+    unrestrict_field: Annotated[
+        list[str] | None, typer.Option(help="Show a restricted field again. Repeatable.")
+    ] = None,
     actor: Annotated[
         str | None, typer.Option(help="Who reviews (default: your user name).")
     ] = None,
@@ -302,23 +324,33 @@ def review(
     database_url: DatabaseOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Rate a document's reliability or change its visibility; every change is audited."""
-    if reliability is None and visibility is None:
+    """Rate a document's reliability, change its visibility or restrict fields; every change
+    is audited."""
+    if not (reliability or visibility or restrict_field or unrestrict_field):
         raise ConfigError(
-            "nothing to change", item=code, hint="give --reliability and/or --visibility"
+            "nothing to change",
+            item=code,
+            hint="give --reliability, --visibility, --restrict-field or --unrestrict-field",
         )
     who = actor or f"cli:{getpass.getuser()}"
     with _archive(archive, database_url) as store:
+        for field in restrict_field or []:
+            store.restrictions.restrict(code, field, note=note, actor=who)
+        for field in unrestrict_field or []:
+            store.restrictions.unrestrict(code, field, note=note, actor=who)
         doc = store.review(
             code, note=note, actor=who, reliability=reliability, visibility=visibility
         )
         page = pages.record_page(doc, store.audit(code))
+        page["restricted_fields"] = store.restrictions.fields(code)
     if as_json:
         render.print_json(page)
     else:
+        hidden = ", ".join(page["restricted_fields"]) or "none"
         out.print(
-            f"{code}: reliability {doc.reliability}, visibility {doc.visibility} "
-            f"(recorded in the audit log by {who})"
+            f"{code}: reliability {doc.reliability}, visibility {doc.visibility}, "
+            f"restricted fields {hidden} (recorded in the audit log by {who})",
+            highlight=False,
         )
 
 

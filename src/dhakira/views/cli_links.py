@@ -1,4 +1,5 @@
-"""Commands about links between documents and entities: link, stories, entities and decisions.
+"""Commands about links between documents and entities: link, stories, incidents, timeline,
+entities and decisions.
 
 Registered on the one `dhakira` app of `cli.py` (imported at its end), with its conventions:
 `--archive`, `--database-url`, `--json`, examples in every `--help`. `dhakira entities` lists
@@ -16,7 +17,7 @@ import typer
 
 from dhakira.config import DEFAULT_ARCHIVE
 from dhakira.errors import ConfigError
-from dhakira.records import ENTITY_TYPES
+from dhakira.records import ENTITY_TYPES, EVENT_TYPES
 from dhakira.views import console as render
 from dhakira.views import pages
 from dhakira.views.cli import ArchiveOpt, DatabaseOpt, JsonOpt, _archive, _progress, app, out
@@ -26,6 +27,12 @@ entities_app = typer.Typer(
     invoke_without_command=True,
 )
 app.add_typer(entities_app, name="entities")
+
+incidents_app = typer.Typer(
+    help="Incidents: claims from several documents about one event, side by side.",
+    invoke_without_command=True,
+)
+app.add_typer(incidents_app, name="incidents")
 
 NoteOpt = Annotated[str, typer.Option("--note", help="Why: kept in the audit log.")]
 ActorOpt = Annotated[str | None, typer.Option(help="Who decides (default: your user name).")]
@@ -254,3 +261,131 @@ def decisions(
             render.print_json_line(asdict(decision))
         else:
             _print_decision(decision, False)
+
+
+@incidents_app.callback(
+    epilog="Examples:\n\n  dhakira incidents --event execution --place Saydnaya\n\n"
+    "  dhakira incidents --from 2011 --to 2015 --json\n\n"
+    "  dhakira incidents show DHK-2017-3F9A2C:120"
+)
+def incidents(
+    ctx: typer.Context,
+    event: Annotated[
+        str | None, typer.Option(help="Kind of event: execution, killing, detention...")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="Place, in any spelling.")] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option(help="A document of the incident names it (id, name or spelling)."),
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Claims speak of this day or later.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Claims speak of this day or earlier.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="Most incidents listed.")] = 200,
+    archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
+    database_url: DatabaseOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List incidents: claims from several documents about one event, most documents first.
+
+    Each shows its figures, how many independent sources stand behind them (two reports quoting
+    Amnesty are one source), the consolidated low / best / high, and conflicts. `--json`
+    prints JSON Lines, one incident each.
+    """
+    from dhakira.views.connections import incidents_view
+
+    if ctx.invoked_subcommand is not None:
+        return
+    if event is not None and event not in EVENT_TYPES:
+        raise ConfigError(
+            f"{event!r} is not a kind of event",
+            item="--event",
+            hint=f"use one of: {', '.join(EVENT_TYPES)}",
+        )
+    with _archive(archive, database_url) as store:
+        page = incidents_view(
+            store,
+            event=event,
+            place=place,
+            entity=entity,
+            date_from=date_from,
+            date_to=date_to,
+            public_only=False,
+            limit=limit,
+        )
+    if as_json:
+        for incident in page["incidents"]:
+            render.print_json_line(incident)
+    else:
+        render.render_incidents(out, page)
+
+
+@incidents_app.command(
+    "show", epilog="Examples:\n\n  dhakira incidents show DHK-2017-3F9A2C:120 --json"
+)
+def incident_show(
+    incident_id: Annotated[
+        str, typer.Argument(help="The incident's id, or any of its claims (CODE:START).")
+    ],
+    archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
+    database_url: DatabaseOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one incident side by side: figure, document, publisher, attribution, source,
+    repeats, consolidation, conflicts, and each claim's suggested reliability with reasons."""
+    from dhakira.views.connections import incident_view
+
+    with _archive(archive, database_url) as store:
+        page = incident_view(store, incident_id, public_only=False)
+    if as_json:
+        render.print_json(page)
+    else:
+        render.render_incident(out, page)
+
+
+@app.command(
+    epilog="Examples:\n\n  dhakira timeline --from 2016 --to 2017\n\n"
+    "  dhakira timeline --facility Saydnaya --json"
+)
+def timeline(
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="From this date (2017, 2017-02, 2017-02-07).")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place or facility, any spelling.")] = None,
+    facility: Annotated[
+        str | None, typer.Option(help="Facility (a prison, a branch), any spelling.")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option(help="Entity named in the entry (id, name or spelling).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1_000_000, help="Most entries listed.")] = 1000,
+    archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
+    database_url: DatabaseOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The chronicle (يوميات): dated entries from documents, their claims and the dates they
+    cite, each with its precision (day, month, year), merged across documents.
+
+    Counts per period come first. `--json` prints the whole page as one JSON object.
+    """
+    from dhakira.views.connections import timeline_view
+
+    with _archive(archive, database_url) as store:
+        page = timeline_view(
+            store,
+            date_from=date_from,
+            date_to=date_to,
+            place=place,
+            facility=facility,
+            entity=entity,
+            public_only=False,
+            limit=limit,
+        )
+    if as_json:
+        render.print_json(page)
+    else:
+        render.render_timeline(out, page)

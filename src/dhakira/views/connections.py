@@ -399,3 +399,41 @@ def timeline_view(
 
 def _only(ids: set[str], types: tuple[str, ...]) -> set[str]:
     return {i for i in ids if i.split(":", 1)[0] in types}
+
+
+# -- what the record page and the export add ------------------------------------------------------
+
+NO_CONNECTIONS: dict[str, Any] = {
+    "incidents": [],
+    "suggested_reliability": {
+        "value": "unspecified",
+        "reasons": ["no claim reported elsewhere"],
+        "rating": None,
+    },
+}
+
+
+def with_connections(
+    page: dict[str, Any], archive: Archive, *, public_only: bool
+) -> dict[str, Any]:
+    """A record page (`pages.record_page`) with the incidents of its document in
+    `links.incidents` and the suggested reliability in `reliability.suggested`, beside the
+    person's rating, which stays as it is."""
+    found = document_connections(archive, page["code"], public_only=public_only)
+    links = dict(page.get("links") or {})
+    links["incidents"] = found["incidents"]
+    reliability = dict(page["reliability"])
+    suggested = found["suggested_reliability"]
+    reliability["suggested"] = {"value": suggested["value"], "reasons": suggested["reasons"]}
+    return {**page, "links": links, "reliability": reliability}
+
+
+def export_connections(links: dict[str, Any], found: dict[str, Any] | None) -> dict[str, Any]:
+    """What an exported document carries besides its fields: every link (duplicates, primary,
+    story, related, incidents) and the suggested reliability (`connections_by_document`)."""
+    found = found or NO_CONNECTIONS
+    suggested = found["suggested_reliability"]
+    return {
+        "links": {**links, "incidents": found["incidents"]},
+        "suggested_reliability": {"value": suggested["value"], "reasons": suggested["reasons"]},
+    }

@@ -392,3 +392,128 @@ def render_eval_ner(console: Console, result: dict[str, Any]) -> None:
             str(row["correct"]),
         )
     console.print(table)
+
+
+# -- incidents and the chronicle (views/connections.py) -------------------------------------------
+
+
+def incident_heading(incident: dict[str, Any]) -> str:
+    """`execution at Sednaya Prison, 2011-01-01 – 2015-12-31: 3 documents, 2 sources`"""
+    span = f"{incident['first_day'] or '?'} – {incident['last_day'] or '?'}"
+    sources = incident["independent_sources"]
+    return (
+        f"{incident['event']} at {incident['place']}, {span}: "
+        f"{len(incident['documents'])} documents, {sources} independent "
+        f"source{'s' if sources != 1 else ''}"
+    )
+
+
+def _suggested(value: dict[str, Any] | None) -> str:
+    if not value:
+        return ""
+    return f"suggested {value['value']}: {'; '.join(value['reasons'])}"
+
+
+def render_incident(console: Console, incident: dict[str, Any]) -> None:
+    """One incident: its figures side by side, sources and repeats, consolidation, conflicts."""
+    console.rule(Text(f"Incident {incident['id']}", style="bold"))
+    consolidated = incident["consolidated"]
+    console.print(
+        _field_table(
+            [
+                ("What", incident_heading(incident)),
+                ("Consolidated", consolidated["figure"]),
+                (
+                    "Low / best / high",
+                    " / ".join(
+                        "—" if consolidated[k] is None else f"{consolidated[k]:,}"
+                        for k in ("low", "best", "high")
+                    ),
+                ),
+                ("Sources", ["; ".join(s["names"]) for s in incident["sources"]]),
+                ("Repeats", incident["repeats"]),
+                ("Consistent", "yes" if incident["consistent"] else "no: figures conflict"),
+            ]
+        )
+    )
+    table = Table(show_lines=False, expand=True)
+    for column in ("figure", "document", "date", "publisher", "attributed to", "source"):
+        table.add_column(column, overflow="fold")
+    for member in incident["members"]:
+        repeat = f" (repeats {member['repeat_of']})" if member["repeat_of"] else ""
+        table.add_row(
+            member["figure"],
+            member["code"],
+            member["date"] or "—",
+            member["publisher"] or "—",
+            member["attributed_to"] or "—",
+            member["source"] + repeat,
+        )
+    console.print(table)
+    for conflict in incident["conflicts"]:
+        console.print(Text(f"conflict: {conflict['reason']}", style="yellow"))
+    for member in incident["members"]:
+        if member.get("suggested"):
+            line = f"{member['claim']}  rating {member['rating']}; "
+            console.print(Text(line + _suggested(member["suggested"])), style="dim")
+
+
+def render_incidents(console: Console, page: dict[str, Any]) -> None:
+    """The incident listing: one heading and figure line per incident."""
+    for incident in page["incidents"]:
+        figures = ", ".join(dict.fromkeys(m["figure"] for m in incident["members"]))
+        mark = "" if incident["consistent"] else "  [conflict]"
+        console.print(Text(f"{incident['id']}  {incident_heading(incident)}{mark}", style="bold"))
+        console.print(Text(f"    {figures} → {incident['consolidated']['figure']}"))
+    shown = len(page["incidents"])
+    if not shown:
+        console.print(Text("no incidents found", style="dim"))
+    elif page["total"] > shown:
+        console.print(Text(f"{shown} of {page['total']} incidents shown", style="dim"))
+
+
+def entry_text(entry: dict[str, Any]) -> str:
+    """`2017-02-07  day    Amnesty International: Human Slaughterhouse  [DHK-…]`"""
+    where = ", ".join(
+        entry["facilities"] + [p for p in entry["places"] if p not in entry["facilities"]]
+    )
+    at = f"  @ {where}" if where else ""
+    return (
+        f"{entry['date']:<10}  {entry['precision']:<5}  {entry['what']}{at}  "
+        f"[{', '.join(entry['documents'])}]"
+    )
+
+
+def render_timeline(console: Console, page: dict[str, Any]) -> None:
+    """The chronicle: counts per period as a bar line each, then the entries in date order."""
+    if page["counts"]:
+        console.rule(f"Entries per {page['granularity']}", style="dim")
+        most = max(c["entries"] for c in page["counts"])
+        for count in page["counts"]:
+            bar = "█" * max(1, round(30 * count["entries"] / most))
+            console.print(Text(f"{count['period']:<7}  {bar} {count['entries']}"))
+        console.rule(f"Chronicle ({page['total']} entries)", style="dim")
+    for entry in page["entries"]:
+        console.print(Text(entry_text(entry)))
+    if not page["entries"]:
+        console.print(Text("no chronicle entries found", style="dim"))
+    elif page["total"] > len(page["entries"]):
+        console.print(Text(f"{len(page['entries'])} of {page['total']} entries shown", style="dim"))
+
+
+def render_connections(console: Console, page: dict[str, Any]) -> None:
+    """What `dhakira show` adds after the record: incidents and the suggested reliability."""
+    suggested = page["reliability"].get("suggested")
+    if suggested:
+        console.rule(
+            "Suggested reliability (computed; the rating above is the person's)", style="dim"
+        )
+        label = RELIABILITY_LABELS.get(suggested["value"], suggested["value"])
+        console.print(_field_table([("Suggested", label), ("Reasons", suggested["reasons"])]))
+    incidents = page.get("links", {}).get("incidents") or []
+    if incidents:
+        console.rule(f"Incidents ({len(incidents)})", style="dim")
+        for incident in incidents:
+            mark = "" if incident["consistent"] else "  [conflict]"
+            console.print(Text(f"{incident['id']}  {incident_heading(incident)}{mark}"))
+            console.print(Text(f"    consolidated {incident['figure']}"))
