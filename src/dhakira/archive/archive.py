@@ -48,6 +48,7 @@ from dhakira.archive.records import (
     StoredDocument,
     VerifyReport,
 )
+from dhakira.archive.restrictions import Restrictions
 from dhakira.archive.schema import audit, batches, document_texts, documents, failures
 from dhakira.config import DATABASE_ENV
 from dhakira.errors import ConfigError, IntegrityError, NotFound
@@ -333,10 +334,13 @@ class Archive:
         with self._read() as conn:
             return run_facets(conn, self.dialect, query)
 
-    def entity_documents(self, key: str, *, public_only: bool = False) -> list[dict[str, Any]]:
-        """Documents mentioning the entity with this listing key: code, title, date, mentions."""
+    def entity_documents(
+        self, key: str, *, public_only: bool = False, hide_restricted: bool = False
+    ) -> list[dict[str, Any]]:
+        """Documents mentioning the entity with this listing key: code, title, date, mentions
+        (with hide_restricted, restricted mentions do not count)."""
         with self._read() as conn:
-            return findings.entity_documents(conn, key, public_only)
+            return findings.entity_documents(conn, key, public_only, hide_restricted)
 
     @property
     def accounts(self) -> Accounts:
@@ -352,6 +356,11 @@ class Archive:
     def entity_decisions(self) -> EntityDecisions:
         """Reviewers' merges and splits of entities, audited and undoable."""
         return EntityDecisions(self)
+
+    @property
+    def restrictions(self) -> Restrictions:
+        """Fields of a document only editors and admins see (a witness's name), audited."""
+        return Restrictions(self)
 
     def entities(self, query: EntityQuery | None = None) -> list[EntitySummary]:
         """Entities named across the archive, most mentioned first."""

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dhakira.archive.records import ClaimQuery, EntityQuery, EntitySummary, StoredClaim
+from dhakira.archive.restrictions import hidden_mention
 from dhakira.archive.rows import clean_text
 from dhakira.archive.schema import claims, documents, incidents, mentions
 from dhakira.records import Claim, Document, Incident, Mention
@@ -157,6 +158,8 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
     conditions: list[sa.ColumnElement[bool]] = []
     if query.public_only:
         conditions.append(keyed.doc_id.in_(_PUBLIC_IDS))
+    if query.hide_restricted:
+        conditions.append(~hidden_mention(keyed.doc_id, keyed.text))
     if query.key:
         conditions.append(keyed.key == query.key)
     if query.type:
@@ -167,6 +170,8 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
         )
         if query.public_only:
             named = sa.and_(named, keyed.doc_id.in_(_PUBLIC_IDS))
+        if query.hide_restricted:
+            named = sa.and_(named, ~hidden_mention(keyed.doc_id, keyed.text))
         conditions.append(keyed.key.in_(sa.select(keyed.key).where(named).scalar_subquery()))
     mention_count = sa.func.count().label("mentions")
     groups = (
@@ -184,7 +189,9 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
         .limit(query.limit)
     )
     rows = list(conn.execute(groups).mappings())
-    spellings = _spellings(conn, [row["key"] for row in rows], query.public_only)
+    spellings = _spellings(
+        conn, [row["key"] for row in rows], query.public_only, query.hide_restricted
+    )
     return [
         EntitySummary(
             key=row["key"],
@@ -199,14 +206,18 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
     ]
 
 
-def _spellings(conn: Connection, keys: list[str], public_only: bool) -> dict[str, list[str]]:
+def _spellings(
+    conn: Connection, keys: list[str], public_only: bool, hide_restricted: bool = False
+) -> dict[str, list[str]]:
     """Each entity's surface forms, most frequent first (only those in public documents for a
     reader who may not see the others: a spelling can itself name a witness)."""
     if not keys:
         return {}
     keyed = _KEYED.c
     count = sa.func.count().label("n")
-    scope = [keyed.doc_id.in_(_PUBLIC_IDS)] if public_only else []
+    scope: list[sa.ColumnElement[bool]] = [keyed.doc_id.in_(_PUBLIC_IDS)] if public_only else []
+    if hide_restricted:
+        scope.append(~hidden_mention(keyed.doc_id, keyed.text))
     query = (
         sa.select(keyed.key, keyed.text, count)
         .where(keyed.key.in_(keys), *scope)
@@ -220,7 +231,10 @@ def _spellings(conn: Connection, keys: list[str], public_only: bool) -> dict[str
 
 
 def _named(
-    column: sa.ColumnElement[Any], value: str, public_only: bool = False
+    column: sa.ColumnElement[Any],
+    value: str,
+    public_only: bool = False,
+    hide_restricted: bool = False,
 ) -> sa.ColumnElement[bool]:
     """The column holds `value`, or the canonical name of an entity spelled with `value`
     somewhere in the archive: "--place Saydnaya" or "--place صيدنايا" find "Sednaya Prison"."""
@@ -229,6 +243,8 @@ def _named(
     )
     if public_only:
         spelled = spelled.where(mentions.c.doc_id.in_(_PUBLIC_IDS))
+    if hide_restricted:
+        spelled = spelled.where(~hidden_mention(mentions.c.doc_id, mentions.c.text))
     return sa.or_(_contains(column, value), column.in_(spelled.scalar_subquery()))
 
 
@@ -253,9 +269,18 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     if query.kind:
         conditions.append(claims.c.kind == query.kind)
     if query.place:
-        conditions.append(_named(claims.c.place, query.place, query.public_only))
+        conditions.append(
+            _named(claims.c.place, query.place, query.public_only, query.hide_restricted)
+        )
     if query.attributed_to:
-        conditions.append(_named(claims.c.attributed_to, query.attributed_to, query.public_only))
+        conditions.append(
+            _named(
+                claims.c.attributed_to,
+                query.attributed_to,
+                query.public_only,
+                query.hide_restricted,
+            )
+        )
     if query.year_from:
         conditions.append(period_to >= query.year_from.strip())
     if query.year_to:
@@ -266,14 +291,16 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
 
 
 def entity_documents(
-    conn: Connection, key: str, public_only: bool, limit: int = 500
+    conn: Connection, key: str, public_only: bool, hide_restricted: bool = False, limit: int = 500
 ) -> list[dict[str, Any]]:
     """The documents that mention one entity (by listing key), newest first, with how often."""
     keyed = _KEYED.c
     count = sa.func.count().label("mentions")
-    conditions = [keyed.key == key]
+    conditions: list[sa.ColumnElement[bool]] = [keyed.key == key]
     if public_only:
         conditions.append(documents.c.visibility == "public")
+    if hide_restricted:
+        conditions.append(~hidden_mention(keyed.doc_id, keyed.text))
     query = (
         sa.select(documents.c.code, documents.c.title, documents.c.date, count)
         .select_from(_KEYED.join(documents, documents.c.id == keyed.doc_id))

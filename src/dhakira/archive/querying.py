@@ -20,7 +20,9 @@ from sqlalchemy.engine import Connection
 
 from dhakira.archive.dialects import Dialect, TextMatch
 from dhakira.archive.facets import filter_groups
+from dhakira.archive.masking import NO_MASK, Mask
 from dhakira.archive.records import Facets, SearchHit, SearchQuery, SearchResult
+from dhakira.archive.restrictions import free_of_terms, hidden_mention, load_masks
 from dhakira.archive.schema import document_texts, documents, mentions
 from dhakira.archive.search import parse_query, snippet
 
@@ -54,6 +56,8 @@ def _filters(query: SearchQuery) -> list[sa.ColumnElement[bool] | sa.TextClause]
         conditions.append(documents.c.reliability == query.reliability)
     if query.entity:
         named = sa.select(mentions.c.doc_id).where(mentions.c.entity_id == query.entity)
+        if query.hide_restricted:
+            named = named.where(~hidden_mention(mentions.c.doc_id, mentions.c.text))
         conditions.append(documents.c.id.in_(named))
     if query.public_only:
         conditions.append(documents.c.visibility == "public")
@@ -80,6 +84,8 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
     started = time.perf_counter()
     parsed = parse_query(query.text or "")
     conditions = _filters(query)
+    if query.hide_restricted and parsed.terms:
+        conditions.append(free_of_terms(documents.c.id, parsed.terms))
     if parsed.empty and (query.text.strip() or not _has_filters(query)):
         return SearchResult(total=0, hits=[], took_ms=_ms(started))
     score: sa.ColumnElement[Any]
@@ -116,7 +122,10 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
             )
         page = list(conn.execute(paging).mappings().all())
     texts = _texts(conn, [row["id"] for row in page])
-    hits = [_hit(row, texts.get(row["id"], ""), parsed.terms) for row in page]
+    masks = load_masks(conn, [row["code"] for row in page]) if query.hide_restricted else {}
+    hits = [
+        _hit(row, texts.get(row["id"], ""), parsed.terms, masks.get(row["code"])) for row in page
+    ]
     return SearchResult(total=int(total), hits=hits, took_ms=_ms(started))
 
 
@@ -131,6 +140,8 @@ def run_facets(conn: Connection, dialect: Dialect, query: SearchQuery) -> Facets
     conditions = _filters(query)
     if parsed.empty and query.text.strip():
         return Facets([], [], [], [], [])
+    if query.hide_restricted and parsed.terms:
+        conditions.append(free_of_terms(documents.c.id, parsed.terms))
     if not parsed.empty:
         groups = filter_groups(
             query.date_from, query.date_to, query.doc_type, query.language, query.publisher
@@ -144,19 +155,23 @@ def run_facets(conn: Connection, dialect: Dialect, query: SearchQuery) -> Facets
         publisher=_facet(conn, documents.c.publisher, conditions),
         year=_facet(conn, year, conditions),
         reliability=_facet(conn, documents.c.reliability, conditions),
-        **_entity_facet(conn, conditions),
+        **_entity_facet(conn, conditions, query.hide_restricted),
     )
 
 
 def _entity_facet(
-    conn: Connection, conditions: list[sa.ColumnElement[bool] | sa.TextClause]
+    conn: Connection,
+    conditions: list[sa.ColumnElement[bool] | sa.TextClause],
+    hide_restricted: bool,
 ) -> dict[str, Any]:
-    """The linked entities most named among the matching documents, by documents naming them."""
+    """The linked entities most named among the matching documents, by documents naming them
+    (a restricted mention does not count for a reader who may not see it)."""
     matching = sa.select(documents.c.id).where(*conditions)
     count = sa.func.count(sa.distinct(mentions.c.doc_id)).label("n")
+    hidden = [~hidden_mention(mentions.c.doc_id, mentions.c.text)] if hide_restricted else []
     query = (
         sa.select(mentions.c.entity_id, sa.func.max(mentions.c.canonical_name).label("name"), count)
-        .where(mentions.c.entity_id.is_not(None), mentions.c.doc_id.in_(matching))
+        .where(mentions.c.entity_id.is_not(None), mentions.c.doc_id.in_(matching), *hidden)
         .group_by(mentions.c.entity_id)
         .order_by(count.desc(), mentions.c.entity_id)
         .limit(_FACET_TOP)
@@ -273,15 +288,17 @@ def _texts(conn: Connection, doc_ids: list[int]) -> dict[int, str]:
     return {int(doc_id): text for doc_id, text in found}
 
 
-def _hit(row: Any, text: str, terms: list[str]) -> SearchHit:
-    shown, spans = snippet(text, terms)
+def _hit(row: Any, text: str, terms: list[str], mask: Mask | None = None) -> SearchHit:
+    """One hit; with a mask, its restricted spellings are marked out before the snippet is cut."""
+    hide = (mask or NO_MASK).text
+    shown, spans = snippet(hide(text) or "", terms)
     return SearchHit(
         code=row["code"],
-        title=row["title"],
+        title=hide(row["title"]),
         date=row["date"],
         doc_type=row["doc_type"],
         language=row["language"],
-        publisher=row["publisher"],
+        publisher=hide(row["publisher"]),
         score=float(row["score"] or 0.0),
         snippet=shown,
         highlights=spans,

@@ -113,6 +113,9 @@ class SearchQuery:
     # True for readers who may see only public documents: a condition of every query, so
     # restricted documents never reach hits, snippets, totals or facet counts
     public_only: bool = False
+    # True for readers below editor: restricted fields (a witness's name) are masked in hits
+    # and snippets, and neither a query nor a facet can use them (dhakira.archive.restrictions)
+    hide_restricted: bool = False
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,7 @@ class EntityQuery:
     limit: int = 1000
     key: str | None = None
     public_only: bool = False
+    hide_restricted: bool = False  # restricted mentions do not count
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,7 @@ class ClaimQuery:
     limit: int = 1000
     public_only: bool = False
     code: str | None = None
+    hide_restricted: bool = False  # restricted spellings do not resolve a place or a source
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 Every endpoint starts with `Context.of(request)`. It resolves the reader (API token first,
 then session cookie), and gives `public_only`, the visibility scope every archive query of the
 request is made with: True for anonymous readers, so restricted documents are excluded by the
-SQL itself and never reach a page, a count or a JSON body. Roles are checked with `require`;
-forms with `check_csrf` (double-submit: the form field must equal the CSRF cookie; requests
-authenticated by an API token carry no cookies and need no CSRF token).
+SQL itself and never reach a page, a count or a JSON body. `hide_fields` is the second scope:
+restricted fields of a document are masked for everyone below editor. Roles are checked with
+`require`; forms with `check_csrf` (double-submit: the form field must equal the CSRF cookie;
+requests authenticated by an API token carry no cookies and need no CSRF token).
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ class Context:
     def public_only(self) -> bool:
         """The visibility scope: anyone logged in (viewer and above) sees restricted documents."""
         return self.user is None
+
+    @property
+    def hide_fields(self) -> bool:
+        """Whether a document's restricted fields (a witness's name, an author who asked not to
+        be named) are kept from this reader: from anonymous readers and viewers, who may read
+        a restricted document but not the identities an editor has protected inside it."""
+        return self.user is None or not self.user.can("editor")
 
     @property
     def actor(self) -> str:

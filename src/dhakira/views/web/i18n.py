@@ -170,6 +170,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "related": ("Related reports", "تقارير ذات صلة"),
     "duplicate-exact": ("same text", "النص نفسه"),
     "duplicate-near": ("nearly the same text", "نص شبه مطابق"),
+    # editing on the record page
+    "restricted_fields": ("Restricted fields", "حقول مقيّدة"),
+    "restricted_fields_hint": (
+        "A restricted field (the author, or a person named here such as a witness) is hidden "
+        "from visitors and readers; only editors and administrators see it.",
+        "يُخفى الحقل المقيّد (الكاتب، أو شخص مذكور هنا كشاهد) عن الزوار والقرّاء؛ "
+        "لا يراه إلا المحررون والمديرون.",
+    ),
+    "restrict": ("Restrict", "تقييد"),
+    "unrestrict": ("Show again", "إظهار مجددًا"),
 }
 
 

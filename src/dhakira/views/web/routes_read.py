@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -18,7 +18,7 @@ from dhakira.archive import Archive, ClaimQuery, EntityQuery, SearchQuery
 from dhakira.errors import IntegrityError, NotFound
 from dhakira.records import sha256_hex
 from dhakira.views import pages
-from dhakira.views.web import render
+from dhakira.views.web import hiding, render
 from dhakira.views.web.context import Context
 
 router = APIRouter()
@@ -58,6 +58,7 @@ class SearchParams:
             reliability=_blank_none(self.reliability),
             entity=_blank_none(self.entity),
             public_only=ctx.public_only,
+            hide_restricted=ctx.hide_fields,
         )
 
 
@@ -87,13 +88,20 @@ def search_html(request: Request, params: Annotated[SearchParams, Depends()]) ->
 
 
 def record_view(ctx: Context, code: str) -> dict[str, Any]:
-    """The record page of one document; without an account, restricted fields are removed."""
-    doc = ctx.archive.get(code, public_only=ctx.public_only)
-    links = ctx.archive.links.of(code)
+    """The record page of one document; without an account, restricted fields are removed,
+    and below editor a document's own restricted fields are masked."""
+    stored = ctx.archive.get(code, public_only=ctx.public_only)
+    mask = hiding.masks_for(ctx, [code]).get(code)
+    doc = mask.document(stored) if mask else stored
+    links = hiding.links(ctx, ctx.archive.links.of(code))
     if ctx.public_only:
         visible = ctx.archive.public_codes(pages.linked_codes(links))
         return pages.public_record(pages.record_page(doc, [], pages.public_links(links, visible)))
-    return pages.record_page(doc, ctx.archive.audit(code), links)
+    page = pages.record_page(doc, ctx.archive.audit(code), links)
+    page["history"] = hiding.history(mask, page["history"])
+    if not ctx.hide_fields:
+        page["restricted_fields"] = ctx.archive.restrictions.fields(code)
+    return page
 
 
 @router.get("/doc/{code}.json", tags=["read"], summary="One document as an archive record")
@@ -139,6 +147,7 @@ def entities_view(ctx: Context, params: EntityParams) -> dict[str, Any]:
         name=_blank_none(params.name),
         limit=params.limit,
         public_only=ctx.public_only,
+        hide_restricted=ctx.hide_fields,
     )
     return pages.entities_page(query, ctx.archive.entities(query))
 
@@ -156,20 +165,20 @@ def entities_html(request: Request, params: Annotated[EntityParams, Depends()]) 
 
 def entity_view(ctx: Context, key: str) -> dict[str, Any]:
     """One entity: its names, the documents naming it, and claims placed at or told by it."""
-    found = ctx.archive.entities(EntityQuery(key=key, limit=1, public_only=ctx.public_only))
+    hide = ctx.hide_fields
+    query = EntityQuery(key=key, limit=1, public_only=ctx.public_only, hide_restricted=hide)
+    found = ctx.archive.entities(query)
     if not found:
         raise NotFound("no entity with this key", item=key, hint="find entities on /entities")
     entity = found[0]
     name = entity.canonical_name or (entity.spellings[0] if entity.spellings else key)
     claims = {}
-    for query in (
-        ClaimQuery(place=name, public_only=ctx.public_only, limit=200),
-        ClaimQuery(attributed_to=name, public_only=ctx.public_only, limit=200),
-    ):
-        for claim in ctx.archive.claims(query):
+    scope = ClaimQuery(public_only=ctx.public_only, hide_restricted=hide, limit=200)
+    for claim_query in (replace(scope, place=name), replace(scope, attributed_to=name)):
+        for claim in hiding.claims(ctx, ctx.archive.claims(claim_query), by_name=True):
             claims[(claim.code, claim.claim.start)] = claim
-    documents = ctx.archive.entity_documents(key, public_only=ctx.public_only)
-    return pages.entity_page(entity, documents, list(claims.values()))
+    documents = ctx.archive.entity_documents(key, public_only=ctx.public_only, hide_restricted=hide)
+    return pages.entity_page(entity, hiding.titled(ctx, documents), list(claims.values()))
 
 
 @router.get("/entities/{key:path}", tags=["read"], summary="One entity (add .json for JSON)")
@@ -201,8 +210,10 @@ def claims_view(ctx: Context, params: ClaimParams) -> dict[str, Any]:
         kind=_blank_none(params.kind),
         limit=params.limit,
         public_only=ctx.public_only,
+        hide_restricted=ctx.hide_fields,
     )
-    return pages.claims_page(query, ctx.archive.claims(query))
+    by_name = bool(query.place or query.attributed_to)
+    return pages.claims_page(query, hiding.claims(ctx, ctx.archive.claims(query), by_name=by_name))
 
 
 @router.get("/claims.json", tags=["read"], summary="Quantitative claims across the archive")
@@ -222,18 +233,23 @@ _EXPORT_RESTRICTED = ("source", "supplied")
 
 @router.get("/export.jsonl", tags=["read"], summary="Every visible document as JSON Lines")
 def export(request: Request) -> StreamingResponse:
-    """The documents this reader may see, one JSON object a line, streamed page by page.
+    """The documents this reader may see, one JSON object a line, streamed page by page, with
+    restricted fields masked below editor.
 
     The stream reads from an Archive of its own (closed at the end), since the response is
     produced after the endpoint returns, on whichever worker thread is free.
     """
     ctx = Context.of(request)
     public_only = ctx.public_only
+    # every document's mask at once: documents restricting a field are few
+    masks = ctx.archive.restrictions.masks() if ctx.hide_fields else {}
     store = Archive.open(ctx.archive.path, ctx.request.app.state.pool.database_url, create=False)
 
     def lines() -> Iterator[str]:
         try:
-            for doc in store.documents(public_only=public_only):
+            for stored in store.documents(public_only=public_only):
+                mask = masks.get(stored.code)
+                doc = mask.document(stored) if mask else stored
                 record = doc.export_json()
                 if public_only:
                     for name in _EXPORT_RESTRICTED:
