@@ -316,6 +316,7 @@ def reanalyze(
                     replacer.store(code, _analyse_or_fail(item, limits))
     except KeyboardInterrupt:
         replacer.summary.interrupted = True
+    archive.links.relink([r.code for r in replacer.summary.results if r.changed])
     return replacer.summary
 
 

@@ -116,3 +116,19 @@ def test_undoing_twice_is_refused(archive: Archive, codes: list[str]) -> None:
     archive.entity_decisions.undo(merged.id, note="wrong", actor="tester")
     with pytest.raises(ConfigError):
         archive.entity_decisions.undo(merged.id, note="again", actor="tester")
+
+
+def test_a_merged_entity_shows_a_public_reader_only_public_mentions(
+    archive: Archive, batch: str, make_doc: MakeDoc
+) -> None:
+    from dhakira.archive import EntityQuery
+
+    public = make_doc("Samir Haddad was detained in 2013.", entities=[SAMIR])
+    hidden = make_doc("Sameer Hadad, a witness, spoke to us.", entities=[SAMEER])
+    archive.add(public, batch, visibility="public")
+    archive.add(hidden, batch, visibility="restricted")
+    archive.entity_decisions.merge(
+        "person:samir-haddad", "person:sameer hadad", note="same man", actor="tester"
+    )
+    [shown] = archive.entity_decisions.entities(EntityQuery(public_only=True))
+    assert (shown.mentions, shown.documents, shown.spellings) == (1, 1, ["Samir Haddad"])

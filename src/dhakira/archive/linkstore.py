@@ -259,7 +259,7 @@ def _moment(value: str | None) -> datetime | None:
         return None
 
 
-def _regroup(conn: Connection, doc_id: int) -> None:
+def _regroup(conn: Connection, doc_id: int) -> set[int]:
     """Find the document's whole duplicate group over stored links and mark its primary."""
     group, frontier = {doc_id}, [doc_id]
     dup = document_links.c
@@ -277,6 +277,23 @@ def _regroup(conn: Connection, doc_id: int) -> None:
         .where(document_signatures.c.doc_id.in_(list(group)))
         .values(dup_group=min(group), is_primary=document_signatures.c.doc_id == primary)
     )
+    return group
+
+
+def _regroup_left(conn: Connection, groups: set[int]) -> None:
+    """After some documents were forgotten, the copies left in their duplicate groups get
+    their groups and primary copies again (a forgotten primary must not leave none)."""
+    left = list(
+        conn.execute(
+            sa.select(document_signatures.c.doc_id).where(
+                document_signatures.c.dup_group.in_(sorted(groups))
+            )
+        ).scalars()
+    )
+    done: set[int] = set()
+    for doc_id in left:
+        if doc_id not in done:
+            done |= _regroup(conn, doc_id)
 
 
 def _restory(conn: Connection, story_id: int) -> None:
@@ -347,6 +364,13 @@ class LinkStore:
                     conn.execute(table.delete())
                 return
             ids = [_doc_id(conn, code) for code in codes]
+            groups = set(
+                conn.execute(
+                    sa.select(document_signatures.c.dup_group).where(
+                        document_signatures.c.doc_id.in_(ids)
+                    )
+                ).scalars()
+            )
             touched = set(
                 conn.execute(
                     sa.select(story_members.c.story_id).where(story_members.c.doc_id.in_(ids))
@@ -361,6 +385,16 @@ class LinkStore:
             conn.execute(document_signatures.delete().where(document_signatures.c.doc_id.in_(ids)))
             for story_id in touched:
                 _restory(conn, story_id)
+            _regroup_left(conn, groups)
+
+    def relink(self, codes: list[str]) -> list[LinkResult]:
+        """Link these documents again from their stored analysis (after a re-analysis changed
+        them): their old links go, the new ones are found against the whole archive."""
+        if not codes:
+            return []
+        self.forget(codes)
+        linker = self.linker()
+        return [linker.link(code, as_document(self.archive.get(code))) for code in codes]
 
     def of(self, code: str) -> dict[str, Any]:
         """A document's links as the record page and the export show them."""
