@@ -429,3 +429,48 @@ def test_a_sentence_scraped_twice_counts_its_victim_once() -> None:
 def test_executed_detainees_are_civilians() -> None:
     counts = count_victims("Before leaving the town the troops executed 15 detainees.")
     assert (counts.civilians, counts.noncivilians) == (15, 0)
+
+
+def test_wire_dateline_under_the_headline_is_the_date(make_doc: MakeDoc) -> None:
+    text = (
+        "Suicide bomber kills six at a wedding in the north of the country, monitoring group "
+        "says after a night of blasts and rising tolls in the region AFP Friday 23 Aug 2013 A "
+        "suicide bombing in a restaurant killed six people, a monitor said on Friday."
+    )
+    incident = find_incident(make_doc(text)).incident
+    assert incident is not None and incident.date == "2013-08-23"
+
+
+def test_survivors_named_with_an_including_aside_are_not_counted() -> None:
+    text = "A woman and a child were killed and twenty civilians including children were treated."
+    counts = count_victims(text)
+    assert (counts.civilians, counts.children, counts.women) == (2, 1, 1)
+
+
+def test_people_who_got_injured_are_not_counted() -> None:
+    text = "A woman was killed and three other civilians got injured by shells on the market."
+    assert count_victims(text).civilians == 1
+
+
+def test_others_join_the_victims_just_named() -> None:
+    counts = count_victims("Air raids hit a school killing nine children and 14 others.")
+    assert (counts.civilians, counts.children) == (23, 9)
+
+
+def test_headline_toll_over_two_governorates_gives_way_to_the_first_told(
+    make_doc: MakeDoc,
+) -> None:
+    text = (
+        "10 civilians killed in rocket attacks on Aleppo and Deir Ezzor. A source said 6 "
+        "civilians including a woman were killed by shells in Aleppo city. Meanwhile four "
+        "civilians were killed in Deir Ezzor."
+    )
+    assert _counts_of(make_doc, text) == (6, 0, 0, 1)
+
+
+def test_headline_toll_in_one_governorate_stays_whole(make_doc: MakeDoc) -> None:
+    text = (
+        "10 civilians killed in rocket attacks on Aleppo. A source said 6 civilians including "
+        "a woman were killed by shells in Aleppo city. Four more civilians died later."
+    )
+    assert _counts_of(make_doc, text)[0] == 10

@@ -19,10 +19,10 @@ FLOORS = {
     "date": 0.67,
     "cause": 0.83,
     "actor": 0.76,
-    "civilians": 0.85,
-    "noncivilians": 0.90,
-    "children": 0.94,
-    "women": 0.975,
+    "civilians": 0.865,
+    "noncivilians": 0.905,
+    "children": 0.945,
+    "women": 0.98,
 }
 
 

@@ -35,7 +35,7 @@ from dhakira.records import Document, Incident
 LEAD_SENTENCES = 3
 FALLBACK_SENTENCES = 10
 PLACE_SENTENCES = 4
-_HEADER_CHARS = 120
+_HEADER_CHARS = 200
 
 
 def lead_text(text: str, sentences_wanted: int = LEAD_SENTENCES) -> str:
@@ -92,14 +92,31 @@ def _glued_date(header: str) -> str | None:
         return None
 
 
-def find_date(doc: Document) -> str | None:
-    """The report's date: a full date printed at the top, else the date the pipeline found."""
-    glued = _glued_date(doc.text[:_HEADER_CHARS])
-    if glued:
-        return glued
-    for mention in find_dates(doc.text[:_HEADER_CHARS]):
+# A wire dateline after the headline: "AFP Friday 23 Aug 2013", "Reuters Tuesday 14 Nov 2017".
+_DATELINE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+\d{1,2}\s+[a-z]{3,9}\.?\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_DATELINE_CHARS = 400
+
+
+def _full_date(text: str) -> str | None:
+    for mention in find_dates(text):
         if mention.kind == "full" and mention.day and mention.month and mention.year:
             return f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
+    return None
+
+
+def find_date(doc: Document) -> str | None:
+    """The report's date: a full date printed at the top, else a wire dateline under the
+    headline, else the date the pipeline found."""
+    header = doc.text[:_HEADER_CHARS]
+    found = _glued_date(header) or _full_date(header)
+    if found:
+        return found
+    dateline = _DATELINE.search(doc.text[:_DATELINE_CHARS])
+    if dateline and (found := _full_date(dateline.group(0))):
+        return found
     if doc.date is not None and doc.date.precision == "day":
         return doc.date.value
     return None
@@ -120,6 +137,30 @@ def _names_violence(text: str) -> bool:
     return bool(DEATH_WORDS.search(head) or _VIOLENCE.search(head))
 
 
+_SAME_SIDE = {"people": "civilians"}
+
+
+def _first_place_of_a_summed_toll(opening: str) -> Counts | None:
+    """A headline toll over several governorates ("10 civilians killed in attacks on Aleppo
+    and Deir Ezzor") sums several incidents: the counts of the first one the body tells
+    (a smaller toll of the same side in a later sentence), else None."""
+    found_by_sentence = [(s, f) for _, s in sentences(opening) if (f := figures(s))]
+    if not found_by_sentence:
+        return None
+    head, found = found_by_sentence[0]
+    places = {gov for _, gov in find_places(head)}
+    if len(places) < 2:
+        return None
+    kind, total, _ = found[0]
+    side = _SAME_SIDE.get(kind, kind)
+    for sentence, later in found_by_sentence[1:]:
+        if not any(_SAME_SIDE.get(k, k) == side and v < total for k, v, _ in later):
+            continue
+        named = {gov for _, gov in find_places(sentence)}
+        return count_victims(sentence) if len(named) == 1 and named <= places else None
+    return None
+
+
 def incident_of(doc: Document) -> Incident | None:
     """The main incident of a report, or None when the text reports no violence."""
     text = doc.text
@@ -129,6 +170,7 @@ def incident_of(doc: Document) -> Incident | None:
         counts = count_victims(lead_text(text, FALLBACK_SENTENCES))
     opening = lead_text(text, FALLBACK_SENTENCES)
     counts = add_sub_tolls(refine_with_breakdown(counts, lead, opening), opening)
+    counts = _first_place_of_a_summed_toll(lead) or counts
     if not any((counts.civilians, counts.noncivilians)) and not _names_violence(text):
         return None
     return Incident(

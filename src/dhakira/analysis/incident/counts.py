@@ -56,7 +56,7 @@ _KIND_OF = {
 # Words that may stand between a figure and its noun ("14 pro-government fighters", "5 members"),
 # but never a preposition or verb that would join two separate phrases.
 _FILLER = (
-    r"(?:(?!(?:in|on|at|by|of(?!\s+(?:them|its|their|whom)\b)|to|into|from|after|as|when|and|or|the|were|was|are|(?-i:is)|have|has|had|"
+    r"(?:(?!(?:in|on|at|by|of(?!\s+(?:them|its|their|whom)\b)|to|into|from|after|as|when|and|or|the|others|were|was|are|(?-i:is)|have|has|had|"
     r"killed|kills|killing|died|dead|wounded|injured|say|said|says|including|among|"
     r"jan\w*|feb\w*|march|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
     rf"{_WORD_NUMBER})\b)(?!\d)[\w'-]+\s+){{0,3}}?"
@@ -102,9 +102,11 @@ def _blank_verb(m: re.Match[str]) -> str:
 
 # A short aside in brackets ("35 Daesh (outlawed in Russia) militants") is read as blanks.
 _ASIDE = re.compile(r"\([^()]{0,60}\)")
+# What follows a figure of people who survived: "12 others including women were wounded".
 _NOT_DEATH = re.compile(
-    r"^\s*(?:who\s+|that\s+)?(?:were\s+|was\s+|have been\s+|has been\s+|had been\s+)?"
-    r"(?:wounded|injured|hurt|arrested|detained|"
+    r"^\s*(?:,?\s*(?:including|among them|mostly|most of them)\s+(?:[\w'-]+\s+){1,4}?)?"
+    r"(?:who\s+|that\s+)?(?:were\s+|was\s+|got\s+|have been\s+|has been\s+|had been\s+)?"
+    r"(?:wounded|injured|hurt|arrested|detained|suffered|suffering|sustained|"
     r"displaced|evacuated|rescued|freed|released|kidnapped|abducted|affected|treated|"
     r"(?:killed|dead|martyred)\s*(?:and\s+|or\s+|,\s*|&\s*)?(?:injured|wounded))\b",
     re.IGNORECASE,
@@ -220,7 +222,7 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
         value = number_value(m.group("n"))
         if value is None or value > 5000 or _is_date_part(sentence, m):
             continue
-        if _NOT_DEATH.match(sentence[m.end() : m.end() + 40]):
+        if _NOT_DEATH.match(sentence[m.end() : m.end() + 70]):
             continue
         if _WOUNDED_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue
@@ -234,7 +236,32 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
             value = number_value(figure)
             if value is not None and value <= 5000 and not (len(figure) == 4 and figure.isdigit()):
                 found.append(("people", value, m.start()))
-    return sorted(found, key=lambda f: f[2])
+    return sorted(found + _and_others(sentence, found), key=lambda f: f[2])
+
+
+# "killing nine children and 14 others": the others join the victims just named.
+_AND_OTHERS = re.compile(
+    rf"\band\s+(?:at least\s+|some\s+)?(?P<n>{NUMBER})\s+others\b", re.IGNORECASE
+)
+_NAMED_VICTIMS = ("people", "civilians", "children", "women")
+
+
+def _and_others(sentence: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The whole civilian toll of a phrase that adds "and N others" to victims it has named."""
+    totals = []
+    for m in _AND_OTHERS.finditer(sentence):
+        value = number_value(m.group("n"))
+        if value is None or _NOT_DEATH.match(sentence[m.end() : m.end() + 70]):
+            continue
+        named = [
+            (k, v, at) for k, v, at in found if k in _NAMED_VICTIMS and 0 < m.start() - at < 60
+        ]
+        if any(k != "people" for k, _, _ in named):  # "killing nine children": one figure
+            named = [(k, v, at) for k, v, at in named if k != "people"]
+        if named:
+            total = sum(v for _, v in {(k, v) for k, v, _ in named}) + value
+            totals.append(("civilians", total, named[0][2]))
+    return totals
 
 
 _ADULTS = ("people", "civilians")
