@@ -474,3 +474,33 @@ def test_headline_toll_in_one_governorate_stays_whole(make_doc: MakeDoc) -> None
         "a woman were killed by shells in Aleppo city. Four more civilians died later."
     )
     assert _counts_of(make_doc, text)[0] == 10
+
+
+def test_place_people_came_from_is_not_where_it_happened(make_doc: MakeDoc) -> None:
+    text = (
+        "A car bomb killed 40 evacuees from the towns of Foua and Kefraya as they waited at "
+        "Rashidin outside Aleppo."
+    )
+    incident = find_incident(make_doc(text)).incident
+    assert incident is not None and incident.governorate == "aleppo"
+
+
+def test_summed_headline_takes_the_governorate_of_the_first_part(make_doc: MakeDoc) -> None:
+    text = (
+        "Eight civilians killed in rocket attacks in Homs and Aleppo. Six civilians were killed "
+        "by shells on Aleppo city. Two more were killed in Homs."
+    )
+    incident = find_incident(make_doc(text)).incident
+    assert incident is not None
+    assert (incident.governorate, incident.civilians) == ("aleppo", 6)
+
+
+def test_headline_running_into_the_body_gives_its_first_part(make_doc: MakeDoc) -> None:
+    text = (
+        "10 civilians killed in attacks on Aleppo and Deir Ezzor 6 September 2016 A reporter "
+        "said that 6 civilians were killed by shells in Aleppo city. Meanwhile four civilians "
+        "were killed in Deir Ezzor."
+    )
+    incident = find_incident(make_doc(text)).incident
+    assert incident is not None
+    assert (incident.governorate, incident.civilians) == ("aleppo", 6)

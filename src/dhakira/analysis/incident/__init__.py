@@ -25,7 +25,11 @@ from collections import Counter
 from datetime import date
 
 from dhakira.analysis.date_mentions import find_dates
-from dhakira.analysis.incident.breakdown import add_sub_tolls, refine_with_breakdown
+from dhakira.analysis.incident.breakdown import (
+    add_sub_tolls,
+    first_place_of_a_summed_toll,
+    refine_with_breakdown,
+)
 from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, figures, sentences
 from dhakira.analysis.incident.labels import find_actor, find_cause
 from dhakira.analysis.incident.places import find_places
@@ -50,7 +54,7 @@ def lead_text(text: str, sentences_wanted: int = LEAD_SENTENCES) -> str:
 
 def _place_of_the_toll(lead: str) -> str | None:
     """The governorate named after the first death toll, in its sentence ("kills 50 in Hama")."""
-    places = list(find_places(lead))
+    places = list(find_places(lead, origins=False))
     for start, sentence in sentences(lead):
         found = figures(sentence)
         if not found:
@@ -66,7 +70,7 @@ def find_governorate(text: str, lead: str) -> str | None:
     toll_place = _place_of_the_toll(lead)
     if toll_place:
         return toll_place
-    for _, gov in find_places(lead):
+    for _, gov in find_places(lead, origins=False):
         return gov
     votes = Counter(gov for _, gov in find_places(text))
     return votes.most_common(1)[0][0] if votes else None
@@ -137,30 +141,6 @@ def _names_violence(text: str) -> bool:
     return bool(DEATH_WORDS.search(head) or _VIOLENCE.search(head))
 
 
-_SAME_SIDE = {"people": "civilians"}
-
-
-def _first_place_of_a_summed_toll(opening: str) -> Counts | None:
-    """A headline toll over several governorates ("10 civilians killed in attacks on Aleppo
-    and Deir Ezzor") sums several incidents: the counts of the first one the body tells
-    (a smaller toll of the same side in a later sentence), else None."""
-    found_by_sentence = [(s, f) for _, s in sentences(opening) if (f := figures(s))]
-    if not found_by_sentence:
-        return None
-    head, found = found_by_sentence[0]
-    places = {gov for _, gov in find_places(head)}
-    if len(places) < 2:
-        return None
-    kind, total, _ = found[0]
-    side = _SAME_SIDE.get(kind, kind)
-    for sentence, later in found_by_sentence[1:]:
-        if not any(_SAME_SIDE.get(k, k) == side and v < total for k, v, _ in later):
-            continue
-        named = {gov for _, gov in find_places(sentence)}
-        return count_victims(sentence) if len(named) == 1 and named <= places else None
-    return None
-
-
 def incident_of(doc: Document) -> Incident | None:
     """The main incident of a report, or None when the text reports no violence."""
     text = doc.text
@@ -170,11 +150,14 @@ def incident_of(doc: Document) -> Incident | None:
         counts = count_victims(lead_text(text, FALLBACK_SENTENCES))
     opening = lead_text(text, FALLBACK_SENTENCES)
     counts = add_sub_tolls(refine_with_breakdown(counts, lead, opening), opening)
-    counts = _first_place_of_a_summed_toll(lead) or counts
+    first_part = first_place_of_a_summed_toll(lead)
+    if first_part is not None:
+        counts = first_part[0]
     if not any((counts.civilians, counts.noncivilians)) and not _names_violence(text):
         return None
+    places = lead_text(text, PLACE_SENTENCES)
     return Incident(
-        governorate=find_governorate(text, lead_text(text, PLACE_SENTENCES)),
+        governorate=first_part[1] if first_part else find_governorate(text, places),
         date=find_date(doc),
         cause=find_cause(lead),
         actor=find_actor(lead),

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dhakira.analysis.incident.counts import BREAKDOWN, Counts, figures, sentences, split_total
+from dhakira.analysis.incident.counts import (
+    BREAKDOWN,
+    Counts,
+    count_victims,
+    figures,
+    sentences,
+    split_total,
+)
+from dhakira.analysis.incident.places import find_places
 
 
 @dataclass(frozen=True)
@@ -123,3 +131,32 @@ def add_sub_tolls(counts: Counts, opening: str) -> Counts:
         return counts
     children, women = counts.children or children, counts.women or women
     return Counts(max(total, children + women), counts.noncivilians, children, women)
+
+
+_SAME_SIDE = {"people": "civilians"}
+
+
+def first_place_of_a_summed_toll(lead: str) -> tuple[Counts, str] | None:
+    """A headline toll over several governorates ("10 civilians killed in attacks on Aleppo
+    and Deir Ezzor") sums several incidents, and an incident happens in one place: the counts
+    and governorate of the first part the body tells (a smaller toll of the same side, in a
+    sentence naming one of the headline's governorates), else None."""
+    found_by_sentence = [(s, f) for _, s in sentences(lead) if (f := figures(s))]
+    if not found_by_sentence:
+        return None
+    head, found = found_by_sentence[0]
+    places = {gov for _, gov in find_places(head, origins=False)}
+    if len(places) < 2:
+        return None
+    kind, total, _ = found[0]
+    side = _SAME_SIDE.get(kind, kind)
+    # the headline may run into the body when no full stop ends it: its own later figures
+    rest = [(head[at:], [(k, v, 0)]) for k, v, at in found[1:]]
+    for sentence, later in [*rest, *found_by_sentence[1:]]:
+        if not any(_SAME_SIDE.get(k, k) == side and v < total for k, v, _ in later):
+            continue
+        named = {gov for _, gov in find_places(sentence, origins=False)}
+        if len(named) == 1 and named <= places:
+            return count_victims(sentence), named.pop()
+        return None
+    return None

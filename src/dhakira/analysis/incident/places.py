@@ -199,10 +199,27 @@ def _node_pattern(node: dict[str, Any]) -> str:
     return body
 
 
-def find_places(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """Each place name in a text with the governorate it belongs to, in order."""
+# "evacuees from the towns of Foua and Kefraya", "martyrs from Kefraya": where people came
+# from, not where the incident happened.
+_FROM = re.compile(r"\bfrom\b(?P<between>[^.;]{0,50})$", re.IGNORECASE)
+_PLACED_AGAIN = re.compile(
+    r"\b(?:in|at|on|near|into|to|inside|outside|towards?|across|hit|hits|struck|killing|"
+    r"killed|kills)\b",
+    re.IGNORECASE,
+)
+
+
+def is_origin(text: str, m: re.Match[str]) -> bool:
+    """Whether a place is named as where people came from ("evacuated from Foua")."""
+    before = _FROM.search(text[max(0, m.start() - 60) : m.start()])
+    return before is not None and not _PLACED_AGAIN.search(before.group("between"))
+
+
+def find_places(text: str, *, origins: bool = True) -> Iterator[tuple[re.Match[str], str]]:
+    """Each place name in a text with the governorate it belongs to, in order; without the
+    places people came from when `origins` is False."""
     pattern, names = place_pattern()
     for m in pattern.finditer(text):
         gov = names.get(fold(m.group(0))) or names.get(fold(m.group("name")))
-        if gov:
+        if gov and (origins or not is_origin(text, m)):
             yield m, gov
