@@ -11,6 +11,7 @@ from dhakira.analysis.incident.labels import (
     GOVERNMENT,
     ISIS,
     KURDISH,
+    OPPOSITION,
     find_actor,
     find_cause,
 )
@@ -504,3 +505,25 @@ def test_headline_running_into_the_body_gives_its_first_part(make_doc: MakeDoc) 
     incident = find_incident(make_doc(text)).incident
     assert incident is not None
     assert (incident.governorate, incident.civilians) == ("aleppo", 6)
+
+
+def test_jaysh_spelling_names_an_opposition_group() -> None:
+    assert find_actor("Jaysh al-Islam fires rocket shells at Damascus, killing 3.") == OPPOSITION
+
+
+def test_a_group_that_holds_the_town_is_not_the_attacker() -> None:
+    text = "Air raids killed 10 civilians in Milis, a town controlled by a rebel alliance."
+    assert find_actor(text) == GOVERNMENT
+
+
+def test_a_group_that_uses_gas_or_beheads_is_the_attacker() -> None:
+    assert find_actor("ISIL uses chemical weapons in Aleppo, killing five.") == ISIS
+    assert find_actor("Islamic State beheads two men in the east.") == ISIS
+
+
+def test_air_force_sorties_are_shelling() -> None:
+    assert find_cause("The air force carried out sorties on the village, killing 12.") == "shelling"
+
+
+def test_a_bombing_campaign_is_shelling() -> None:
+    assert find_cause("Over 500 killed in one week in the bombing campaign.") == "shelling"

@@ -17,8 +17,8 @@ DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "fakes" /
 FLOORS = {
     "governorate": 0.935,
     "date": 0.67,
-    "cause": 0.83,
-    "actor": 0.76,
+    "cause": 0.84,
+    "actor": 0.775,
     "civilians": 0.865,
     "noncivilians": 0.905,
     "children": 0.945,

@@ -28,12 +28,13 @@ CAUSES: dict[str, str] = {
     "execution": r"execut\w+|behead\w*|crucif\w+|slaughtered|summar\w+ kill\w*",
     "explosion": r"car[\s-]?bomb\w*|suicide\w*|explosi\w+|blast\w*|bomb (?:attack|blast)|"
     r"IEDs?|improvised explosive|land ?mines?|mines?|booby[\s-]trap\w*|"
-    r"explosive device|detonat\w+|bomber|bombings?|bombs?(?!\s+(?:[\w-]+\s+)?"
+    r"explosive device|detonat\w+|bomber|bombings?(?!\s+campaigns?)|bombs?(?!\s+(?:[\w-]+\s+)?"
     + _BOMB_TARGETS
     + ")",
     "shelling": r"air[\s-]?strikes?|air[\s-]?raids?|airstrikes?|raids?|barrel[\s-]bombs?|"
     r"shell\w*|rockets?|missiles?|mortars?|artillery|bombard\w*|warplanes?|jets?|"
-    r"helicopters?|aircraft|strikes?|bombed|projectiles?|cluster|"
+    r"helicopters?|aircraft|strikes?|bombed|projectiles?|cluster|air ?force|sorties|"
+    r"aerial (?:campaign|assault|attacks?)|"
     r"(?:regime|russian|aerial|air|heavy|coalition'?s?|us-led|israeli|syrian|government|army) "
     r"bombing|bombing campaign|(?:dropped|drop|drops|dropping) bombs|aerial bombs?|to bomb|"
     r"bombs?\s+(?:[\w-]+\s+)?" + _BOMB_TARGETS,
@@ -50,7 +51,7 @@ ACTORS: dict[str, str] = {
     GOVERNMENT: r"regime|government|syrian army|army|russian|russia|assad|pro[\s-]government|"
     r"loyalist|hezbollah|\bSAA\b|syrian|barrel[\s-]bombs?",
     OPPOSITION: r"rebels?|opposition|free syrian army|\bFSA\b|islamists?|jaish al[\s-]\w+|"
-    r"ahrar al[\s-]sham|armed groups?",
+    r"ahrar al[\s-]sham|armed groups?|ja[iy]sh al[\s-]\w+",
 }
 # What follows an actor's name when it is the one attacking ("regime air strikes", "IS
 # militants executed"), and what precedes it ("carried out by", "by Russian jets").
@@ -59,9 +60,14 @@ _ATTACK_AFTER = (
     r"shelled|warplanes?|war\s?planes|jets?|aircraft|helicopters?|forces|troops|army|fighters|"
     r"militants|gunmen|snipers?|bombard\w*|killed|kills|kill|executed|executes|beheaded|"
     r"attack\w*|bomb\w*|fired|launched|targeted|hit|pounded|mortars?|rockets?|missiles?|"
-    r"artillery|shells?|suicide|car bomb|claimed|dropped|used|carried out|opened fire)\b"
+    r"artillery|shells?|suicide|car bomb|claimed|dropped|used|uses|carried out|opened fire|"
+    r"fires|shelled|shells|beheads|crucif\w+|executes|massacred|stormed|ambushed)\b"
 )
-_ATTACK_BEFORE = r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
+_ATTACK_BEFORE = (
+    r"(?<!held )(?<!controlled )(?<!run )(?<!besieged )"
+    r"(?<!encircled )(?<!captured )(?<!seized )(?<!dominated )(?<!manned )"
+    r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
+)
 _VICTIM_AFTER = re.compile(
     r"^(?:[\w'-]+\s+){0,3}?(?:were|was|have been|had been)\s+killed|^\s*positions?|"
     r"^\s*(?:held|controlled|stronghold)|^\s*(?:\w+\s+)?(?:blamed|accused)\b",
