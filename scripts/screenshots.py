@@ -81,18 +81,23 @@ class Camera:
         self.page = self.context.new_page()
         self.lang = lang
         self.out = out
+        self.taken: list[Path] = []
         self.page.goto(f"/search?lang={lang}")  # the language is kept in a cookie from here
 
-    def shoot(self, name: str, path: str | None = None) -> Path:
-        """Go to `path` (or stay) and save the viewport as NAME-LANG.png."""
+    def shoot(self, name: str, path: str | None = None, show: str | None = None) -> Path:
+        """Go to `path` (or stay), scroll to the element `show` if given, and save the
+        viewport as NAME-LANG.png."""
         if path is not None:
             self.page.goto(path)
         self.page.wait_for_load_state("networkidle")
+        if show is not None:
+            self.page.locator(show).first.scroll_into_view_if_needed()
         target = self.out / f"{name}-{self.lang}.png"
         self.page.screenshot(path=str(target))
+        self.taken.append(target)
         size = target.stat().st_size
         flag = "  (over 300 KB)" if size > SIZE_WARNING else ""
-        print(f"{target.relative_to(ROOT)}  {size // 1024} KB  {self.page.url}{flag}")
+        print(f"{shown(target)}  {size // 1024} KB  {self.page.url}{flag}")
         return target
 
     def first_link(self, selector: str) -> str | None:
@@ -111,11 +116,11 @@ class Camera:
         self.page.wait_for_url("**/search*")
 
 
-def shoot_language(camera: Camera) -> None:
+def shoot_language(camera: Camera) -> list[Path]:
     """Every main page in the camera's language, reading as an anonymous visitor first."""
     camera.shoot("search", f"/search?q={QUERIES[camera.lang]}")
     record = camera.first_link(".hits a.title")
-    if record:
+    if record is not None:
         camera.shoot("record", record)
         entity = camera.first_link("dl.block a[href^='/entities/']")
         if entity:
@@ -130,11 +135,14 @@ def shoot_language(camera: Camera) -> None:
             camera.shoot(name.rstrip("s") if name.endswith("s") else f"{name}-item", detail)
     camera.shoot("login", "/login")
     camera.log_in("editor")
+    if record is not None:
+        camera.shoot("review", record, show="section.review")
     camera.shoot("upload", "/upload")
     camera.context.clear_cookies()
     camera.page.goto(f"/search?lang={camera.lang}")
     camera.log_in("admin")
     camera.shoot("audit", "/audit")
+    return camera.taken
 
 
 def other_header_pages(camera: Camera) -> list[str]:
@@ -164,11 +172,27 @@ def main() -> None:
         build_sample_archive(archive)
         with serving(archive) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            taken = []
             for lang in ("en", "ar"):
                 camera = Camera(browser, url, lang, args.out)
-                shoot_language(camera)
+                taken += shoot_language(camera)
                 camera.context.close()
             browser.close()
+    report_unreferenced(taken)
+
+
+def report_unreferenced(taken: list[Path]) -> None:
+    """Name the pictures the README does not show yet (a page that landed since it was written)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in taken:
+        if shown(path) not in readme:
+            print(f"not referenced in README.md yet: {shown(path)}")
+
+
+def shown(path: Path) -> str:
+    """`path` as the README spells it: relative to the repository when inside it."""
+    resolved = path.resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(path)
 
 
 if __name__ == "__main__":
