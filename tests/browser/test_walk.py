@@ -7,6 +7,7 @@ happen: text from a document running as script or markup.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -104,10 +105,10 @@ def test_an_editor_sets_reliability_with_a_note_on_the_record_page(page: Any, si
     log_in(page, "hala")
     note = "Matches the association's published list"
     _review(page, site.codes["ar_detainees"], "correct", note)
-    block = page.locator("dl.block").first
-    expect(block).to_contain_text("correct")
-    expect(block).to_contain_text(note)
-    expect(block).to_contain_text("hala")
+    rating = page.locator("dl.block").first.locator("dt:text-is('Reliability') + dd")
+    expect(rating).to_have_text(re.compile(r"^\s*correct\b"))  # not "incorrect"
+    expect(rating).to_contain_text(note)
+    expect(rating).to_contain_text("hala")
 
 
 def test_an_admin_sees_the_editors_change_in_the_audit_log(
