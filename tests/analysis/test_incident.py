@@ -527,3 +527,8 @@ def test_air_force_sorties_are_shelling() -> None:
 
 def test_a_bombing_campaign_is_shelling() -> None:
     assert find_cause("Over 500 killed in one week in the bombing campaign.") == "shelling"
+
+
+def test_killed_and_wounded_share_the_noun_that_ends_them() -> None:
+    counts = count_victims("The army killed 28 and wounded 30 Daesh terror group militants.")
+    assert (counts.civilians, counts.noncivilians) == (0, 28)

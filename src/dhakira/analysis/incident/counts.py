@@ -235,8 +235,22 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
             figure = m.group("n") or m.group("n2")
             value = number_value(figure)
             if value is not None and value <= 5000 and not (len(figure) == 4 and figure.isdigit()):
-                found.append(("people", value, m.start()))
+                found.append((_shared_kind(sentence[m.end() :]), value, m.start()))
     return sorted(found + _and_others(sentence, found), key=lambda f: f[2])
+
+
+# "killed 28 and wounded 30 Daesh militants": both figures count the noun that ends them.
+_SHARED_NOUN = re.compile(
+    rf"^\s+and\s+(?:wounded|injured)\s+(?:at least\s+|some\s+)?{NUMBER}\s+{_FILLER}"
+    rf"(?P<kind>{'|'.join(KINDS.values())})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _shared_kind(after: str) -> str:
+    """The kind of a bare toll whose noun comes after a second, wounded figure; else people."""
+    m = _SHARED_NOUN.match(after)
+    return _kind(m.group("kind")) if m else "people"
 
 
 # "killing nine children and 14 others": the others join the victims just named.
