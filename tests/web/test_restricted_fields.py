@@ -300,3 +300,13 @@ def test_the_cli_restricts_and_shows_fields_with_an_audit_entry(tmp_path: Path) 
         assert (last.action, last.actor) == ("unrestrict-field", "rania")
         found = archive.search(SearchQuery(text="Samir", public_only=True, hide_restricted=True))
     assert found.total == 1
+
+
+@pytest.mark.parametrize(("role", "status"), [(None, 403), ("viewer", 403), ("editor", 200)])
+def test_the_original_of_a_document_with_restricted_fields_is_for_editors(
+    role: str | None, status: int, restricted: tuple[Path, str, str], client: ClientFor
+) -> None:
+    _path, en, _ar = restricted
+    assert client(role).get(f"/doc/{en}/original").status_code == status
+    withheld = client(role).get(f"/doc/{en}.json").json()["original_withheld"]
+    assert withheld is (status == 403)

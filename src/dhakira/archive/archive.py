@@ -26,6 +26,7 @@ from dhakira.archive.accounts import Accounts
 from dhakira.archive.audit import GENESIS, check_chain, entry_hash
 from dhakira.archive.blobs import BlobStore
 from dhakira.archive.dialects import WRITE_FLAG, Dialect, dialect_for
+from dhakira.archive.editing import Editing
 from dhakira.archive.entity_decisions import EntityDecisions
 from dhakira.archive.facets import index_terms
 from dhakira.archive.linkstore import LinkStore
@@ -356,6 +357,11 @@ class Archive:
     def entity_decisions(self) -> EntityDecisions:
         """Reviewers' merges and splits of entities, audited and undoable."""
         return EntityDecisions(self)
+
+    @property
+    def editing(self) -> Editing:
+        """Reviewers' metadata edits and verdicts on mentions and claims, audited."""
+        return Editing(self)
 
     @property
     def restrictions(self) -> Restrictions:

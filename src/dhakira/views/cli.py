@@ -317,6 +317,22 @@ def review(
     unrestrict_field: Annotated[
         list[str] | None, typer.Option(help="Show a restricted field again. Repeatable.")
     ] = None,
+    title: Annotated[str | None, typer.Option(help="Correct the title.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Correct the date issued: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    doc_type: Annotated[
+        str | None, typer.Option("--type", help="Correct the document type.")
+    ] = None,
+    publisher: Annotated[str | None, typer.Option(help="Correct the publisher.")] = None,
+    confirm: Annotated[
+        list[str] | None,
+        typer.Option(help="Confirm a finding: mention:START-END or claim:START-END. Repeatable."),
+    ] = None,
+    reject: Annotated[
+        list[str] | None,
+        typer.Option(help="Reject a finding: mention:START-END or claim:START-END. Repeatable."),
+    ] = None,
     actor: Annotated[
         str | None, typer.Option(help="Who reviews (default: your user name).")
     ] = None,
@@ -324,13 +340,16 @@ def review(
     database_url: DatabaseOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Rate a document's reliability, change its visibility or restrict fields; every change
-    is audited."""
-    if not (reliability or visibility or restrict_field or unrestrict_field):
+    """Rate a document's reliability, change its visibility, restrict fields, correct its
+    metadata or confirm and reject what the analysers found; every change is audited."""
+    edits = {"title": title, "date": date, "doc_type": doc_type, "publisher": publisher}
+    verdicts = [("confirmed", f) for f in confirm or []] + [("rejected", f) for f in reject or []]
+    flags = (reliability, visibility, restrict_field, unrestrict_field, verdicts)
+    if not any(flags) and not any(edits.values()):
         raise ConfigError(
             "nothing to change",
             item=code,
-            hint="give --reliability, --visibility, --restrict-field or --unrestrict-field",
+            hint="give --reliability, --visibility, --restrict-field, --title, --confirm ...",
         )
     who = actor or f"cli:{getpass.getuser()}"
     with _archive(archive, database_url) as store:
@@ -338,6 +357,10 @@ def review(
             store.restrictions.restrict(code, field, note=note, actor=who)
         for field in unrestrict_field or []:
             store.restrictions.unrestrict(code, field, note=note, actor=who)
+        store.editing.edit(code, edits, note=note, actor=who)
+        for verdict, finding in verdicts:
+            kind, start, end = _finding(finding)
+            store.editing.judge(code, kind, start, end, verdict, note=note, actor=who)
         doc = store.review(
             code, note=note, actor=who, reliability=reliability, visibility=visibility
         )
@@ -352,6 +375,18 @@ def review(
             f"restricted fields {hidden} (recorded in the audit log by {who})",
             highlight=False,
         )
+
+
+def _finding(spec: str) -> tuple[str, int, int]:
+    """ "claim:120-164" as (kind, start, end)."""
+    kind, _, span = spec.partition(":")
+    start, _, end = span.partition("-")
+    if not (start.isdigit() and end.isdigit()):
+        raise ConfigError(
+            f"{spec!r} does not name a finding",
+            hint="write mention:START-END or claim:START-END (from `dhakira show CODE --json`)",
+        )
+    return kind, int(start), int(end)
 
 
 @app.command(epilog="Examples:\n\n  dhakira log\n\n  dhakira log DHK-2017-3F9A2C --json")

@@ -78,6 +78,30 @@ def record_page(
     return page
 
 
+def with_verdicts(
+    page: dict[str, Any], doc: StoredDocument, verdicts: list[Any], *, detailed: bool
+) -> dict[str, Any]:
+    """The record page with reviewers' verdicts: each claim and entity group gets "verdict"
+    (confirmed, rejected, mixed or None); `detailed` adds the list with who, when and why.
+
+    `doc` is the document as stored: verdicts are kept by its spans, which a mask may move,
+    so they are matched there and carried over by position (claims) and key (entities)."""
+    found = {(v.kind, v.start, v.end): v.verdict for v in verdicts}
+    by_claim = [found.get(("claim", c.start, c.end)) for c in doc.claims]
+    for claim, verdict in zip(page["claims"], by_claim, strict=False):
+        claim["verdict"] = verdict
+    by_key: dict[str, set[str | None]] = {}
+    for group in entity_groups(doc.entities):
+        spans = {found.get(("mention", start, end)) for start, end in group["spans"]}
+        by_key[group["key"]] = spans
+    for group in page["entities"]:
+        seen = by_key.get(group["key"], {None})
+        group["verdict"] = seen.pop() if len(seen) == 1 else "mixed"
+    if detailed:
+        page["verdicts"] = [asdict(v) for v in verdicts]
+    return page
+
+
 def entity_groups(mentions: list[Mention]) -> list[dict[str, Any]]:
     """A document's mentions gathered by entity, in order of first mention, with every
     spelling seen and the spans of each mention."""

@@ -180,6 +180,19 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "restrict": ("Restrict", "تقييد"),
     "unrestrict": ("Show again", "إظهار مجددًا"),
+    "original_withheld": (
+        "The original holds restricted fields; editors can download it.",
+        "يحوي الأصل حقولًا مقيّدة؛ يستطيع المحررون تنزيله.",
+    ),
+    "edit_metadata": ("Correct the metadata", "تصحيح البيانات الوصفية"),
+    "review_findings": ("Entities and claims found", "الكيانات والادعاءات المستخرجة"),
+    "finding": ("Found", "ما استُخرج"),
+    "verdict": ("Verdict", "الحكم"),
+    "confirm": ("Confirm", "تأكيد"),
+    "reject": ("Reject", "رفض"),
+    "confirmed": ("confirmed", "مؤكَّد"),
+    "rejected": ("rejected", "مرفوض"),
+    "mixed": ("partly confirmed", "مؤكَّد جزئيًا"),
 }
 
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from dhakira.archive.masking import mention_key
 from dhakira.views.web import render
 from dhakira.views.web.context import Context
 from dhakira.views.web.routes_read import record_view
@@ -61,3 +62,69 @@ def restrict(
     change = restrictions.restrict if action == "restrict" else restrictions.unrestrict
     change(code, field.strip(), note=note.strip(), actor=ctx.actor)
     return back_to_record(ctx, code)
+
+
+@router.post(
+    "/doc/{code}/edit",
+    tags=["edit"],
+    summary="Correct a document's title, date issued, type or publisher, with a reason",
+)
+def edit(
+    request: Request,
+    code: str,
+    note: Annotated[str, Form()],
+    title: OptionalField = None,
+    date: OptionalField = None,
+    doc_type: OptionalField = None,
+    publisher: OptionalField = None,
+    csrf_token: OptionalField = None,
+) -> Response:
+    """Editors: set metadata values (an empty field stays as it is); one audit entry per
+    changed field with the old and new value and the note."""
+    ctx = editor(request, csrf_token, note)
+    changes = {"title": title, "date": date, "doc_type": doc_type, "publisher": publisher}
+    ctx.archive.editing.edit(code, changes, note=note.strip(), actor=ctx.actor)
+    return back_to_record(ctx, code)
+
+
+@router.post(
+    "/doc/{code}/verdict",
+    tags=["edit"],
+    summary="Confirm or reject an extracted entity mention, every mention of an entity, or a claim",
+)
+def verdict(
+    request: Request,
+    code: str,
+    kind: Annotated[str, Form()],
+    verdict: Annotated[str, Form()],
+    note: Annotated[str, Form()],
+    start: Annotated[int | None, Form()] = None,
+    end: Annotated[int | None, Form()] = None,
+    key: OptionalField = None,
+    csrf_token: OptionalField = None,
+) -> Response:
+    """Editors: kind "mention" or "claim" with its start and end in the text, or kind "entity"
+    with the entity key (every mention of it in this document); audited."""
+    ctx = editor(request, csrf_token, note)
+    spans = _spans(ctx, code, kind, start, end, key)
+    finding = "mention" if kind == "entity" else kind
+    for first, last in spans:
+        ctx.archive.editing.judge(
+            code, finding, first, last, verdict, note=note.strip(), actor=ctx.actor
+        )
+    return back_to_record(ctx, code)
+
+
+def _spans(
+    ctx: Context, code: str, kind: str, start: int | None, end: int | None, key: str | None
+) -> list[tuple[int, int]]:
+    """The spans a verdict is about: the one given, or every mention of the entity `key`."""
+    if kind != "entity":
+        if start is None or end is None:
+            raise HTTPException(status_code=400, detail="give the start and end of the finding")
+        return [(start, end)]
+    doc = ctx.archive.get(code)
+    found = [(m.start, m.end) for m in doc.entities if mention_key(m) == (key or "").strip()]
+    if not found:
+        raise HTTPException(status_code=404, detail="this document does not mention the entity")
+    return found

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from dhakira.archive import Archive, ClaimQuery, EntityQuery, SearchQuery
@@ -94,13 +94,19 @@ def record_view(ctx: Context, code: str) -> dict[str, Any]:
     mask = hiding.masks_for(ctx, [code]).get(code)
     doc = mask.document(stored) if mask else stored
     links = hiding.links(ctx, ctx.archive.links.of(code))
+    verdicts = ctx.archive.editing.verdicts(code)
     if ctx.public_only:
         visible = ctx.archive.public_codes(pages.linked_codes(links))
-        return pages.public_record(pages.record_page(doc, [], pages.public_links(links, visible)))
+        page = pages.record_page(doc, [], pages.public_links(links, visible))
+        page = pages.with_verdicts(pages.public_record(page), stored, verdicts, detailed=False)
+        return {**page, "original_withheld": mask is not None}
     page = pages.record_page(doc, ctx.archive.audit(code), links)
+    page["original_withheld"] = mask is not None
     page["history"] = hiding.history(mask, page["history"])
     if not ctx.hide_fields:
         page["restricted_fields"] = ctx.archive.restrictions.fields(code)
+    page = pages.with_verdicts(page, stored, verdicts, detailed=True)
+    page["verdicts"] = hiding.history(mask, page["verdicts"])
     return page
 
 
@@ -117,9 +123,14 @@ def record_html(request: Request, code: str) -> Response:
 
 @router.get("/doc/{code}/original", tags=["read"], summary="The untouched original bytes")
 def original(request: Request, code: str) -> Response:
-    """The original as archived, as a download; its SHA-256 is checked and sent in a header."""
+    """The original as archived, as a download; its SHA-256 is checked and sent in a header.
+
+    Bytes cannot be masked: the original of a document with restricted fields is for editors
+    and admins only."""
     ctx = Context.of(request)
     doc = ctx.archive.get(code, public_only=ctx.public_only)
+    if hiding.masks_for(ctx, [code]):
+        raise HTTPException(status_code=403, detail="restricted_fields")
     data = ctx.archive.blobs.get(doc.sha256)
     if sha256_hex(data) != doc.sha256:
         raise IntegrityError(
