@@ -193,6 +193,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "confirmed": ("confirmed", "مؤكَّد"),
     "rejected": ("rejected", "مرفوض"),
     "mixed": ("partly confirmed", "مؤكَّد جزئيًا"),
+    "entity_decisions": ("Merges and splits", "الدمج والفصل"),
+    "entity": ("Entity", "الكيان"),
+    "merge": ("Merge", "دمج"),
+    "split": ("Split", "فصل"),
+    "undo": ("Undo", "تراجع"),
+    "undone": ("undone", "أُلغي"),
+    "merge_into_this": ("Merge another entity into this one", "دمج كيان آخر في هذا الكيان"),
+    "other_entity": ("Key of the other entity", "مفتاح الكيان الآخر"),
+    "split_off": ("Split mentions off into a new entity", "فصل إشارات إلى كيان جديد"),
+    "split_documents": ("Documents (codes)", "الوثائق (الرموز)"),
+    "split_mentions": ("Or mentions (CODE:START)", "أو إشارات (الرمز:البداية)"),
 }
 
 

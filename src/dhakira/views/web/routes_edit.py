@@ -1,4 +1,5 @@
-"""Editors' changes on the record page: restricted fields, metadata, verdicts on findings.
+"""Editors' changes: restricted fields, metadata and verdicts on findings (record page), and
+merges and splits of entities (entity page).
 
 Every form carries the CSRF token and needs the editor role (admins too); every change goes
 through an archive method that writes the audit entry (who, when, old and new value, why) in
@@ -7,12 +8,14 @@ the same transaction. A JSON client gets the record page back; a browser is sent
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from dhakira.archive.entity_decisions import Decision
 from dhakira.archive.masking import mention_key
 from dhakira.views.web import render
 from dhakira.views.web.context import Context
@@ -128,3 +131,70 @@ def _spans(
     if not found:
         raise HTTPException(status_code=404, detail="this document does not mention the entity")
     return found
+
+
+def _to_entity(ctx: Context, key: str, decision: Decision) -> Response:
+    """The decision as JSON for machines; a browser goes to the entity's page."""
+    if render.wants_json(ctx.request):
+        return JSONResponse(asdict(decision))
+    return RedirectResponse(f"/entities/{quote(key, safe='')}", status_code=303)
+
+
+@router.post("/entities/merge", tags=["edit"], summary="Merge one entity into another")
+def merge(
+    request: Request,
+    keep: Annotated[str, Form()],
+    other: Annotated[str, Form()],
+    note: Annotated[str, Form()],
+    csrf_token: OptionalField = None,
+) -> Response:
+    """Editors: every mention of `other` counts as `keep` from now on (audited, undoable)."""
+    ctx = editor(request, csrf_token, note)
+    decisions = ctx.archive.entity_decisions
+    decision = decisions.merge(keep.strip(), other.strip(), note=note.strip(), actor=ctx.actor)
+    return _to_entity(ctx, keep.strip(), decision)
+
+
+@router.post("/entities/split", tags=["edit"], summary="Split mentions off an entity")
+def split(
+    request: Request,
+    entity: Annotated[str, Form()],
+    note: Annotated[str, Form()],
+    documents: OptionalField = None,
+    mentions: OptionalField = None,
+    csrf_token: OptionalField = None,
+) -> Response:
+    """Editors: the mentions in the given documents (codes) or at the given places
+    ("CODE:START") become a new entity `split:N` (audited, undoable)."""
+    ctx = editor(request, csrf_token, note)
+    decision = ctx.archive.entity_decisions.split(
+        entity.strip(),
+        documents_=_words(documents),
+        mentions_=_words(mentions),
+        note=note.strip(),
+        actor=ctx.actor,
+    )
+    return _to_entity(ctx, entity.strip(), decision)
+
+
+@router.post(
+    "/entities/decisions/{decision_id}/undo",
+    tags=["edit"],
+    summary="Undo a merge or split of entities",
+)
+def undo(
+    request: Request,
+    decision_id: int,
+    note: Annotated[str, Form()],
+    csrf_token: OptionalField = None,
+) -> Response:
+    """Editors: mark a decision undone; the entities are listed as before it (audited)."""
+    ctx = editor(request, csrf_token, note)
+    decision = ctx.archive.entity_decisions.undo(decision_id, note=note.strip(), actor=ctx.actor)
+    kept = decision.target if decision.kind == "merge" else decision.entity
+    return _to_entity(ctx, kept, decision)
+
+
+def _words(value: str | None) -> list[str]:
+    """Codes or "CODE:START" places typed one per line, or separated by spaces or commas."""
+    return [word for word in (value or "").replace(",", " ").split() if word]

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
-from dhakira.archive import Archive, ClaimQuery, EntityQuery, SearchQuery
+from dhakira.archive import Archive, ClaimQuery, EntityQuery, EntitySummary, SearchQuery
 from dhakira.errors import IntegrityError, NotFound
 from dhakira.records import sha256_hex
 from dhakira.views import pages
@@ -178,7 +178,7 @@ def entity_view(ctx: Context, key: str) -> dict[str, Any]:
     """One entity: its names, the documents naming it, and claims placed at or told by it."""
     hide = ctx.hide_fields
     query = EntityQuery(key=key, limit=1, public_only=ctx.public_only, hide_restricted=hide)
-    found = ctx.archive.entities(query)
+    found = ctx.archive.entities(query) if hide else _decided(ctx, query)
     if not found:
         raise NotFound("no entity with this key", item=key, hint="find entities on /entities")
     entity = found[0]
@@ -189,7 +189,18 @@ def entity_view(ctx: Context, key: str) -> dict[str, Any]:
         for claim in hiding.claims(ctx, ctx.archive.claims(claim_query), by_name=True):
             claims[(claim.code, claim.claim.start)] = claim
     documents = ctx.archive.entity_documents(key, public_only=ctx.public_only, hide_restricted=hide)
-    return pages.entity_page(entity, hiding.titled(ctx, documents), list(claims.values()))
+    page = pages.entity_page(entity, hiding.titled(ctx, documents), list(claims.values()))
+    if not hide:
+        decisions = ctx.archive.entity_decisions.decisions()
+        page["decisions"] = [asdict(d) for d in decisions if key in (d.entity, d.target)]
+    return page
+
+
+def _decided(ctx: Context, query: EntityQuery) -> list[EntitySummary]:
+    """The entity with reviewers' merges and splits applied (for editors and admins: the
+    decisions' listing does not yet leave restricted mentions out)."""
+    listed = ctx.archive.entity_decisions.entities(replace(query, limit=10_000))
+    return [summary for summary in listed if summary.key == query.key]
 
 
 @router.get("/entities/{key:path}", tags=["read"], summary="One entity (add .json for JSON)")
