@@ -154,18 +154,20 @@ class Linker:
 
     def link(self, code: str, doc: Document) -> LinkResult:
         """Link a stored document (its code) whose analysis is `doc`, and store the links."""
-        with self.archive._read() as conn:
-            doc_id = _doc_id(conn, code)
-        key = str(doc_id)
         signature = self.index.signature_of(doc.text)
-        duplicates = self.index.add_signature(key, signature)
-        summary = summarize(doc, key)
-        story = self.grouper.add(summary)
-        now = rows.utc_now()
-        found = [
-            (int(link.other_id), f"duplicate-{link.kind}", link.score) for link in duplicates
-        ] + [(int(link.other_id), STORY_KIND, link.score) for link in story.links]
+        entries = document_entries(doc, code)
+        # one transaction from the id lookup to the last row (a read transaction more per
+        # document cost as much as a quarter of linking time)
         with self.archive._write() as conn:
+            doc_id = _doc_id(conn, code)
+            key = str(doc_id)
+            duplicates = self.index.add_signature(key, signature)
+            summary = summarize(doc, key)
+            story = self.grouper.add(summary)
+            now = rows.utc_now()
+            found = [
+                (int(link.other_id), f"duplicate-{link.kind}", link.score) for link in duplicates
+            ] + [(int(link.other_id), STORY_KIND, link.score) for link in story.links]
             conn.execute(
                 document_signatures.insert(),
                 {
@@ -205,10 +207,12 @@ class Linker:
                 )
                 conn.execute(stories.delete().where(stories.c.id.in_(merged)))
             conn.execute(story_members.insert(), {"doc_id": doc_id, "story_id": story_id})
-            _restory(conn, story_id)
-            entries = [_entry_row(doc_id, entry) for entry in document_entries(doc, code)]
+            if merged:
+                _restory(conn, story_id)
+            elif story_id != doc_id:  # joined a story (a document alone has no story row)
+                _join_story(conn, story_id, doc_id)
             if entries:
-                conn.execute(chronicle_entries.insert(), entries)
+                conn.execute(chronicle_entries.insert(), [_entry_row(doc_id, e) for e in entries])
         return LinkResult(code, len(duplicates), len(story.links), story_id)
 
 
@@ -296,15 +300,38 @@ def _regroup_left(conn: Connection, groups: set[int]) -> None:
             done |= _regroup(conn, doc_id)
 
 
+def _join_story(conn: Connection, story_id: int, doc_id: int) -> None:
+    """A document joined a story: update its row in place (size, dates, primary) instead of
+    reading every member again, so a large story costs the same to join as a small one."""
+    row = conn.execute(sa.select(stories).where(stories.c.id == story_id)).mappings().first()
+    if row is None:
+        _restory(conn, story_id)  # the story had one document, so no row yet
+        return
+    day = conn.execute(sa.select(documents.c.date).where(documents.c.id == doc_id)).scalar()
+    dates = [d for d in (row["first_date"], row["last_date"], day) if d]
+    copies = _copies(conn, [row["primary_doc_id"], doc_id])
+    conn.execute(
+        stories.update()
+        .where(stories.c.id == story_id)
+        .values(
+            size=row["size"] + 1,
+            first_date=min(dates) if dates else None,
+            last_date=max(dates) if dates else None,
+            primary_doc_id=int(choose_primary(copies)),
+        )
+    )
+
+
 def _restory(conn: Connection, story_id: int) -> None:
-    """Rewrite a story's row (size, dates, primary) from its members."""
+    """Rewrite a story's row (size, dates, primary) from its members; a story of one document
+    has no row (only stories of several are listed)."""
     members = list(
         conn.execute(
             sa.select(story_members.c.doc_id).where(story_members.c.story_id == story_id)
         ).scalars()
     )
     conn.execute(stories.delete().where(stories.c.id == story_id))
-    if not members:
+    if len(members) < 2:
         return
     dates = [
         d
