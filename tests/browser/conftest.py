@@ -16,6 +16,7 @@ import pytest
 from .harness import LiveServer, launch_chromium, require_browser
 
 DOCUMENTS = Path(__file__).parent / "documents"
+FIXTURES = sorted(p for p in DOCUMENTS.iterdir() if p.suffix in (".txt", ".html"))
 PASSWORD = "walnut harbour lantern"
 USERS = {"hala": "editor", "nizar": "admin"}  # invented people
 
@@ -40,11 +41,13 @@ def _build_archive(path: Path) -> dict[str, str]:
     from dhakira.ingest import IngestOptions, ingest
 
     with Archive.open(path) as archive:
-        summary = ingest(archive, [DOCUMENTS], IngestOptions(visibility="public"))
+        summary = ingest(archive, FIXTURES, IngestOptions(visibility="public"))
         for name, role in USERS.items():
             archive.accounts.add(name, PASSWORD, role, actor="test")
     codes = {Path(o.source).stem: o.code for o in summary.outcomes if o.code}
-    assert {"en_detainees", "ar_detainees", "payload"} <= set(codes), summary.outcomes
+    assert {"en_detainees", "ar_detainees", "payload", "captured_page"} <= set(codes), (
+        summary.outcomes
+    )
     return codes
 
 

@@ -177,3 +177,16 @@ def test_script_and_html_in_a_document_show_as_text_in_search_results(page: Any)
     expect(hit).to_have_count(1)
     expect(hit.locator(".title")).to_contain_text(SCRIPT_TEXT)
     _assert_inert(page)
+
+
+def test_an_html_original_is_downloaded_never_rendered(page: Any, site: Site) -> None:
+    from playwright.sync_api import expect
+
+    code = site.codes["captured_page"]
+    page.goto(f"/doc/{code}")
+    expect(page.locator("h1")).to_have_text("Volunteers record visits to Adra prison")
+    with page.expect_download() as download:
+        page.locator("a.button[href$='/original']").click()
+    assert download.value.suggested_filename == code
+    assert page.url.endswith(f"/doc/{code}")
+    _assert_inert(page)
