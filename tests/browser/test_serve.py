@@ -48,6 +48,7 @@ def _wait_for(path: Path, seconds: float) -> str:
     return path.read_text()
 
 
+@pytest.mark.slow  # a real `dhakira serve` process: its start-up imports everything
 def test_serve_open_prints_the_url_and_opens_the_browser_when_the_page_answers(
     empty_archive: Path, tmp_path: Path
 ) -> None:
