@@ -12,6 +12,7 @@ from dhakira.analysis.incident.labels import (
     ISIS,
     KURDISH,
     OPPOSITION,
+    UNKNOWN,
     find_actor,
     find_cause,
 )
@@ -532,3 +533,28 @@ def test_a_bombing_campaign_is_shelling() -> None:
 def test_killed_and_wounded_share_the_noun_that_ends_them() -> None:
     counts = count_victims("The army killed 28 and wounded 30 Daesh terror group militants.")
     assert (counts.civilians, counts.noncivilians) == (0, 28)
+
+
+def test_a_lower_case_is_names_no_group() -> None:
+    text = "An inquiry is being carried out into air strikes that killed 12 people."
+    assert find_actor(text) == GOVERNMENT
+
+
+def test_international_coalition_is_not_the_syrian_national_coalition() -> None:
+    assert find_actor("International Coalition airstrikes killed dozens in Manbij.") == COALITION
+    assert find_actor("The Syrian National Coalition condemned the bombing.") != COALITION
+
+
+def test_syrian_kurds_are_not_the_government() -> None:
+    text = "35 IS jihadists were killed in clashes with Syrian Kurdish fighters near Kobane."
+    assert find_actor(text) == KURDISH
+
+
+def test_a_party_that_speaks_is_not_the_attacker() -> None:
+    text = "Opposition forces claimed that Russian jets hit an outpost, killing one fighter."
+    assert find_actor(text) == GOVERNMENT
+
+
+def test_party_named_just_before_were_killed_is_a_victim() -> None:
+    text = "At least 70 regime and rebel fighters have been killed in 24 hours near the city."
+    assert find_actor(text) == UNKNOWN

@@ -42,14 +42,17 @@ CAUSES: dict[str, str] = {
 }
 
 ACTORS: dict[str, str] = {
-    ISIS: r"islamic state|\bIS\b|\bISIS\b|\bISIL\b|daesh|daash|\bIS group",
-    NUSRA: r"nusra|fateh al[\s-]sham|fatah al[\s-]sham|tahrir al[\s-]sham|\bHTS\b|al[\s-]qaeda",
-    COALITION: r"(?:us|u\.s\.|american|western|international)[\s-]led(?: coalition)?|coalition|"
+    ISIS: r"islamic state|(?-i:\bIS\b|\bISIS\b|\bISIL\b)|isis|isil|daesh|daash",
+    NUSRA: r"nusra|fateh al[\s-]sham|fatah al[\s-]sham|tahrir al[\s-]sham|\bHTS\b|al[\s-]qaeda'?s?",
+    COALITION: r"(?:us|u\.s\.|american|western|international)[\s-]led(?: coalition)?|"
+    r"(?<!syrian )(?<!\bnational )coalition|"
     r"\bUS\b|\bU\.S\.|american|pentagon|french|british|turkish|turkey|israeli",
     KURDISH: r"\bSDF\b|\bYPG\b|kurdish(?:-led)?|kurds|syrian democratic forces|\bPYD\b|asayish|"
     r"people'?s protection units",
     GOVERNMENT: r"regime|government|syrian army|army|russian|russia|assad|pro[\s-]government|"
-    r"loyalist|hezbollah|\bSAA\b|syrian|barrel[\s-]bombs?",
+    r"loyalist|hezbollah|\bSAA\b|barrel[\s-]bombs?|"
+    r"syrian(?!\s+(?:kurd\w*|rebels?|opposition|democratic|observatory|network|coalition|"
+    r"national|islamist|insurgents?|jihadists?|moderate|activists?|civil|free))",
     OPPOSITION: r"rebels?|opposition|free syrian army|\bFSA\b|islamists?|jaish al[\s-]\w+|"
     r"ahrar al[\s-]sham|armed groups?|ja[iy]sh al[\s-]\w+",
 }
@@ -61,15 +64,18 @@ _ATTACK_AFTER = (
     r"militants|gunmen|snipers?|bombard\w*|killed|kills|kill|executed|executes|beheaded|"
     r"attack\w*|bomb\w*|fired|launched|targeted|hit|pounded|mortars?|rockets?|missiles?|"
     r"artillery|shells?|suicide|car bomb|claimed|dropped|used|uses|carried out|opened fire|"
-    r"fires|shelled|shells|beheads|crucif\w+|executes|massacred|stormed|ambushed)\b"
+    r"fires|fire|shelled|shells|beheads|crucif\w+|executes|massacred|stormed|ambushed)\b"
 )
-_ATTACK_BEFORE = (
-    r"(?<!held )(?<!controlled )(?<!run )(?<!besieged )"
-    r"(?<!encircled )(?<!captured )(?<!seized )(?<!dominated )(?<!manned )"
-    r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
+_ATTACK_BEFORE = r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
+# "a town controlled by a rebel alliance led by ...": who holds a place, not who attacked it.
+_HOLDS_BEFORE = re.compile(
+    r"\b(?:held|controlled|run|besieged|encircled|captured|seized|dominated|manned)\s+by\b"
+    r"[^.,;]{0,40}$",
+    re.IGNORECASE,
 )
 _VICTIM_AFTER = re.compile(
     r"^(?:[\w'-]+\s+){0,3}?(?:were|was|have been|had been)\s+killed|^\s*positions?|"
+    r"^(?:[\w'-]+\s+){0,4}?(?:said|says|reported|announced|claimed that|claim that)\b|"
     r"^\s*(?:held|controlled|stronghold)|^\s*(?:\w+\s+)?(?:blamed|accused)\b",
     re.IGNORECASE,
 )
@@ -131,9 +137,11 @@ _VICTIM_BEFORE = re.compile(
 
 def _attacks(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 60]
-    if _VICTIM_AFTER.match(after):
+    if _VICTIM_AFTER.match(after.lstrip()):
         return False
     if _VICTIM_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        return False
+    if _HOLDS_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
         return False
     return bool(_AFTER.match(after.lstrip())) or bool(
         _BEFORE.search(text[max(0, m.start() - 30) : m.start()])
