@@ -37,6 +37,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking"
 VIEWPORT = {"width": 1280, "height": 900}
 PASSWORD = "screenshot sample password"
 QUERIES = {"en": "Saydnaya", "ar": "صيدنايا"}
+LOCALES = {"en": "en-US", "ar": "ar-SY"}  # also the language of the browser's own controls
 # header links that are not pages to picture, or are pictured on their own
 NOT_PICTURED = {"/search", "/entities", "/claims", "/upload", "/audit", "/export.jsonl", "/api"}
 SIZE_WARNING = 300_000
@@ -77,7 +78,7 @@ class Camera:
     """Takes the pictures of one language in one browser context."""
 
     def __init__(self, browser: Any, url: str, lang: str, out: Path) -> None:
-        self.context = browser.new_context(base_url=url, viewport=VIEWPORT, locale="en-US")
+        self.context = browser.new_context(base_url=url, viewport=VIEWPORT, locale=LOCALES[lang])
         self.page = self.context.new_page()
         self.lang = lang
         self.out = out
