@@ -11,6 +11,7 @@ from dhakira.analysis.incident.labels import (
     GOVERNMENT,
     ISIS,
     KURDISH,
+    NUSRA,
     OPPOSITION,
     UNKNOWN,
     find_actor,
@@ -557,4 +558,18 @@ def test_a_party_that_speaks_is_not_the_attacker() -> None:
 
 def test_party_named_just_before_were_killed_is_a_victim() -> None:
     text = "At least 70 regime and rebel fighters have been killed in 24 hours near the city."
+    assert find_actor(text) == UNKNOWN
+
+
+def test_the_side_troops_clashed_with_is_the_attacker() -> None:
+    assert find_actor("10 Syrian troops killed in clashes with IS near the airport.") == ISIS
+
+
+def test_a_bomber_from_a_group_is_that_group() -> None:
+    text = "A suicide bomber from al-Qaeda's Syrian affiliate killed 25 soldiers on Monday."
+    assert find_actor(text) == NUSRA
+
+
+def test_evacuees_from_a_town_name_no_attacker() -> None:
+    text = "A blast hit a convoy of evacuees from the besieged Syrian towns, killing 70."
     assert find_actor(text) == UNKNOWN

@@ -18,7 +18,7 @@ FLOORS = {
     "governorate": 0.935,
     "date": 0.675,
     "cause": 0.84,
-    "actor": 0.79,
+    "actor": 0.80,
     "civilians": 0.865,
     "noncivilians": 0.905,
     "children": 0.945,

@@ -66,7 +66,11 @@ _ATTACK_AFTER = (
     r"artillery|shells?|suicide|car bomb|claimed|dropped|used|uses|carried out|opened fire|"
     r"fires|fire|shelled|shells|beheads|crucif\w+|executes|massacred|stormed|ambushed)\b"
 )
-_ATTACK_BEFORE = r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
+_ATTACK_BEFORE = (
+    r"(?:\bby|\b(?:clash\w*|battles?|fighting)\s+with|"
+    r"\b(?:bombers?|gunm[ae]n|fighters|militants|attackers?|jihadists)\s+from)"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?$"
+)
 # "a town controlled by a rebel alliance led by ...": who holds a place, not who attacked it.
 _HOLDS_BEFORE = re.compile(
     r"\b(?:held|controlled|run|besieged|encircled|captured|seized|dominated|manned)\s+by\b"
