@@ -19,6 +19,7 @@ DOCUMENTS = Path(__file__).parent / "documents"
 FIXTURES = sorted(p for p in DOCUMENTS.iterdir() if p.suffix in (".txt", ".html"))
 PASSWORD = "walnut harbour lantern"
 USERS = {"hala": "editor", "nizar": "admin"}  # invented people
+TIMEOUT_MS = 20_000  # generous: the machine running the suite may be busy with other work
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -82,23 +83,30 @@ def site(tmp_path_factory: pytest.TempPathFactory, cheap_password_hashing: None)
 def browser() -> Iterator[Any]:
     """One headless Chromium for the module."""
     require_browser()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
 
+def new_page(browser: Any, site: Site) -> Any:
+    """A page in a fresh English-speaking browser context (no cookies) pointed at the site."""
+    context = browser.new_context(base_url=site.url, locale="en-US")
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
 @pytest.fixture
 def page(browser: Any, site: Site) -> Iterator[Any]:
-    """A page in a fresh English-speaking browser context pointed at the site."""
-    context = browser.new_context(base_url=site.url, locale="en-US")
-    context.set_default_timeout(10_000)
+    """A new visitor's page, closed with its context after the test."""
+    opened = new_page(browser, site)
     try:
-        yield context.new_page()
+        yield opened
     finally:
-        context.close()
+        opened.context.close()
 
 
 def log_in(page: Any, name: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Site, log_in
+from .conftest import Site, log_in, new_page
 
 pytestmark = pytest.mark.browser
 
@@ -121,7 +121,7 @@ def test_an_admin_sees_the_editors_change_in_the_audit_log(
     log_in(page, "hala")
     _review(page, code, "unverified", note)
 
-    admin = browser.new_context(base_url=site.url, locale="en-US").new_page()
+    admin = new_page(browser, site)
     try:
         log_in(admin, "nizar")
         admin.locator("header nav a[href='/audit']").click()
