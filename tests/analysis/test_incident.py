@@ -573,3 +573,18 @@ def test_a_bomber_from_a_group_is_that_group() -> None:
 def test_evacuees_from_a_town_name_no_attacker() -> None:
     text = "A blast hit a convoy of evacuees from the besieged Syrian towns, killing 70."
     assert find_actor(text) == UNKNOWN
+
+
+def test_throats_slit_and_hostages_massacred_are_executions() -> None:
+    assert find_cause("Militants slit the throats of 33 young men near the town.") == "execution"
+    assert find_cause("Jihadists massacred 250 troops taken hostage at an airbase.") == "execution"
+
+
+def test_an_aircraft_crash_in_the_headline_has_no_known_cause() -> None:
+    text = "A military jet crashed on a market while on a bombing run, killing 27 people."
+    assert find_cause(text) == "unknown"
+
+
+def test_a_crash_told_as_a_side_event_leaves_the_cause() -> None:
+    text = "Air strikes hit the city, killing 12. A war plane also crashed south of the city."
+    assert find_cause(text) == "shelling"

@@ -17,7 +17,7 @@ DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "fakes" /
 FLOORS = {
     "governorate": 0.935,
     "date": 0.675,
-    "cause": 0.84,
+    "cause": 0.85,
     "actor": 0.80,
     "civilians": 0.865,
     "noncivilians": 0.905,

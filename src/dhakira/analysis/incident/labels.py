@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from dhakira.analysis.incident.counts import sentences
+
 UNKNOWN = "unknown"
 GOVERNMENT = "syrian government or russian troops"
 OPPOSITION = "armed opposition groups"
@@ -25,7 +27,9 @@ _BOMB_TARGETS = r"(?:positions|targets|areas|neighbou?rhoods|towns?|villages?)"
 CAUSES: dict[str, str] = {
     "chemical and toxic gases": r"chemical|chlorine|sarin|toxic gas|poison(?:ous)? gas|"
     r"nerve agent|gas attack|suffocat\w*",
-    "execution": r"execut\w+|behead\w*|crucif\w+|slaughtered|summar\w+ kill\w*",
+    "execution": r"execut\w+|behead\w*|crucif\w+|slaughtered|summar\w+ kill\w*|"
+    r"slit\w* (?:the |their |his )?throats?|(?:killed|massacred?) [^.]{0,40}(?:hostages?|captives|"
+    r"detainees|prisoners)|taken hostage",
     "explosion": r"car[\s-]?bomb\w*|suicide\w*|explosi\w+|blast\w*|bomb (?:attack|blast)|"
     r"IEDs?|improvised explosive|land ?mines?|mines?|booby[\s-]trap\w*|"
     r"explosive device|detonat\w+|bomber|bombings?(?!\s+campaigns?)|bombs?(?!\s+(?:[\w-]+\s+)?"
@@ -114,10 +118,20 @@ def find_cause(lead: str) -> str:
     anywhere in the opening wins, since its delivery (air strike, rocket) is named too."""
     if _GAS.search(lead):
         return "chemical and toxic gases"
+    headline = sentences(lead)[0][1] if lead.strip() else ""
+    if _CRASH.search(headline):
+        return UNKNOWN  # an aircraft crashed: no weapon killed them
     cause = _first(_CAUSE_PATTERNS, lead)
     if cause == UNKNOWN and _GROUND_FIGHTING.search(lead):
         return "shooting"
     return cause
+
+
+# Deaths where an aircraft crashed (the headline says so) are recorded with no cause.
+_CRASH = re.compile(
+    r"\b(?:crash(?:ed|es)?|crash-landed)\b",
+    re.IGNORECASE,
+)
 
 
 # Ground fighting with no weapon named: documenters (FA-KES) record it as shooting.
