@@ -178,24 +178,36 @@ class LinkReader:
 
     def mentioning(self, value: str, public_only: bool) -> tuple[set[str], set[str]]:
         """Entity ids and document codes for an entity given by id, name or spelling."""
-        named = sa.or_(
-            mentions.c.entity_id == value,
-            sa.func.lower(mentions.c.text).contains(value.strip().lower(), autoescape=True),
-            sa.func.lower(mentions.c.canonical_name).contains(
-                value.strip().lower(), autoescape=True
-            ),
-        )
         query = (
             sa.select(mentions.c.entity_id, documents.c.code)
             .distinct()
             .join(documents, documents.c.id == mentions.c.doc_id)
-            .where(named)
+            .where(_names(value))
         )
         if public_only:
             query = query.where(documents.c.visibility == "public")
         with self.archive._read() as conn:
             rows = conn.execute(query).all()
         return {e for e, _ in rows if e}, {c for _, c in rows}
+
+    def places_of_documents_naming(self, value: str, public_only: bool) -> frozenset[str]:
+        """Folded places of the victim claims in documents that name an entity (one query,
+        however many documents name it)."""
+        naming = sa.select(mentions.c.doc_id).where(_names(value))
+        query = (
+            sa.select(claims.c.place)
+            .distinct()
+            .join(documents, documents.c.id == claims.c.doc_id)
+            .where(
+                claims.c.doc_id.in_(naming),
+                claims.c.kind == "victims",
+                claims.c.place.is_not(None),
+            )
+        )
+        if public_only:
+            query = query.where(documents.c.visibility == "public")
+        with self.archive._read() as conn:
+            return frozenset(fold(place) for place in conn.execute(query).scalars())
 
     def entries(self, date_from: str | None, date_to: str | None, public_only: bool) -> list[Entry]:
         """Stored chronicle entries (one per document and date) between two ISO dates."""
@@ -212,6 +224,16 @@ class LinkReader:
         query = query.order_by(entry.date, documents.c.code, entry.id)
         with self.archive._read() as conn:
             return [_entry(row) for row in conn.execute(query).mappings()]
+
+
+def _names(value: str) -> sa.ColumnElement[bool]:
+    """Mentions of an entity given by its id, or by part of its name or of a spelling."""
+    wanted = value.strip().lower()
+    return sa.or_(
+        mentions.c.entity_id == value,
+        sa.func.lower(mentions.c.text).contains(wanted, autoescape=True),
+        sa.func.lower(mentions.c.canonical_name).contains(wanted, autoescape=True),
+    )
 
 
 def _spelled(conn: Connection, places: frozenset[str]) -> list[str]:

@@ -193,7 +193,7 @@ def incidents_view(
     if entity:
         _ids, named = reader.mentioning(entity, public_only)
         entity_places = reader.places_named(entity, public_only)
-        named_places = entity_places | _places_of(reader, named, public_only)
+        named_places = entity_places | reader.places_of_documents_naming(entity, public_only)
         places = named_places if places is None else places & named_places
     incidents, claims, docs = _incidents(reader, ClaimScope(public_only, event, places))
     keyed = _keyed(claims)
@@ -219,13 +219,6 @@ def incidents_view(
         "total": len(shown),
         "incidents": shown[:limit],
     }
-
-
-def _places_of(reader: LinkReader, codes: set[str], public_only: bool) -> frozenset[str]:
-    found: set[str] = set()
-    for code in sorted(codes):
-        found |= reader.claim_keys(code, public_only)[1]
-    return frozenset(found)
 
 
 def incident_view(archive: Archive, incident_id: str, public_only: bool) -> dict[str, Any]:
