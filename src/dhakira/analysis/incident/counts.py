@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 _UNITS = {
@@ -186,6 +187,12 @@ def _is_date_part(sentence: str, m: re.Match[str]) -> bool:
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(start, sentence) pieces of a text, split at sentence-ending punctuation."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, str], ...]:
+    # cached: the step reads the same opening several times (lead, places, breakdown)
     pieces: list[tuple[int, str]] = []
     start = 0
     for m in _END.finditer(text):
@@ -200,7 +207,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
         start = end
     if text[start:].strip():
         pieces.append((start, text[start:]))
-    return pieces
+    return tuple(pieces)
 
 
 # "23 people, most of them from the Ahrar al-Sham militant group": a toll of fighters.
@@ -213,11 +220,17 @@ _MOSTLY_FIGHTERS = re.compile(
 
 def figures(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, value, position) of each figure about the dead in one sentence."""
+    return list(_figures(sentence))
+
+
+@lru_cache(maxsize=512)
+def _figures(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    # cached: a sentence is read for the counts, the breakdown and the place of the toll
     if not DEATH_WORDS.search(sentence):
-        return []
+        return ()
     sentence = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
     sentence = _OF_WHOM_WERE.sub(_blank_verb, sentence)
-    found = []
+    found: list[tuple[str, int, int]] = []
     for m in [*_COUNT.finditer(sentence), *_ONE.finditer(sentence)]:
         value = number_value(m.group("n"))
         if value is None or value > 5000 or _is_date_part(sentence, m):
@@ -236,7 +249,7 @@ def figures(sentence: str) -> list[tuple[str, int, int]]:
             value = number_value(figure)
             if value is not None and value <= 5000 and not (len(figure) == 4 and figure.isdigit()):
                 found.append((_shared_kind(sentence[m.end() :]), value, m.start()))
-    return sorted(found + _and_others(sentence, found), key=lambda f: f[2])
+    return tuple(sorted(found + _and_others(sentence, found), key=lambda f: f[2]))
 
 
 # "killed 28 and wounded 30 Daesh militants": both figures count the noun that ends them.
