@@ -588,3 +588,21 @@ def test_an_aircraft_crash_in_the_headline_has_no_known_cause() -> None:
 def test_a_crash_told_as_a_side_event_leaves_the_cause() -> None:
     text = "Air strikes hit the city, killing 12. A war plane also crashed south of the city."
     assert find_cause(text) == "shelling"
+
+
+def test_places_in_a_keyword_list_are_not_where_it_happened(make_doc: MakeDoc) -> None:
+    text = (
+        "6 July 2015 A video shows the murder of two activists. Tags Syria Islamic State video "
+        "Palmyra The group killed the two men in its stronghold of Raqqa."
+    )
+    incident = find_incident(make_doc(text)).incident
+    assert incident is not None and incident.governorate == "raqqa"
+
+
+def test_parties_in_a_keyword_list_are_not_attackers(make_doc: MakeDoc) -> None:
+    text = (
+        "15 July 2015 A rebel leader was killed in a suicide bombing. Tags Syria Ahrar al-Sham "
+        "suicide bombing Islamic State group airstrikes A double suicide bombing hit a base."
+    )
+    incident = find_incident(make_doc(text)).incident
+    assert incident is not None and incident.actor == UNKNOWN

@@ -38,7 +38,7 @@ from dhakira.analysis.incident.breakdown import (
 )
 from dhakira.analysis.incident.counts import DEATH_WORDS, Counts, count_victims, figures, sentences
 from dhakira.analysis.incident.labels import find_actor, find_cause
-from dhakira.analysis.incident.places import find_places
+from dhakira.analysis.incident.places import blank_tag_lists, find_places
 from dhakira.pipeline import Step
 from dhakira.records import Document, Incident
 
@@ -161,12 +161,12 @@ def incident_of(doc: Document) -> Incident | None:
         counts = first_part[0]
     if not any((counts.civilians, counts.noncivilians)) and not _names_violence(text):
         return None
-    places = lead_text(text, PLACE_SENTENCES)
+    places = blank_tag_lists(lead_text(text, PLACE_SENTENCES))
     return Incident(
         governorate=first_part[1] if first_part else find_governorate(text, places),
         date=find_date(doc),
         cause=find_cause(lead),
-        actor=find_actor(lead),
+        actor=find_actor(blank_tag_lists(lead)),
         civilians=counts.civilians,
         noncivilians=counts.noncivilians,
         children=counts.children,

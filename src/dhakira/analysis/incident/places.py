@@ -199,6 +199,19 @@ def _node_pattern(node: dict[str, Any]) -> str:
     return body
 
 
+# A web page's list of keywords ("Tags Syria Idlib Russia airstrikes Zabadani ..."): it runs
+# until the article resumes with a determiner or a figure, or for at most 160 characters.
+_TAG_LIST = re.compile(
+    r"\bTags\b(?:(?!\s(?:The|A|An|At least|More than|Some|\d+)\b)[^.]){0,160}",
+)
+
+
+def blank_tag_lists(text: str) -> str:
+    """The text with keyword lists blanked (same length), so their places are not read as
+    where the incident happened."""
+    return _TAG_LIST.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # "evacuees from the towns of Foua and Kefraya", "martyrs from Kefraya": where people came
 # from, not where the incident happened.
 _FROM = re.compile(r"\bfrom\b(?P<between>[^.;]{0,50})$", re.IGNORECASE)
