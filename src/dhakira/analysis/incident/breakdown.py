@@ -7,6 +7,14 @@ including five policemen"). Documenters record the breakdown: the fighters named
 non-civilians and the rest of the total civilians. A sentence counts as a breakdown of the
 total when its parts add up to it, when it repeats the total with a part ("including",
 "among"), or when it says the fighters were "among the dead" / "of the dead".
+
+Two more ways a report splits its headline toll: place by place, the parts adding up to the
+total (their children and women are the headline's, `add_sub_tolls`), and over several
+governorates at once ("10 civilians killed in Aleppo and Deir Ezzor"), which is several
+incidents: the first one told is the main one (`first_place_of_a_summed_toll`).
+
+Children and women named only in a later sentence "among the dead" are not added: FA-KES
+documenters recorded what the lead says (adding them lost more articles than it won on dev).
 """
 
 from __future__ import annotations
