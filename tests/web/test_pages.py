@@ -69,6 +69,7 @@ def test_the_record_json_twin_is_the_cli_record_view(
     shared_archive: tuple[Path, Codes], shared_client: ClientFor
 ) -> None:
     from dhakira.views import pages
+    from dhakira.views.connections import with_connections
 
     path, codes = shared_archive
     code = codes.restricted_en
@@ -76,6 +77,7 @@ def test_the_record_json_twin_is_the_cli_record_view(
         doc = archive.get(code)
         expected = pages.record_page(doc, archive.audit(code), archive.links.of(code))
         expected = pages.with_verdicts(expected, doc, archive.editing.verdicts(code), detailed=True)
+        expected = with_connections(expected, archive, public_only=False)
     expected["original_withheld"] = False
     assert shared_client("viewer").get(f"/doc/{code}.json").json() == expected
 

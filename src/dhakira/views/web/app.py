@@ -23,6 +23,7 @@ from dhakira.errors import ArchiveError, ConfigError, DhakiraError, NotFound, Qu
 from dhakira.views.web import i18n, render
 from dhakira.views.web.context import CSRF_COOKIE
 from dhakira.views.web.pool import ArchivePool
+from dhakira.views.web.routes_connections import router as connections_router
 from dhakira.views.web.routes_edit import router as edit_router
 from dhakira.views.web.routes_people import router as people_router
 from dhakira.views.web.routes_read import router as read_router
@@ -70,6 +71,7 @@ def create_app(
     app.include_router(read_router)
     app.include_router(people_router)
     app.include_router(edit_router)
+    app.include_router(connections_router)
     app.middleware("http")(_reader_preferences)
     _add_error_pages(app)
     return app

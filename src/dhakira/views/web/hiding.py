@@ -75,3 +75,30 @@ def history(mask: Mask | None, lines: list[dict[str, Any]]) -> list[dict[str, An
     if mask is None:
         return lines
     return [mask.deep(line) for line in lines]
+
+
+def combined(ctx: Context) -> Mask | None:
+    """One mask holding every document's restricted spellings, for pages built from many
+    documents at once (incidents, the chronicle); None for editors and when nothing is hidden.
+    A name restricted in one document is then masked on the whole page, which hides more than
+    needed but never less."""
+    if not ctx.hide_fields:
+        return None
+    masks = ctx.archive.restrictions.masks()
+    if not masks:
+        return None
+    fields = frozenset(field for mask in masks.values() for field in mask.fields)
+    spellings = tuple(sorted({s for mask in masks.values() for s in mask.spellings}))
+    return Mask(fields, spellings)
+
+
+def names_restricted(mask: Mask | None, values: list[str | None]) -> bool:
+    """Whether a filter value names something a mask hides (either holds the other), so a
+    filtered page cannot show where a protected name is mentioned."""
+    if mask is None:
+        return False
+    asked = [value.strip().casefold() for value in values if value and value.strip()]
+    hidden = [spelling.casefold() for spelling in mask.spellings]
+    for field in mask.fields:
+        hidden.append(field.removeprefix("entity:").casefold())
+    return any(a in h or h in a for a in asked for h in hidden if h)

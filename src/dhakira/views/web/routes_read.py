@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from dhakira.archive import Archive, ClaimQuery, EntityQuery, EntitySummary, SearchQuery
 from dhakira.errors import IntegrityError, NotFound
 from dhakira.records import sha256_hex
-from dhakira.views import pages
+from dhakira.views import connections, pages
 from dhakira.views.web import hiding, render
 from dhakira.views.web.context import Context
 
@@ -89,7 +89,8 @@ def search_html(request: Request, params: Annotated[SearchParams, Depends()]) ->
 
 def record_view(ctx: Context, code: str) -> dict[str, Any]:
     """The record page of one document; without an account, restricted fields are removed,
-    and below editor a document's own restricted fields are masked."""
+    and below editor a document's own restricted fields are masked. The incidents the
+    document belongs to come with its links, built within the reader's scope."""
     stored = ctx.archive.get(code, public_only=ctx.public_only)
     mask = hiding.masks_for(ctx, [code]).get(code)
     doc = mask.document(stored) if mask else stored
@@ -99,14 +100,18 @@ def record_view(ctx: Context, code: str) -> dict[str, Any]:
         visible = ctx.archive.public_codes(pages.linked_codes(links))
         page = pages.record_page(doc, [], pages.public_links(links, visible))
         page = pages.with_verdicts(pages.public_record(page), stored, verdicts, detailed=False)
-        return {**page, "original_withheld": mask is not None}
-    page = pages.record_page(doc, ctx.archive.audit(code), links)
-    page["original_withheld"] = mask is not None
-    page["history"] = hiding.history(mask, page["history"])
+    else:
+        page = pages.record_page(doc, ctx.archive.audit(code), links)
+        page["history"] = hiding.history(mask, page["history"])
+        page = pages.with_verdicts(page, stored, verdicts, detailed=True)
+        page["verdicts"] = hiding.history(mask, page["verdicts"])
     if not ctx.hide_fields:
         page["restricted_fields"] = ctx.archive.restrictions.fields(code)
-    page = pages.with_verdicts(page, stored, verdicts, detailed=True)
-    page["verdicts"] = hiding.history(mask, page["verdicts"])
+    page = connections.with_connections(page, ctx.archive, public_only=ctx.public_only)
+    combined = hiding.combined(ctx)
+    if combined is not None:
+        page["links"] = combined.deep(page["links"])
+    page["original_withheld"] = mask is not None
     return page
 
 
