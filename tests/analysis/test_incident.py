@@ -606,3 +606,23 @@ def test_parties_in_a_keyword_list_are_not_attackers(make_doc: MakeDoc) -> None:
     )
     incident = find_incident(make_doc(text)).incident
     assert incident is not None and incident.actor == UNKNOWN
+
+
+def test_a_mother_and_her_child() -> None:
+    counts = count_victims("One mother and her child have died after a bomb hit their home.")
+    assert (counts.civilians, counts.children, counts.women) == (2, 1, 1)
+
+
+def test_a_woman_and_her_three_children() -> None:
+    counts = count_victims("A woman and her three children were killed in the shelling.")
+    assert (counts.civilians, counts.children, counts.women) == (4, 3, 1)
+
+
+def test_a_man_and_his_wife() -> None:
+    counts = count_victims("A man and his wife were executed in the town square.")
+    assert (counts.civilians, counts.women) == (2, 1)
+
+
+def test_a_man_and_two_children_are_three_civilians() -> None:
+    counts = count_victims("A man and two children were killed when a shell hit their car.")
+    assert (counts.civilians, counts.children) == (3, 2)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 _UNITS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -33,7 +33,7 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})(?:\s+(?:hundred|thousa
 KINDS: dict[str, str] = {
     "children": r"children|schoolchildren|child|kids|babies|infants|minors|boys|girls|"
     r"toddlers|kid|boy|girl|baby|infant|toddler",
-    "women": r"women|woman|mothers|mother|wives",
+    "women": r"women|woman|mothers|mother|wives|wife",
     "people": r"people|persons|person|individuals|men|martyrs|syrians|assyrians|christians|"
     r"alawites|palestinians|lebanese|iraqis",
     "civilians": r"civilians|residents|villagers|worshippers|students|"
@@ -120,8 +120,8 @@ _WOUNDED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ONE = re.compile(
-    r"\b(?P<n>an?|one)\s+(?:pregnant\s+|young\s+|little\s+|elderly\s+|old\s+)?"
-    r"(?P<kind>woman|mother|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
+    r"\b(?P<n>an?|one|her|his|their)\s+(?:pregnant\s+|young\s+|little\s+|elderly\s+|old\s+)?"
+    r"(?P<kind>woman|mother|wife|child|civilian|man|boy|girl|baby|soldier|fighter|rebel|"
     rf"militant|officer|jihadist|terrorist|kid)(?![\w-]){_NOT_A_NOUN}",
     re.IGNORECASE,
 )
@@ -151,8 +151,11 @@ class Counts:
 
 
 def number_value(text: str) -> int | None:
-    """The value of a figure such as "1,200", "seven", "twenty-one" or "two hundred"."""
+    """The value of a figure such as "1,200", "seven", "twenty-one" or "two hundred" (and
+    of "her" in "a mother and her child": one)."""
     words = text.lower().replace("-", " ").split()
+    if words in (["her"], ["his"], ["their"]):
+        return 1
     scale = 1
     if words and words[-1] in ("hundred", "thousand"):
         scale = 100 if words.pop() == "hundred" else 1000
@@ -249,7 +252,8 @@ def _figures(sentence: str) -> tuple[tuple[str, int, int], ...]:
             value = number_value(figure)
             if value is not None and value <= 5000 and not (len(figure) == 4 and figure.isdigit()):
                 found.append((_shared_kind(sentence[m.end() :]), value, m.start()))
-    return tuple(sorted(found + _and_others(sentence, found), key=lambda f: f[2]))
+    joined = _and_others(sentence, found) + _man_and_family(sentence, found)
+    return tuple(sorted(found + joined, key=lambda f: f[2]))
 
 
 # "killed 28 and wounded 30 Daesh militants": both figures count the noun that ends them.
@@ -264,6 +268,20 @@ def _shared_kind(after: str) -> str:
     """The kind of a bare toll whose noun comes after a second, wounded figure; else people."""
     m = _SHARED_NOUN.match(after)
     return _kind(m.group("kind")) if m else "people"
+
+
+# "a man and his wife", "a man and two children": the man joins the women and children.
+_JUST_AND = re.compile(r"^(?:[\w'-]+\s+){1,3}and\s+$", re.IGNORECASE)
+
+
+def _man_and_family(sentence: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The civilian toll of people joined by "and" to the women or children after them."""
+    totals = []
+    for (kind, value, at), (later, count, then) in pairwise(sorted(found, key=lambda f: f[2])):
+        joined = _JUST_AND.match(sentence[at:then])
+        if kind == "people" and later in ("women", "children") and joined:
+            totals.append(("civilians", value + count, at))
+    return totals
 
 
 # "killing nine children and 14 others": the others join the victims just named.
