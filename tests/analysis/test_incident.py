@@ -626,3 +626,8 @@ def test_a_man_and_his_wife() -> None:
 def test_a_man_and_two_children_are_three_civilians() -> None:
     counts = count_victims("A man and two children were killed when a shell hit their car.")
     assert (counts.civilians, counts.children) == (3, 2)
+
+
+def test_a_fighter_jet_is_no_fighter_killed() -> None:
+    counts = count_victims("His fighter jet crashed on a market, killing 27 people.")
+    assert (counts.civilians, counts.noncivilians) == (27, 0)

@@ -71,7 +71,8 @@ _NOT_A_NOUN = (
     r"positions?|targets?|strongholds?|hideouts?|vehicles?|bases?|camps?|checkpoints?|"
     r"factions?|offensive|convoy|explosive|device|suicide|car|cells?|commanders?|leaders?|"
     r"sources?|spokesm[ae]n|fire|mortars?|assaults?|advances?|territory|areas?|districts?|"
-    r"neighbou?rhoods?|forces|brigades?|units?|movements?|alliance|ambush|counter\w*)\b)"
+    r"neighbou?rhoods?|forces|brigades?|units?|movements?|alliance|ambush|counter\w*|"
+    r"jets?|planes?|aircraft|helicopters?)\b)"
 )
 _COUNT = re.compile(
     rf"(?<![\w,.])(?P<n>{NUMBER})\s+{_FILLER}(?P<kind>{'|'.join(KINDS.values())})(?![\w-]){_NOT_A_NOUN}",
