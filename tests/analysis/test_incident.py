@@ -631,3 +631,8 @@ def test_a_man_and_two_children_are_three_civilians() -> None:
 def test_a_fighter_jet_is_no_fighter_killed() -> None:
     counts = count_victims("His fighter jet crashed on a market, killing 27 people.")
     assert (counts.civilians, counts.noncivilians) == (27, 0)
+
+
+def test_figure_of_his_fighters_counts_the_fighters() -> None:
+    counts = count_victims("Their commander and 12 of his fighters were killed in the ambush.")
+    assert counts.noncivilians == 12

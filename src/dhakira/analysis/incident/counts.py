@@ -57,7 +57,7 @@ _KIND_OF = {
 # Words that may stand between a figure and its noun ("14 pro-government fighters", "5 members"),
 # but never a preposition or verb that would join two separate phrases.
 _FILLER = (
-    r"(?:(?!(?:in|on|at|by|of(?!\s+(?:them|its|their|whom)\b)|to|into|from|after|as|when|and|or|the|others|were|was|are|(?-i:is)|have|has|had|"
+    r"(?:(?!(?:in|on|at|by|of(?!\s+(?:them|its|their|whom|his|her)\b)|to|into|from|after|as|when|and|or|the|others|were|was|are|(?-i:is)|have|has|had|"
     r"killed|kills|killing|died|dead|wounded|injured|say|said|says|including|among|"
     r"jan\w*|feb\w*|march|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
     rf"{_WORD_NUMBER})\b)(?!\d)[\w'-]+\s+){{0,3}}?"
