@@ -200,7 +200,7 @@ def fixture_documents() -> dict[str, tuple[Document, str]]:
 
 
 def build_archive(path: Path) -> Codes:
-    """An archive at `path` with the fixture documents and one user per role."""
+    """An archive at `path` with the fixture documents, linked, and one user per role."""
     codes: dict[str, str] = {}
     with Archive.open(path) as archive:
         batch = archive.start_batch("web fixtures")
@@ -208,6 +208,7 @@ def build_archive(path: Path) -> Codes:
             codes[name] = archive.add(doc, batch, visibility=visibility).code
         for role in ROLES:
             archive.accounts.add(role, PASSWORD, role, actor="test")
+        archive.links.relink(archive.codes())  # stories, incidents and the chronicle
     return Codes(**codes)
 
 

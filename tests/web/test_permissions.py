@@ -41,6 +41,14 @@ def _everything(codes: Codes) -> list[str]:
         "/claims.json",
         "/claims.json?place=Sednaya",
         "/claims.json?attributed_to=Zubayda",
+        "/incidents",
+        "/incidents.json",
+        "/incidents.json?place=Sednaya",
+        "/incidents.json?entity=Zubayda",
+        "/timeline",
+        "/timeline.json",
+        "/timeline.json?entity=Marwan",
+        "/timeline.json?from=2018&to=2018",
         "/audit",
         "/audit.json",
         "/upload",
@@ -55,6 +63,7 @@ def _everything(codes: Codes) -> list[str]:
             f"/doc/{code}.json",
             f"/doc/{code}/original",
             f"/audit.json?code={code}",
+            f"/incidents/{code}:0.json",
         ]
     return urls
 
@@ -242,9 +251,7 @@ def test_a_restricted_copy_of_a_public_document_is_not_among_its_links_for_anony
     copy = replace(original, item=replace(original.item, data=copy_bytes))
     with Archive.open(path) as archive:
         copy_code = archive.add(copy, archive.start_batch("copies")).code
-        linker = archive.links.linker()
-        linker.link(codes.public_en, original)
-        linker.link(copy_code, copy)
+        archive.links.linker().link(copy_code, copy)  # the fixtures are linked already
     seen = fresh_client("viewer").get(f"/doc/{codes.public_en}.json").json()["links"]
     assert copy_code in [d["code"] for d in seen["duplicates"]]
     assert copy_code in fresh_client("viewer").get(f"/doc/{codes.public_en}").text
@@ -285,3 +292,53 @@ def test_changes_by_role(
     assert (reviewed.status_code, uploaded.status_code) == (review, upload)
     if review != 200:
         assert "Zubayda" not in reviewed.text and "Zubayda" not in uploaded.text
+
+
+_CHANGES = {
+    "restrict": {"field": "author"},
+    "edit": {"title": "Changed title"},
+    "verdict": {"kind": "entity", "key": "facility:sednaya-prison", "verdict": "confirmed"},
+}
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [(None, 401), ("viewer", 403), ("editor", 200), ("admin", 200)]
+)
+@pytest.mark.parametrize("change", sorted(_CHANGES))
+def test_changes_on_a_record_are_for_editors_and_admins(
+    role: str | None,
+    status: int,
+    change: str,
+    fresh_archive: tuple[Path, Codes],
+    fresh_client: ClientFor,
+) -> None:
+    _path, codes = fresh_archive
+    client = fresh_client(role)
+    data = {
+        **_CHANGES[change],
+        "note": "matrix",
+        "csrf_token": client.cookies.get("dhakira_csrf", ""),
+    }
+    response = client.post(
+        f"/doc/{codes.public_en}/{change}", data=data, headers={"accept": "application/json"}
+    )
+    assert response.status_code == status
+    history = fresh_client("admin").get(f"/doc/{codes.public_en}.json").json()["history"]
+    assert len(history) == (1 if status != 200 else 2)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [(None, 401), ("viewer", 403), ("editor", 200), ("admin", 200)]
+)
+def test_merging_entities_is_for_editors_and_admins(
+    role: str | None, status: int, fresh_client: ClientFor
+) -> None:
+    client = fresh_client(role)
+    data = {
+        "keep": "person:zubayda qarawi",
+        "other": "person:marwan haddad",
+        "note": "matrix",
+        "csrf_token": client.cookies.get("dhakira_csrf", ""),
+    }
+    response = client.post("/entities/merge", data=data, headers={"accept": "application/json"})
+    assert response.status_code == status
