@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import shutil
 import signal
@@ -56,6 +57,17 @@ class Tally:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """One run: what the clients saw, for how long, the server's CPU time, the ingest's end."""
+
+    tally: Tally
+    seconds: float
+    server_cpu: float
+    ingest_done: bool
+    ingest_exit: int | None
 
 
 # -- the archive and the ingest folder ------------------------------------------------------
@@ -104,6 +116,16 @@ def start_server(archive: Path, port: int, log: Path) -> subprocess.Popen[bytes]
 def start_ingest(archive: Path, folder: Path, log: Path) -> subprocess.Popen[bytes]:
     command = [str(DHAKIRA), "ingest", str(folder), "--archive", str(archive), "--public"]
     return subprocess.Popen(command, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux); 0 elsewhere.
+    On a shared machine the server's CPU per request is the figure that load does not skew."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return 0.0
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -236,7 +258,8 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def figures_lines(tally: Tally, seconds: float) -> Iterator[str]:
+def figures_lines(outcome: Outcome) -> Iterator[str]:
+    tally, seconds = outcome.tally, outcome.seconds
     everything = [ms for values in tally.latencies.values() for ms in values]
     for kind, values in [*sorted(tally.latencies.items()), ("ALL", everything)]:
         ordered = sorted(values)
@@ -245,6 +268,8 @@ def figures_lines(tally: Tally, seconds: float) -> Iterator[str]:
             f"p95 {percentile(ordered, 0.95):7.1f} ms  max {ordered[-1]:7.1f} ms"
         )
     yield f"  {len(everything) / seconds:.1f} requests/s over {seconds:.1f} s"
+    per_request = outcome.server_cpu * 1000 / max(1, len(everything))
+    yield f"  server CPU {outcome.server_cpu:.1f} s, {per_request:.1f} ms per request"
     yield f"  errors: {len(tally.errors)}"
     yield from (f"    {error}" for error in tally.errors[:_SHOWN_ERRORS])
 
@@ -264,14 +289,6 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-@dataclass
-class Outcome:
-    tally: Tally
-    seconds: float
-    ingest_done: bool
-    ingest_exit: int | None
-
-
 async def session(args: argparse.Namespace, archive: Path, work: Path) -> Outcome:
     """Server up, codes harvested, then the ingest and the clients start together."""
     port = free_port()
@@ -289,9 +306,11 @@ async def session(args: argparse.Namespace, archive: Path, work: Path) -> Outcom
                 f"(think {args.think} s); ingesting {args.ingest_docs} files ...",
                 flush=True,
             )
+            cpu_before = cpu_seconds(server.pid)
             seconds = await run_clients(client, args.clients, args.seconds, args.think, tally)
+            server_cpu = cpu_seconds(server.pid) - cpu_before
         done = ingest.poll() is not None
-        return Outcome(tally, seconds, done, ingest.returncode if done else None)
+        return Outcome(tally, seconds, server_cpu, done, ingest.returncode if done else None)
     finally:
         if ingest is not None:
             stop(ingest)
@@ -308,13 +327,14 @@ def main() -> None:
     outcome = asyncio.run(session(args, archive, work))
     added = document_count(archive) - before
     print(f"archive: {before} documents before the run")
-    print("\n".join(figures_lines(outcome.tally, outcome.seconds)))
+    print("\n".join(figures_lines(outcome)))
     state = (
         f"finished during the run (exit {outcome.ingest_exit})"
         if outcome.ingest_done
         else "still running at the end, stopped"
     )
     print(f"  ingest: {state}; {added} of {args.ingest_docs} documents added")
+    print(f"  load average at the end: {' '.join(f'{n:.1f}' for n in os.getloadavg())}")
     if args.keep:
         print(f"  logs and files kept in {work}")
     else:
