@@ -112,17 +112,6 @@ def test_on_monday_resolves_to_the_monday_before_the_anchor() -> None:
     assert found == [("on Monday", date(2018, 12, 24))]
 
 
-def test_dates_step_is_fast_on_a_news_sized_text(make_doc: MakeDoc) -> None:
-    import time
-
-    text = "Headline Of The Story\n\nDecember 25, 2018\n\n" + (BODY + " ") * 60
-    doc = make_doc(text)
-    dates.run(doc)  # warm the compiled patterns
-    started = time.perf_counter()
-    dates.run(doc)
-    assert time.perf_counter() - started < 0.02
-
-
 def test_a_pdf_creation_date_is_weak(make_doc: MakeDoc) -> None:
     doc = make_doc(BODY, format_meta={"date": "2023-03-14T09:30:00+00:00"})
     doc.item = Item(data=b"", source="x.pdf", media_type="application/pdf")
