@@ -98,6 +98,7 @@ class Mask:
             raw_text=self.text(doc.raw_text) or "",
             record=self.deep(doc.record),
             supplied=self.deep(doc.supplied),
+            format_meta=self.deep(doc.format_meta),
             entities=mentions,
             claims=[self.claim(claim, text) for claim in doc.claims],
             incident=self._incident(doc.incident),
