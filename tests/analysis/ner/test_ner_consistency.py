@@ -5,11 +5,16 @@ from __future__ import annotations
 from dhakira.analysis.ner.consistency import spread_names
 
 
-def test_a_surname_alone_is_not_tagged_from_the_full_name() -> None:
+def test_a_surname_alone_is_tagged_from_the_persons_full_name() -> None:
     sentences = [["قال", "الوزير", "نادر", "الحلو", "."], ["وأضاف", "الحلو", "أن", "الوفد", "وصل"]]
     tags = [["O", "O", "B-PERS", "I-PERS", "O"], ["O", "O", "O", "O", "O"]]
-    spread = spread_names(sentences, tags)
-    assert spread[1] == ["O", "O", "O", "O", "O"]  # only whole names spread
+    assert spread_names(sentences, tags)[1] == ["O", "B-PERS", "O", "O", "O"]
+
+
+def test_the_last_word_of_an_organization_does_not_spread_alone() -> None:
+    sentences = [["أعلنت", "جمعية", "الرحمة", "."], ["وقدمت", "الرحمة", "المساعدة"]]
+    tags = [["O", "B-ORG", "I-ORG", "O"], ["O", "O", "O"]]
+    assert spread_names(sentences, tags)[1] == ["O", "O", "O"]
 
 
 def test_a_name_tagged_once_is_tagged_again_with_its_clitic() -> None:

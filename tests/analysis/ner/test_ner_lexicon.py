@@ -44,3 +44,13 @@ def test_a_written_lexicon_reads_back_the_same(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.tsv"
     write_lexicon(lexicon, path)
     assert read_lexicon(path.read_text(encoding="utf-8")) == lexicon
+
+
+def test_a_name_of_several_words_is_marked_with_a_lexicon_read_from_its_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lexicon.tsv"
+    write_lexicon(build_lexicon(TAGGED), path)
+    lexicon = read_lexicon(path.read_text(encoding="utf-8"))
+    keys = [token_facts(token).light for token in ["نادي", "الوثبة", "فاز"]]
+    assert phrase_kinds(keys, lexicon) == ["ORG:B", "ORG:I", ""]

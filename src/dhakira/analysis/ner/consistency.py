@@ -3,8 +3,9 @@
 A CRF decides each sentence on its own evidence, so a name it recognised once after a title
 ("الرئيس جاك شيراك") it may miss three sentences later where it stands bare ("شيراك"). This pass
 collects the token sequences tagged as entities within a window of sentences and tags the same
-sequences, compared clitics stripped, wherever they stand untagged in that window. A sequence
-tagged with different types keeps the type most of its mentions got.
+sequences, compared clitics stripped, wherever they stand untagged in that window; the last
+word of a person's full name counts as a name too, since news goes on with the surname alone.
+A sequence tagged with different types keeps the type most of its mentions got.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def spread_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list
     keys = [[_key(token) for token in tokens] for tokens in sentences]
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for row, tag_row in zip(keys, tags, strict=True):
-        found.append([(tuple(row[s:e]), kind) for s, e, kind in tag_spans(tag_row)])
+        names = [(tuple(row[s:e]), kind) for s, e, kind in tag_spans(tag_row)]
+        found.append(names + _surnames(names))
     result = [list(row) for row in tags]
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for other in range(min(len(keys), WINDOW)):
@@ -40,6 +42,15 @@ def spread_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list
         if votes:
             _fill(row, result[number], votes)
     return result
+
+
+def _surnames(names: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
+    """A person named in full is named again by the last word alone ("نجيب محفوظ", "محفوظ")."""
+    return [
+        ((name[-1],), kind)
+        for name, kind in names
+        if kind == "PERS" and len(name) > 1 and len(name[-1]) >= MIN_LETTERS
+    ]
 
 
 def _count(
