@@ -384,7 +384,9 @@ class Archive:
         """Put a new analysis of a stored document in place of the old one, in one transaction.
 
         Replaces only what the pipeline computes (metadata, texts, languages, findings, search
-        index entry, step versions); provenance, reliability and visibility stay as they are.
+        index entry, step versions); provenance, reliability and visibility stay as they are,
+        reviewers' metadata corrections are put back, and restricted fields keep hiding what
+        the new findings spell.
         One audit entry lists what changed; when nothing did, nothing is written.
         """
         title_terms, body_terms = _index_terms_of(doc)
@@ -420,6 +422,8 @@ class Archive:
             self.dialect.index_document(conn, doc_id, title_terms, body_terms)
             old, new, why = audit_values(changed)
             self._append_audit(conn, actor, "reanalyze", code, "analysis", old, new, why)
+            self.editing.keep_edits(conn, code, actor)
+            self.restrictions.refresh(conn, doc_id)
         return ReanalyzeResult(code, [change.field for change in changed])
 
     # -- review and audit ---------------------------------------------------------------------

@@ -21,7 +21,14 @@ from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
 from dhakira.archive.facets import index_terms
-from dhakira.archive.schema import claims, document_texts, documents, finding_verdicts, mentions
+from dhakira.archive.schema import (
+    audit,
+    claims,
+    document_texts,
+    documents,
+    finding_verdicts,
+    mentions,
+)
 from dhakira.errors import ConfigError, NotFound
 from dhakira.records import DOC_TYPES
 
@@ -85,6 +92,30 @@ class Editing:
         ).scalar_one()
         self.archive.dialect.unindex_document(conn, old["id"], *_terms(dict(old), text))
         self.archive.dialect.index_document(conn, old["id"], *_terms(new, text))
+
+    def keep_edits(self, conn: Connection, code: str, actor: str) -> list[str]:
+        """Put back the values reviewers set (the newest "edit" of each field in the audit
+        log) after a re-analysis replaced them, inside the caller's write transaction; the
+        fields put back. A person's correction outlives the analysers that got it wrong."""
+        edited: dict[str, str] = {}
+        query = (
+            sa.select(audit.c.field, audit.c.new)
+            .where(audit.c.code == code, audit.c.action == "edit")
+            .order_by(audit.c.seq)
+        )
+        for field, value in conn.execute(query):
+            if field in EDITABLE and value:
+                edited[field] = value
+        row = _row(conn, code)
+        back = {name: value for name, value in edited.items() if value != row[name]}
+        if not back:
+            return []
+        conn.execute(documents.update().where(documents.c.id == row["id"]).values(_values(back)))
+        self._reindex(conn, row, {**dict(row), **back})
+        for name, value in back.items():
+            why = "a reviewer's correction kept over the new analysis"
+            self.archive._append_audit(conn, actor, "edit-kept", code, name, row[name], value, why)
+        return sorted(back)
 
     def judge(
         self, code: str, kind: str, start: int, end: int, verdict: str, *, note: str, actor: str
