@@ -4,7 +4,11 @@ A public (or restricted) document may name a witness whose identity must stay pr
 carry an author who asked not to be named. An editor restricts the field ("author",
 "issuing_body", or "entity:<key>" for every mention of one entity in the document); the archive
 then keeps, per restriction, the spellings to mask in shown text and the analyzed terms a
-hidden reader's search may not match. Readers who may not see restricted fields get:
+hidden reader's search may not match.
+
+Who sees them: editors and admins. Anonymous visitors and viewers do not: a viewer may read a
+restricted document, but not the identities an editor protected inside it (PRODUCT.md:
+"restricted documents and fields (witness identities) never leak"). Those readers get:
 
 - documents masked by `Mask.document` (record page, JSON, export);
 - search: no hit for a query using a restricted term of a document; snippets and titles masked;
