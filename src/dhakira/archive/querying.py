@@ -84,8 +84,11 @@ def run_search(conn: Connection, dialect: Dialect, query: SearchQuery) -> Search
     started = time.perf_counter()
     parsed = parse_query(query.text or "")
     conditions = _filters(query)
-    if query.hide_restricted and parsed.terms:
-        conditions.append(free_of_terms(documents.c.id, parsed.terms))
+    restricting = (
+        free_of_terms(conn, documents.c.id, parsed.terms) if query.hide_restricted else None
+    )
+    if restricting is not None:
+        conditions.append(restricting)
     if parsed.empty and (query.text.strip() or not _has_filters(query)):
         return SearchResult(total=0, hits=[], took_ms=_ms(started))
     score: sa.ColumnElement[Any]
@@ -145,8 +148,11 @@ def run_facets(conn: Connection, dialect: Dialect, query: SearchQuery) -> Facets
     conditions = _filters(query)
     if parsed.empty and query.text.strip():
         return Facets([], [], [], [], [])
-    if query.hide_restricted and parsed.terms:
-        conditions.append(free_of_terms(documents.c.id, parsed.terms))
+    restricting = (
+        free_of_terms(conn, documents.c.id, parsed.terms) if query.hide_restricted else None
+    )
+    if restricting is not None:
+        conditions.append(restricting)
     if not parsed.empty:
         groups = filter_groups(
             query.date_from, query.date_to, query.doc_type, query.language, query.publisher
