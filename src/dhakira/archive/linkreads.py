@@ -1,4 +1,4 @@
-"""Reads of stored claims, duplicate links and chronicle entries for incidents and the timeline.
+"""Reads of stored links: a document's copies and story, and what incidents and the timeline need.
 
 Incidents are computed when read (`dhakira.links.corroboration` over the stored claims), so
 they always reflect the current analysis and the reader's scope: for a reader who may see only
@@ -24,8 +24,11 @@ from dhakira.archive.schema import (
     chronicle_entries,
     claims,
     document_links,
+    document_signatures,
     documents,
     mentions,
+    stories,
+    story_members,
 )
 from dhakira.errors import NotFound
 from dhakira.links.chronicle import Entry
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from dhakira.archive.archive import Archive
 
 DUPLICATE_KINDS = ("duplicate-exact", "duplicate-near")
+STORY_KIND = "same-story"
 _DOC_INFO = (
     documents.c.code,
     documents.c.title,
@@ -256,3 +260,97 @@ def _entry(row: sa.RowMapping) -> Entry:
         origins=(row["origin"],),
         event=row["event"],
     )
+
+
+# -- a document's links, as the record page and the export show them -----------------------------
+
+
+def _codes(conn: Connection, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    query = sa.select(
+        documents.c.id, documents.c.code, documents.c.title, documents.c.date, documents.c.language
+    ).where(documents.c.id.in_(list(ids)))
+    return {row["id"]: dict(row) for row in conn.execute(query).mappings()}
+
+
+def story_dict(conn: Connection, row: sa.RowMapping) -> dict[str, Any]:
+    """A story row as `dhakira stories` and the record page show it, with its documents."""
+    members = list(
+        conn.execute(
+            sa.select(story_members.c.doc_id).where(story_members.c.story_id == row["id"])
+        ).scalars()
+    )
+    info = _codes(conn, [*members, row["id"]])
+    docs = sorted(
+        (
+            {
+                "code": info[m]["code"],
+                "title": info[m]["title"],
+                "date": info[m]["date"],
+                "language": info[m]["language"],
+                "primary": m == row["primary_doc_id"],
+            }
+            for m in members
+        ),
+        key=lambda d: (d["date"] or "", d["code"]),
+    )
+    return {
+        "story": info[row["id"]]["code"],
+        "primary": info[row["primary_doc_id"]]["code"] if row["primary_doc_id"] in info else None,
+        "size": row["size"],
+        "first_date": row["first_date"],
+        "last_date": row["last_date"],
+        "documents": docs,
+    }
+
+
+def links_of(conn: Connection, doc_id: int) -> dict[str, Any]:
+    """A document's duplicates (primary marked), story and related documents."""
+    sig = (
+        conn.execute(sa.select(document_signatures).where(document_signatures.c.doc_id == doc_id))
+        .mappings()
+        .first()
+    )
+    if sig is None:
+        return {"linked": False, "duplicates": [], "primary": None, "story": None, "related": []}
+    link = document_links.c
+    found = list(
+        conn.execute(
+            sa.select(link.doc_id, link.other_id, link.kind, link.score).where(
+                sa.or_(link.doc_id == doc_id, link.other_id == doc_id)
+            )
+        )
+    )
+    group = conn.execute(
+        sa.select(document_signatures.c.doc_id, document_signatures.c.is_primary).where(
+            document_signatures.c.dup_group == sig["dup_group"]
+        )
+    ).all()
+    primary = next((d for d, is_primary in group if is_primary), doc_id)
+    others = {b if a == doc_id else a for a, b, _k, _s in found}
+    info = _codes(conn, [*others, primary])
+    duplicates, related = [], []
+    for a, b, kind, score in found:
+        other = b if a == doc_id else a
+        entry = {"code": info[other]["code"], "kind": kind, "score": round(float(score), 4)}
+        if kind == STORY_KIND:
+            related.append(entry)
+        else:
+            duplicates.append({**entry, "primary": other == primary})
+    story_id = conn.execute(
+        sa.select(story_members.c.story_id).where(story_members.c.doc_id == doc_id)
+    ).scalar_one_or_none()
+    story_row = None
+    if story_id is not None:
+        story_row = (
+            conn.execute(sa.select(stories).where(stories.c.id == story_id, stories.c.size > 1))
+            .mappings()
+            .first()
+        )
+    return {
+        "linked": True,
+        "primary": info[primary]["code"],
+        "is_primary": primary == doc_id,
+        "duplicates": sorted(duplicates, key=lambda d: (-d["score"], d["code"])),
+        "story": story_dict(conn, story_row) if story_row is not None else None,
+        "related": sorted(related, key=lambda d: (-d["score"], d["code"])),
+    }

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
+from dhakira.archive.linkreads import DUPLICATE_KINDS, STORY_KIND, links_of, story_dict
 from dhakira.archive.schema import (
     chronicle_entries,
     document_links,
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
     from dhakira.archive.records import StoredDocument
 
 LINK_VERSION = "links.v2"  # v2: the chronicle entries of each document are stored too
-DUPLICATE_KINDS = ("duplicate-exact", "duplicate-near")
-STORY_KIND = "same-story"
 
 # -- stored story summaries -----------------------------------------------------------------------
 
@@ -426,7 +425,7 @@ class LinkStore:
     def of(self, code: str) -> dict[str, Any]:
         """A document's links as the record page and the export show them."""
         with self.archive._read() as conn:
-            return _links_of(conn, _doc_id(conn, code))
+            return links_of(conn, _doc_id(conn, code))
 
     def stories(
         self,
@@ -458,93 +457,4 @@ class LinkStore:
             query = query.where(stories.c.id.in_(named.scalar_subquery()))
         query = query.order_by(stories.c.last_date.desc(), stories.c.id).limit(limit)
         with self.archive._read() as conn:
-            return [_story(conn, row) for row in conn.execute(query).mappings()]
-
-
-def _codes(conn: Connection, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-    query = sa.select(
-        documents.c.id, documents.c.code, documents.c.title, documents.c.date, documents.c.language
-    ).where(documents.c.id.in_(list(ids)))
-    return {row["id"]: dict(row) for row in conn.execute(query).mappings()}
-
-
-def _story(conn: Connection, row: sa.RowMapping) -> dict[str, Any]:
-    members = list(
-        conn.execute(
-            sa.select(story_members.c.doc_id).where(story_members.c.story_id == row["id"])
-        ).scalars()
-    )
-    info = _codes(conn, [*members, row["id"]])
-    docs = sorted(
-        (
-            {
-                "code": info[m]["code"],
-                "title": info[m]["title"],
-                "date": info[m]["date"],
-                "language": info[m]["language"],
-                "primary": m == row["primary_doc_id"],
-            }
-            for m in members
-        ),
-        key=lambda d: (d["date"] or "", d["code"]),
-    )
-    return {
-        "story": info[row["id"]]["code"],
-        "primary": info[row["primary_doc_id"]]["code"] if row["primary_doc_id"] in info else None,
-        "size": row["size"],
-        "first_date": row["first_date"],
-        "last_date": row["last_date"],
-        "documents": docs,
-    }
-
-
-def _links_of(conn: Connection, doc_id: int) -> dict[str, Any]:
-    sig = (
-        conn.execute(sa.select(document_signatures).where(document_signatures.c.doc_id == doc_id))
-        .mappings()
-        .first()
-    )
-    if sig is None:
-        return {"linked": False, "duplicates": [], "primary": None, "story": None, "related": []}
-    link = document_links.c
-    found = list(
-        conn.execute(
-            sa.select(link.doc_id, link.other_id, link.kind, link.score).where(
-                sa.or_(link.doc_id == doc_id, link.other_id == doc_id)
-            )
-        )
-    )
-    group = conn.execute(
-        sa.select(document_signatures.c.doc_id, document_signatures.c.is_primary).where(
-            document_signatures.c.dup_group == sig["dup_group"]
-        )
-    ).all()
-    primary = next((d for d, is_primary in group if is_primary), doc_id)
-    others = {b if a == doc_id else a for a, b, _k, _s in found}
-    info = _codes(conn, [*others, primary])
-    duplicates, related = [], []
-    for a, b, kind, score in found:
-        other = b if a == doc_id else a
-        entry = {"code": info[other]["code"], "kind": kind, "score": round(float(score), 4)}
-        if kind == STORY_KIND:
-            related.append(entry)
-        else:
-            duplicates.append({**entry, "primary": other == primary})
-    story_id = conn.execute(
-        sa.select(story_members.c.story_id).where(story_members.c.doc_id == doc_id)
-    ).scalar_one_or_none()
-    story_row = None
-    if story_id is not None:
-        story_row = (
-            conn.execute(sa.select(stories).where(stories.c.id == story_id, stories.c.size > 1))
-            .mappings()
-            .first()
-        )
-    return {
-        "linked": True,
-        "primary": info[primary]["code"],
-        "is_primary": primary == doc_id,
-        "duplicates": sorted(duplicates, key=lambda d: (-d["score"], d["code"])),
-        "story": _story(conn, story_row) if story_row is not None else None,
-        "related": sorted(related, key=lambda d: (-d["score"], d["code"])),
-    }
+            return [story_dict(conn, row) for row in conn.execute(query).mappings()]
