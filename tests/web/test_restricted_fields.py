@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -149,9 +149,20 @@ def test_no_body_holds_a_restricted_name_for_visitors_and_viewers(
     _path, en, ar = restricted
     reader = client(role)
     for url in _addresses(en, ar):
-        body = reader.get(url).text
+        body = reader.get(url).text.casefold()
         for secret in LEAKS:
-            assert secret not in body, f"{secret!r} leaked by {url} to {role}"
+            if secret.casefold() in unquote(url).casefold():
+                continue  # the reader's own words, echoed back (the 404 of the witness's page)
+            assert secret.casefold() not in body, f"{secret!r} leaked by {url} to {role}"
+
+
+@pytest.mark.parametrize("role", [None, "viewer"])
+def test_claims_asked_for_by_a_restricted_name_are_left_out(
+    role: str | None, client: ClientFor
+) -> None:
+    found = client(role).get("/claims.json", params={"attributed_to": "Samir"}).json()
+    assert found["claims"] == []
+    assert client("editor").get("/claims.json", params={"attributed_to": "Samir"}).json()["claims"]
 
 
 @pytest.mark.parametrize("role", [None, "viewer"])
