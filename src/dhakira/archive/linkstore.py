@@ -15,7 +15,7 @@ Rows carry `LINK_VERSION`: a document linked by another version is linked again 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -283,6 +283,36 @@ def _regroup(conn: Connection, doc_id: int) -> set[int]:
     return group
 
 
+_CHUNK = 500  # ids per IN (...) list: SQLite refuses statements with too many parameters
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _forget(conn: Connection, ids: list[int], touched: set[int]) -> set[int]:
+    """Delete the link rows of some documents; add their stories to `touched` and return
+    their duplicate groups (both are put right once every document is forgotten)."""
+    groups = set(
+        conn.execute(
+            sa.select(document_signatures.c.dup_group).where(document_signatures.c.doc_id.in_(ids))
+        ).scalars()
+    )
+    touched |= set(
+        conn.execute(
+            sa.select(story_members.c.story_id).where(story_members.c.doc_id.in_(ids))
+        ).scalars()
+    )
+    link = document_links.c
+    conn.execute(
+        document_links.delete().where(sa.or_(link.doc_id.in_(ids), link.other_id.in_(ids)))
+    )
+    for table in (story_members, chronicle_entries, document_signatures):
+        conn.execute(table.delete().where(table.c.doc_id.in_(ids)))
+    return groups
+
+
 def _regroup_left(conn: Connection, groups: set[int]) -> None:
     """After some documents were forgotten, the copies left in their duplicate groups get
     their groups and primary copies again (a forgotten primary must not leave none)."""
@@ -389,29 +419,14 @@ class LinkStore:
                 ):
                     conn.execute(table.delete())
                 return
-            ids = [_doc_id(conn, code) for code in codes]
-            groups = set(
-                conn.execute(
-                    sa.select(document_signatures.c.dup_group).where(
-                        document_signatures.c.doc_id.in_(ids)
-                    )
-                ).scalars()
-            )
-            touched = set(
-                conn.execute(
-                    sa.select(story_members.c.story_id).where(story_members.c.doc_id.in_(ids))
-                ).scalars()
-            )
-            link = document_links.c
-            conn.execute(
-                document_links.delete().where(sa.or_(link.doc_id.in_(ids), link.other_id.in_(ids)))
-            )
-            conn.execute(story_members.delete().where(story_members.c.doc_id.in_(ids)))
-            conn.execute(chronicle_entries.delete().where(chronicle_entries.c.doc_id.in_(ids)))
-            conn.execute(document_signatures.delete().where(document_signatures.c.doc_id.in_(ids)))
+            groups: set[int] = set()
+            touched: set[int] = set()
+            for chunk in _chunks([_doc_id(conn, code) for code in codes]):
+                groups |= _forget(conn, chunk, touched)
             for story_id in touched:
                 _restory(conn, story_id)
-            _regroup_left(conn, groups)
+            for chunk in _chunks(sorted(groups)):
+                _regroup_left(conn, set(chunk))
 
     def relink(self, codes: list[str]) -> list[LinkResult]:
         """Link these documents again from their stored analysis (after a re-analysis changed

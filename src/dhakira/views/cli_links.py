@@ -63,7 +63,8 @@ def link(
             store.links.forget()
         wanted = store.links.pending()
         if wanted and not every:
-            store.links.forget(wanted)  # an outdated version's links go before relinking
+            # an outdated version's links go before relinking (all at once when all are)
+            store.links.forget(None if len(wanted) == store.count() else wanted)
         linker = store.links.linker()
         duplicates = story_links = 0
         with _progress() as progress:
