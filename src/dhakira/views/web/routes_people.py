@@ -18,6 +18,7 @@ from dhakira.config import Limits
 from dhakira.views import pages
 from dhakira.views.web import render
 from dhakira.views.web.context import CSRF_COOKIE, SESSION_COOKIE, Context
+from dhakira.views.web.routes_read import record_view
 from dhakira.views.web.upload import ingest_upload
 
 router = APIRouter()
@@ -110,7 +111,7 @@ def review(
         visibility=visibility or None,
     )
     if render.wants_json(request):
-        return render.respond(ctx, "record.html", pages.record_page(doc, ctx.archive.audit(code)))
+        return render.respond(ctx, "record.html", record_view(ctx, doc.code))
     return RedirectResponse(f"/doc/{quote(code)}", status_code=303)
 
 
