@@ -198,3 +198,25 @@ def test_timeline_of_a_public_reader_leaves_out_restricted_documents(
     page = timeline_view(archive, public_only=True)
     shown = {code for e in page["entries"] for code in e["documents"]}
     assert codes[0] not in shown and shown
+
+
+def test_a_place_filter_keeps_every_document_of_a_merged_entry(
+    archive: Archive, batch: str, make_doc: MakeDoc
+) -> None:
+    def named(text: str, word: str, kind: str, key: str, canonical: str) -> Mention:
+        start = text.index(word)
+        return Mention(word, start, start + len(word), kind, key, canonical, "kb")
+
+    first = "On 7 February 2017 Amnesty published its report on Saydnaya prison."
+    second = "On 7 February 2017 Amnesty published a report on hangings."
+    amnesty = ("Amnesty", "organization", "org:amnesty", "Amnesty International")
+    docs = [
+        make_doc(first, date="2017-03-01", entities=[
+            named(first, *amnesty), named(first, "Saydnaya", "facility", FACILITY, "Sednaya Prison")
+        ]),
+        make_doc(second, date="2017-03-02", entities=[named(second, *amnesty)]),
+    ]  # fmt: skip
+    codes = _store(archive, batch, docs)
+    page = timeline_view(archive, facility="Saydnaya", public_only=False)
+    [entry] = [e for e in page["entries"] if e["date"] == "2017-02-07"]
+    assert sorted(entry["documents"]) == sorted(codes)

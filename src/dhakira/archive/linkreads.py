@@ -12,6 +12,7 @@ re-analysis as long as the text does (as entity decisions name mentions).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -213,21 +214,74 @@ class LinkReader:
         with self.archive._read() as conn:
             return frozenset(fold(place) for place in conn.execute(query).scalars())
 
-    def entries(self, date_from: str | None, date_to: str | None, public_only: bool) -> list[Entry]:
-        """Stored chronicle entries (one per document and date) between two ISO dates."""
+    def entries(
+        self,
+        date_from: str | None,
+        date_to: str | None,
+        public_only: bool,
+        hint: EntryHint | None = None,
+    ) -> list[Entry]:
+        """Stored chronicle entries (one per document and date) between two ISO dates; with a
+        hint, only the dates on which some entry names the hinted place or entity."""
         entry = chronicle_entries.c
+        scope: list[sa.ColumnElement[bool]] = []
+        if public_only:
+            scope.append(documents.c.visibility == "public")
+        if date_from:
+            scope.append(entry.date >= date_from)
+        if date_to:
+            scope.append(entry.date <= date_to + "~")
         query = sa.select(chronicle_entries, documents.c.code).join(
             documents, documents.c.id == entry.doc_id
         )
-        if public_only:
-            query = query.where(documents.c.visibility == "public")
-        if date_from:
-            query = query.where(entry.date >= date_from)
-        if date_to:
-            query = query.where(entry.date <= date_to + "~")
-        query = query.order_by(entry.date, documents.c.code, entry.id)
         with self.archive._read() as conn:
-            return [_entry(row) for row in conn.execute(query).mappings()]
+            if hint is None or not hint.usable:
+                ordered = query.where(*scope).order_by(entry.date, documents.c.code, entry.id)
+                return [_entry(row) for row in conn.execute(ordered).mappings()]
+            dates = sorted(
+                conn.execute(
+                    sa.select(entry.date)
+                    .distinct()
+                    .join(documents, documents.c.id == entry.doc_id)
+                    .where(*scope, hint.condition())
+                ).scalars()
+            )
+            found = []
+            for start in range(0, len(dates), 500):
+                chunk = query.where(*scope, entry.date.in_(dates[start : start + 500]))
+                found += [_entry(row) for row in conn.execute(chunk).mappings()]
+        return found
+
+
+@dataclass(frozen=True)
+class EntryHint:
+    """A name and entity ids a timeline filter asks for. Entries merge only within one date,
+    so reading just the dates where a stored entry names one of them loses nothing."""
+
+    name: str
+    ids: frozenset[str]
+
+    @property
+    def usable(self) -> bool:
+        """Few enough ids to spell out in one query."""
+        return len(self.ids) <= 50
+
+    def condition(self) -> sa.ColumnElement[bool]:
+        """The JSON text of places or facilities holds the name (as stored or JSON-escaped,
+        lower case), or the entity list holds one of the ids."""
+        entry = chronicle_entries.c
+        name = " ".join(self.name.split()).lower()
+        spelled = {name, json.dumps(name)[1:-1]}
+        parts = [
+            sa.func.lower(sa.cast(column, sa.Text)).contains(form, autoescape=True)
+            for column in (entry.places, entry.facilities)
+            for form in sorted(spelled)
+        ]
+        parts += [
+            sa.cast(entry.entities, sa.Text).contains(json.dumps(i), autoescape=True)
+            for i in sorted(self.ids)
+        ]
+        return sa.or_(*parts)
 
 
 def _names(value: str) -> sa.ColumnElement[bool]:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from dhakira.archive.linkreads import ClaimScope, LinkReader, fold, split_key
+from dhakira.archive.linkreads import ClaimScope, EntryHint, LinkReader, fold, split_key
 from dhakira.errors import NotFound
 from dhakira.links.chronicle import Entry, build_chronicle, in_period
 from dhakira.links.corroboration import (
@@ -362,18 +362,29 @@ def timeline_view(
     `place` and `facility` match names or spellings; `entity` an entity id, name or spelling.
     """
     reader = LinkReader(archive)
-    entries = in_period(
-        build_chronicle(reader.entries(date_from, date_to, public_only)), date_from, date_to
+    places = (
+        _only(reader.mentioning(place, public_only)[0], ("place", "facility")) if place else set()
     )
+    facilities = (
+        _only(reader.mentioning(facility, public_only)[0], ("facility",)) if facility else set()
+    )
+    entities = reader.mentioning(entity, public_only)[0] if entity else set()
+    hint = next(
+        (
+            EntryHint(name, frozenset(ids))
+            for name, ids in ((place, places), (facility, facilities), (entity, entities))
+            if name
+        ),
+        None,
+    )
+    raw = reader.entries(date_from, date_to, public_only, hint)
+    entries = in_period(build_chronicle(raw), date_from, date_to)
     if place:
-        ids = reader.mentioning(place, public_only)[0]
-        entries = [e for e in entries if _at(e, place, _only(ids, ("place", "facility")), False)]
+        entries = [e for e in entries if _at(e, place, places, False)]
     if facility:
-        ids = reader.mentioning(facility, public_only)[0]
-        entries = [e for e in entries if _at(e, facility, _only(ids, ("facility",)), True)]
+        entries = [e for e in entries if _at(e, facility, facilities, True)]
     if entity:
-        ids = reader.mentioning(entity, public_only)[0]
-        entries = [e for e in entries if _named_by(e, ids, entity)]
+        entries = [e for e in entries if _named_by(e, entities, entity)]
     granularity, counts = period_counts(entries)
     return {
         "query": {
