@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -34,6 +35,7 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MAX_FUZZY_WORDS = 6
 _MIN_FUZZY_CHARS = 5
+_MEMO_SIZE = 65_536
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,12 @@ def _case_ok(rule: str, words: Sequence[Token]) -> bool:
 
 def arabic_variants(token: Token) -> list[tuple[str, int]]:
     """Lookup keys for an Arabic word with its prefix letters stripped, and how many letters."""
-    key = token.key
+    return list(_key_variants(token.key))
+
+
+@lru_cache(maxsize=65_536)
+def _key_variants(key: str) -> tuple[tuple[str, int], ...]:
+    """The variants of one word's key (pure, and words recur: cached)."""
     variants = [(key, 0)]
     conj = 1 if key[:1] in _CONJ and len(key) > 3 else 0
     for skip in {0, conj}:
@@ -90,7 +97,7 @@ def arabic_variants(token: Token) -> list[tuple[str, int]]:
             variants.append((rest[1:], skip + 1))
         if skip:
             variants.append((rest, skip))
-    return variants
+    return tuple(variants)
 
 
 def _letter_offset(surface: str, letters: int) -> int:
@@ -130,6 +137,9 @@ class Matcher:
         self._by_skeleton: dict[str, list[_Alias]] = {}
         self._by_first_word: dict[str, list[_Alias]] = {}
         self._by_last_word: dict[str, list[_Alias]] = {}
+        # per Arabic word key, the one-word alias it fuzzily matches and its prefix letters; a
+        # memo of a pure function of the index, emptied when it grows past _MEMO_SIZE
+        self._fuzzy_memo: dict[str, tuple[_Alias, int] | None] = {}
         for entity in entities:
             for name in entity.names():
                 self._add(entity, name)
@@ -285,12 +295,26 @@ class Matcher:
         return best
 
     def _fuzzy_arabic(self, tokens: Sequence[Token], i: int) -> Match | None:
-        for key, prefix in arabic_variants(tokens[i]):
+        word = tokens[i].key
+        if word in self._fuzzy_memo:
+            found = self._fuzzy_memo[word]
+        else:
+            if len(self._fuzzy_memo) >= _MEMO_SIZE:
+                self._fuzzy_memo.clear()
+            found = self._fuzzy_memo[word] = self._arabic_alias(word)
+        if found is None:
+            return None
+        alias, prefix = found
+        return self._match(tokens, i, i + 1, prefix, alias.entity, "kb-fuzzy")
+
+    def _arabic_alias(self, word: str) -> tuple[_Alias, int] | None:
+        """The one-word alias an Arabic word is a misspelling of, and its prefix letters."""
+        for key, prefix in _key_variants(word):
             if len(key) < _MIN_FUZZY_CHARS:
                 continue
             for alias in self._by_skeleton.get(skeleton(key), ()):
                 if alias.entity.source == "places.json" or alias.words != 1:
                     continue
                 if fuzz.ratio(key, alias.joined) >= 85.0:
-                    return self._match(tokens, i, i + 1, prefix, alias.entity, "kb-fuzzy")
+                    return alias, prefix
         return None
