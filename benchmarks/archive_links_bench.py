@@ -4,9 +4,10 @@ Where `links_bench.py` times the duplicate index alone, this goes through the ar
 does: every generated document is stored (`Archive.add`, SQLite by default) and then linked
 the way ingest links it (`Linker.link`: MinHash signature and LSH lookup, story grouping,
 chronicle entries, all written to the database). Documents come from `links_bench.generate`
-(bilingual template text, 5% exact and 10% near copies) with an issue date, so stories and the
-chronicle have dates to work with; they are not run through the analysers (that is
-`analysis_bench.py`'s measure), so they carry no entities or claims.
+(bilingual template text, 5% exact and 10% near copies) with an issue date, a closing line
+naming one of 300 invented facilities (a mention) and a claim about it, so stories, incidents
+and the chronicle have dates, entities and figures to work with; they are not run through the
+analysers (that is `analysis_bench.py`'s measure).
 
 1. store N documents (time reported apart: it is storage, not linking);
 2. link all N into an empty link index, as `dhakira link --all` / ingest do: documents per
@@ -14,7 +15,8 @@ chronicle have dates to work with; they are not run through the analysers (that 
 3. open the archive again (a new process would do the same), rebuild the linker from the
    stored signatures, store and link 1,000 new documents: the rebuild time and the linking
    time, which together are the cost of an incremental `dhakira ingest` of 1,000 documents;
-4. pairwise precision and recall of the stored duplicate links against the planted copies.
+4. pairwise precision and recall of the stored duplicate links against the planted copies;
+5. the time the incident and chronicle views (`views/connections.py`) take over the archive.
 
     python benchmarks/archive_links_bench.py [--docs 100000] [--new 1000] [--dir PATH]
 """
@@ -27,8 +29,10 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -37,7 +41,8 @@ from links_bench import Mix, generate  # noqa: E402
 
 from dhakira.archive import Archive  # noqa: E402
 from dhakira.archive.schema import document_links, documents  # noqa: E402
-from dhakira.records import DateIssued, Document, Item  # noqa: E402
+from dhakira.records import Claim, DateIssued, Document, Item, Mention  # noqa: E402
+from dhakira.views.connections import incidents_view, timeline_view  # noqa: E402
 
 FIRST_DAY = date(2011, 3, 1)
 
@@ -46,9 +51,34 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _document(text: str, number: int, rng: random.Random) -> Document:
-    """A stored-ready Document: the text as the original, an issue date, a capture time."""
+EVENTS = ("execution", "killing", "detention", "torture", "death_in_custody")
+PLACES = 300  # invented facilities a document is "reported from"
+
+
+def _findings(text: str, root: int) -> tuple[str, list[Mention], list[Claim]]:
+    """The text with a closing line naming a facility, that facility as a mention, and a
+    claim: copies of one original (same `root`) name the same facility and figure, so claims
+    group into incidents the way repeated reports do."""
+    place = f"Facility {root % PLACES}"
+    line = f" Reported from {place}."
+    start = len(text) + len(" Reported from ")
+    mention = Mention(place, start, start + len(place), "facility", f"facility:f{root % PLACES}",
+                      place, "kb")  # fmt: skip
+    figure = float(10 * (1 + root % 40))
+    claim = Claim(
+        event=EVENTS[root % len(EVENTS)], low=figure, high=None, best=None, qualifier="at least",
+        place=place, period_start=str(2011 + root % 10), period_end=None, actor=None,
+        attributed_to=f"Group {root % 20}", quote=line.strip(), start=len(text) + 1,
+        end=len(text) + len(line), kind="victims",
+    )  # fmt: skip
+    return text + line, [mention], [claim]
+
+
+def _document(text: str, number: int, root: int, rng: random.Random) -> Document:
+    """A stored-ready Document: the text as the original, an issue date, a capture time, a
+    facility and a claim (see `_findings`)."""
     issued = FIRST_DAY + timedelta(days=rng.randrange(3650))
+    text, entities, claims = _findings(text, root)
     item = Item(
         data=text.encode("utf-8") + f"\n#{number}".encode(),  # every original distinct
         source=f"generated/{number}.txt",
@@ -64,6 +94,8 @@ def _document(text: str, number: int, rng: random.Random) -> Document:
         title=text[:60],
         publisher=f"Publisher {number % 50}",
         doc_type="news_report",
+        entities=entities,
+        claims=claims,
     )
 
 
@@ -130,6 +162,27 @@ def _planted(origin: list[int]) -> set[frozenset[str]]:
     }
 
 
+def _time_views(archive: Archive) -> None:
+    """How long the incident and chronicle pages take over the whole archive."""
+    views: dict[str, Callable[[], dict[str, Any]]] = {
+        "incidents, all": lambda: incidents_view(archive, public_only=True),
+        "incidents at one facility": lambda: incidents_view(
+            archive, place="Facility 7", public_only=True
+        ),
+        "timeline, all": lambda: timeline_view(archive, public_only=True),
+        "timeline, one month": lambda: timeline_view(
+            archive, date_from="2015-03", date_to="2015-03", public_only=True
+        ),
+        "timeline at one facility": lambda: timeline_view(
+            archive, facility="Facility 7", public_only=True
+        ),
+    }
+    for name, view in views.items():
+        clock = Clock()
+        page = view()
+        print(f"view {name}: {page['total']:,} found in {_took(clock.stop())}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
@@ -144,7 +197,7 @@ def main() -> None:
     for _, source in generated:
         origin.append(fresh if source < 0 else source)
         fresh += source < 0
-    docs = [_document(text, n, rng) for n, (text, _) in enumerate(generated)]
+    docs = [_document(text, n, origin[n], rng) for n, (text, _) in enumerate(generated)]
     old, new = docs[: args.docs], docs[args.docs :]
     print(f"generated {len(old):,} + {len(new):,} documents")
 
@@ -169,6 +222,7 @@ def main() -> None:
                 f"({1000 * took[0] / len(new):.1f} ms each wall); stored in {_took(stored)}"
             )
             found = _stored_pairs(archive)
+            _time_views(archive)
         planted = _planted(origin)
         hits = len(found & planted)
         print(
