@@ -5,7 +5,8 @@ ones it does not know. The model (models/arabic-crf-v1.crfsuite, trained on all 
 train split by scripts/train_arabic_ner.py) tags each token B-/I- PERS, LOC, ORG, MISC or O;
 `recognize` turns the tags back into character spans of the original text. Each model comes
 with the lexicon of its training text (`<model>.lexicon.tsv`, see `lexicon`), and its tags get
-a second pass that tags a name's untagged mentions nearby (`consistency`). A second model with
+a second pass that retypes bracketed Latin glosses (`gloss`) and tags a name's untagged
+mentions nearby (`consistency`). A second model with
 the same features, trained without the last sixth of the corpus (models/arabic-crf-v1-heldout),
 is what the figures and the test floor are measured with. Models are loaded once per process,
 on first use, so importing this module costs nothing.
@@ -22,6 +23,7 @@ import pycrfsuite
 from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.consistency import spread_names
 from dhakira.analysis.ner.context import document_features
+from dhakira.analysis.ner.gloss import align_glosses
 from dhakira.analysis.ner.lexicon import read_lexicon
 from dhakira.analysis.ner.tokenize import tokenize
 from dhakira.errors import ConfigError
@@ -77,7 +79,8 @@ def tag_tokens(tokens: list[str]) -> list[str]:
 def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[list[str]]:
     """BIO tags for consecutive sentences of one text, each word seen with its other mentions.
 
-    A name tagged in one sentence is also tagged at its untagged mentions nearby (see
+    A Latin gloss in brackets takes the type of the name it follows (`gloss`), and a name
+    tagged in one sentence is also tagged at its untagged mentions nearby (see
     `consistency.spread_names`). `model` names a file in models/; the default is the one
     trained on all the data.
     """
@@ -92,7 +95,7 @@ def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[l
     lexicons = [_lexicon(model)] * len(pieces)
     for owner, features in zip(owners, document_features(pieces, lexicons), strict=True):
         tagged[owner].extend(tagger.tag(features))
-    return spread_names(sentences, tagged)
+    return spread_names(sentences, align_glosses(sentences, tagged))
 
 
 def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
