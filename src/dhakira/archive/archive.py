@@ -73,8 +73,19 @@ class Archive:
         self._conn: Connection = engine.connect()
 
     @classmethod
-    def open(cls, path: Path, database_url: str | None = None, *, create: bool = True) -> Archive:
-        """Open (and with create=True, make) the archive at `path`, migrating its schema."""
+    def open(
+        cls,
+        path: Path,
+        database_url: str | None = None,
+        *,
+        create: bool = True,
+        migrate: bool = True,
+    ) -> Archive:
+        """Open (and with create=True, make) the archive at `path`, migrating its schema.
+
+        Migrating takes the writers' lock. A server migrates once at start and opens its
+        per-thread Archives with migrate=False, so a request never waits behind an ingest's
+        writes (or fails with "database is locked" when that wait is long)."""
         path = Path(path)
         url = database_url or os.environ.get(DATABASE_ENV)
         if not create and not (path / "originals").is_dir():
@@ -98,7 +109,8 @@ class Archive:
             ) from error
         dialect = dialect_for(engine)
         dialect.configure(engine)
-        upgrade_to_head(engine, dialect)
+        if migrate:
+            upgrade_to_head(engine, dialect)
         return cls(path, engine, dialect)
 
     def close(self) -> None:

@@ -1,7 +1,9 @@
 """One open Archive per server thread: an Archive holds one connection meant for one thread.
 
 FastAPI runs each plain (`def`) endpoint in a worker thread; the endpoint asks the pool for
-its thread's Archive, opened on first use and reused by later requests on that thread.
+its thread's Archive, opened on first use and reused by later requests on that thread. The app
+migrated the schema once at start, so these are opened without migrating: a migration check
+takes the writers' lock, and a reader must never queue behind an ingest for it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ class ArchivePool:
         """This thread's Archive."""
         archive: Archive | None = getattr(self._local, "archive", None)
         if archive is None:
-            archive = Archive.open(self.path, self.database_url, create=False)
+            archive = Archive.open(self.path, self.database_url, create=False, migrate=False)
             self._local.archive = archive
             with self._lock:
                 self._opened.append(archive)
