@@ -3,7 +3,8 @@
 These rows are written with the document (`Archive.add`) and replaced whole when a document is
 analysed again (`Archive.replace_analysis`); each row names the analyser version that made it.
 The listings across the archive (`dhakira entities`, `dhakira claims`) are plain Core SQL that
-runs the same on every backend.
+runs the same on every backend. A finding a reviewer rejected stays on its record, marked, but
+no listing counts it: a wrong figure or a wrong name must not travel further.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sqlalchemy.engine import Connection
 from dhakira.archive.records import ClaimQuery, EntityQuery, EntitySummary, StoredClaim
 from dhakira.archive.restrictions import hidden_mention
 from dhakira.archive.rows import clean_text
-from dhakira.archive.schema import claims, documents, incidents, mentions
+from dhakira.archive.schema import claims, documents, finding_verdicts, incidents, mentions
 from dhakira.records import Claim, Document, Incident, Mention
 
 ENTITIES_STEP = "analysis.entities"
@@ -136,7 +137,24 @@ _KEYED = sa.select(
     mentions.c.type,
     mentions.c.entity_id,
     mentions.c.canonical_name,
+    mentions.c.start,
+    mentions.c.end,
 ).subquery("keyed")
+
+
+def rejected(kind: str, doc_id: Any, start: Any, end: Any) -> sa.ColumnElement[bool]:
+    """SQL: a reviewer rejected the finding of this kind ("mention" or "claim") at this span."""
+    return sa.exists().where(
+        finding_verdicts.c.doc_id == doc_id,
+        finding_verdicts.c.kind == kind,
+        finding_verdicts.c.start == start,
+        finding_verdicts.c.end == end,
+        finding_verdicts.c.verdict == "rejected",
+    )
+
+
+def _kept_mention(keyed: Any) -> sa.ColumnElement[bool]:
+    return ~rejected("mention", keyed.doc_id, keyed.start, keyed.end)
 
 
 # ids of the documents anyone may see: the scope of listings for readers without an account
@@ -155,7 +173,7 @@ def list_entities(conn: Connection, query: EntityQuery) -> list[EntitySummary]:
     all their spellings are then listed.
     """
     keyed = _KEYED.c
-    conditions: list[sa.ColumnElement[bool]] = []
+    conditions: list[sa.ColumnElement[bool]] = [_kept_mention(keyed)]
     if query.public_only:
         conditions.append(keyed.doc_id.in_(_PUBLIC_IDS))
     if query.hide_restricted:
@@ -215,7 +233,9 @@ def _spellings(
         return {}
     keyed = _KEYED.c
     count = sa.func.count().label("n")
-    scope: list[sa.ColumnElement[bool]] = [keyed.doc_id.in_(_PUBLIC_IDS)] if public_only else []
+    scope: list[sa.ColumnElement[bool]] = [_kept_mention(keyed)]
+    if public_only:
+        scope.append(keyed.doc_id.in_(_PUBLIC_IDS))
     if hide_restricted:
         scope.append(~hidden_mention(keyed.doc_id, keyed.text))
     query = (
@@ -259,7 +279,7 @@ def list_claims(conn: Connection, query: ClaimQuery) -> list[StoredClaim]:
     statement = sa.select(claims, documents.c.code).join(
         documents, documents.c.id == claims.c.doc_id
     )
-    conditions: list[sa.ColumnElement[bool]] = []
+    conditions = [~rejected("claim", claims.c.doc_id, claims.c.start, claims.c.end)]
     if query.public_only:
         conditions.append(documents.c.visibility == "public")
     if query.code:
@@ -296,7 +316,7 @@ def entity_documents(
     """The documents that mention one entity (by listing key), newest first, with how often."""
     keyed = _KEYED.c
     count = sa.func.count().label("mentions")
-    conditions: list[sa.ColumnElement[bool]] = [keyed.key == key]
+    conditions: list[sa.ColumnElement[bool]] = [keyed.key == key, _kept_mention(keyed)]
     if public_only:
         conditions.append(documents.c.visibility == "public")
     if hide_restricted:
