@@ -31,7 +31,7 @@ def _search(page: Any, words: str) -> None:
 
 def _review(page: Any, code: str, reliability: str, note: str) -> None:
     page.goto(f"/doc/{code}")
-    form = page.locator("section.review form")
+    form = page.locator("form[action$='/review']:has(select[name=reliability])")
     form.locator("select[name=reliability]").select_option(reliability)
     form.locator("textarea[name=note]").fill(note)
     form.locator("button[type=submit]").click()
