@@ -85,10 +85,11 @@ def ensure_archive(path: Path, docs: int) -> None:
     print(f"built {docs} documents in {seconds:.0f} s ({docs / seconds:.0f} docs/s)", flush=True)
 
 
-def write_ingest_folder(folder: Path, count: int) -> None:
-    """New text files for the concurrent ingest (another seed: none is already archived)."""
+def write_ingest_folder(folder: Path, count: int, archived: int) -> None:
+    """New text files for the concurrent ingest: the seed differs from the build's and from
+    earlier runs' (it includes the archive's size), so none is a duplicate already archived."""
     folder.mkdir(parents=True, exist_ok=True)
-    generator = search_bench.Generator(seed=_INGEST_SEED)
+    generator = search_bench.Generator(seed=_INGEST_SEED + archived)
     for number in range(count):
         doc = generator.document(number)
         (folder / f"new-{number:05d}.txt").write_text(f"{doc.title}\n\n{doc.text}\n")
@@ -322,8 +323,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="dhakira-load-"))
     archive = args.archive or work / "archive"
     ensure_archive(archive, args.docs)
-    write_ingest_folder(work / "incoming", args.ingest_docs)
     before = document_count(archive)
+    write_ingest_folder(work / "incoming", args.ingest_docs, before)
     outcome = asyncio.run(session(args, archive, work))
     added = document_count(archive) - before
     print(f"archive: {before} documents before the run")
