@@ -1,10 +1,11 @@
 """Turn a sentence of Arabic tokens into the feature strings the CRF model reads.
 
 Each token is described by its normalized form, its light stem (clitics off), the conjunction,
-preposition and article it carries, its first and last one to four letters and its letter
-trigrams (transliterated foreign names have telltale spellings), its shape (Arabic, Latin,
-digits, punctuation, length), its place in the sentence, list memberships (names, places,
-organizations, cue words) and the same facts about its neighbours two tokens either side.
+preposition and article it carries, its first and last one to four letters, its shape (Arabic,
+Latin, digits, punctuation, length), its place in the sentence, list memberships (names,
+places, organizations, cue words) and the same facts about its neighbours, fewer for those two
+tokens away. (Letter trigrams and the full form of the words two away were dropped: on a
+validation slice of the training text the model without them scored higher, and it tags faster.)
 Training and tagging both reach this through `context.document_features`, so they cannot drift.
 """
 
@@ -94,8 +95,6 @@ def token_facts(token: str) -> TokenFacts:
     if shape in ("AR", "LC", "LL", "LU") and len(light) > 3:
         own.append(f"p4={light[:4]}")
         own.append(f"s4={norm[-4:]}")
-        padded = f"^{light}$"
-        own.extend(f"c3={padded[i : i + 3]}" for i in range(len(padded) - 2))
     word_stem = stem(norm) if shape in ("AR", "LC", "LL", "LU") else norm
     own.append(f"st={word_stem}")
     if norm in PERSON_CUES or light in PERSON_CUES:
@@ -156,6 +155,8 @@ def _neighbour(
     norm: str, light: str, word_stem: str, shape: str, cues: tuple[str, ...], offset: int
 ) -> tuple[str, ...]:
     """What a token at `offset` from another tells about it (list marks are added apart)."""
+    if abs(offset) == 2:
+        return (f"{offset}:l={light}", f"{offset}:sh={shape}")
     row = [f"{offset}:w={norm}", f"{offset}:l={light}", f"{offset}:sh={shape}"]
     if abs(offset) == 1:
         row.append(f"{offset}:st={word_stem}")
