@@ -67,11 +67,15 @@ def _count(
 
 
 def _fill(row: list[str], tags: list[str], votes: dict[tuple[str, ...], Counter[str]]) -> None:
-    longest = max(len(name) for name in votes)
+    longest: dict[str, int] = {}  # per first word, its longest name
+    for name in votes:
+        if len(name) > longest.get(name[0], 0):
+            longest[name[0]] = len(name)
     index = 0
     while index < len(row):
         step = 1
-        for length in range(min(longest, len(row) - index), 0, -1):
+        most = longest.get(row[index], 0)
+        for length in range(min(most, len(row) - index), 0, -1):
             name = tuple(row[index : index + length])
             if name not in votes or any(tags[i] != "O" for i in range(index, index + length)):
                 continue

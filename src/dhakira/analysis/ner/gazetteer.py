@@ -83,11 +83,15 @@ def load_lists() -> dict[str, frozenset[tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> dict[str, frozenset[str]]:
-    """Per list, the words its entries begin with: most tokens begin none, and are skipped."""
-    return {
-        name: frozenset(entry[0] for entry in entries) for name, entries in load_lists().items()
-    }
+def _lists_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Per word, the lists that have an entry beginning with it: most tokens begin none."""
+    index: dict[str, list[str]] = {}
+    for name, entries in load_lists().items():
+        for entry in entries:
+            names = index.setdefault(entry[0], [])
+            if name not in names:
+                names.append(name)
+    return {word: tuple(names) for word, names in index.items()}
 
 
 def phrase_marks(keys: list[str]) -> list[list[str]]:
@@ -95,23 +99,22 @@ def phrase_marks(keys: list[str]) -> list[list[str]]:
 
     `keys` are tokens already in comparison form (see `entry_key`). A token inside a two-word
     place name gets "syria_place:B" or "syria_place:I", so the model can learn that the phrase
-    as a whole is a name.
+    as a whole is a name. Each list is matched greedily from left to right on its own.
     """
     lists = load_lists()
-    firsts = _first_words()
+    starts = _lists_by_first_word()
     marks: list[list[str]] = [[] for _ in keys]
-    for name, entries in lists.items():
-        starts = firsts[name]
-        index = 0
-        while index < len(keys):
-            length = _longest_match(keys, index, entries) if keys[index] in starts else 0
+    free_from: dict[str, int] = {}  # per list, where its last match ended
+    for index, key in enumerate(keys):
+        for name in starts.get(key, ()):
+            if index < free_from.get(name, 0):
+                continue
+            length = _longest_match(keys, index, lists[name])
             if length:
                 marks[index].append(f"{name}:B")
                 for inner in range(index + 1, index + length):
                     marks[inner].append(f"{name}:I")
-                index += length
-            else:
-                index += 1
+                free_from[name] = index + length
     return marks
 
 
