@@ -27,6 +27,7 @@ from dhakira.text.normalize import normalize_arabic, stem
 _PROCLITICS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 NEAR = (-2, -1, 1, 2)
+_CUES = (("PERS", PERSON_CUES), ("ORG", ORG_CUES), ("LOC", PLACE_CUES))
 _PADS = tuple(f"{offset}:pad" for offset in NEAR)
 
 
@@ -97,13 +98,8 @@ def token_facts(token: str) -> TokenFacts:
         own.append(f"s4={norm[-4:]}")
     word_stem = stem(norm) if shape in ("AR", "LC", "LL", "LU") else norm
     own.append(f"st={word_stem}")
-    if norm in PERSON_CUES or light in PERSON_CUES:
-        own.append("cue=PERS")
-    if norm in ORG_CUES or light in ORG_CUES:
-        own.append("cue=ORG")
-    if norm in PLACE_CUES or light in PLACE_CUES:
-        own.append("cue=LOC")
-    cues = tuple(item[4:] for item in own if item.startswith("cue="))
+    cues = tuple(kind for kind, words in _CUES if norm in words or light in words)
+    own.extend(f"cue={kind}" for kind in cues)
     near = tuple(_neighbour(norm, light, word_stem, shape, cues, offset) for offset in NEAR)
     sides = (tuple(f"cwL={kind}" for kind in cues), tuple(f"cwR={kind}" for kind in cues))
     return TokenFacts(norm, light, word_stem, shape, tuple(own), cues, near, sides)
