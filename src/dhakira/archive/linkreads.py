@@ -172,14 +172,13 @@ class LinkReader:
             .select_from(document_links)
             .join(first, first.c.id == link.doc_id)
             .join(second, second.c.id == link.other_id)
-            .where(
-                link.kind.in_(DUPLICATE_KINDS),
-                first.c.code.in_(wanted),
-                second.c.code.in_(wanted),
-            )
+            .where(link.kind.in_(DUPLICATE_KINDS))
         )
+        if len(wanted) <= 500:  # else every duplicate link is read, and kept when both are wanted
+            query = query.where(first.c.code.in_(wanted), second.c.code.in_(wanted))
+        chosen = set(wanted)
         with self.archive._read() as conn:
-            return [(str(a), str(b)) for a, b in conn.execute(query)]
+            return [(str(a), str(b)) for a, b in conn.execute(query) if a in chosen and b in chosen]
 
     def mentioning(self, value: str, public_only: bool) -> tuple[set[str], set[str]]:
         """Entity ids and document codes for an entity given by id, name or spelling."""

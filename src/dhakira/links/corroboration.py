@@ -228,7 +228,10 @@ def _magnitude(claim: Claim) -> tuple[float, float] | None:
 
 
 def _same_magnitude(a: Claim, b: Claim) -> bool:
-    ma, mb = _magnitude(a), _magnitude(b)
+    return _magnitudes_meet(_magnitude(a), _magnitude(b))
+
+
+def _magnitudes_meet(ma: tuple[float, float] | None, mb: tuple[float, float] | None) -> bool:
     if ma is None or mb is None:
         return False
     if ma[1] >= mb[0] and mb[1] >= ma[0]:
@@ -239,7 +242,10 @@ def _same_magnitude(a: Claim, b: Claim) -> bool:
 
 def figures_conflict(a: Claim, b: Claim) -> bool:
     """True when the two figures cannot both be true (their possible values do not overlap)."""
-    va, vb = possible_values(a), possible_values(b)
+    return _values_conflict(possible_values(a), possible_values(b))
+
+
+def _values_conflict(va: tuple[float, float] | None, vb: tuple[float, float] | None) -> bool:
     if va is None or vb is None:
         return False
     return va[1] < vb[0] or vb[1] < va[0]
@@ -265,6 +271,75 @@ def compatible(a: SourcedClaim, b: SourcedClaim) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A claim with what grouping compares, worked out once (not once per comparison)."""
+
+    item: SourcedClaim
+    days: tuple[int, int] | None  # the claim's period as day ordinals
+    magnitude: tuple[float, float] | None
+
+
+class _Group:
+    """Claims grouped so far, with the bounds a new claim must meet to be compatible with
+    every member: checking the bounds is the same test as checking each member (the period
+    gap and the magnitude ratio are both worst at the extreme members), in constant time.
+    Checked equal to the member-by-member test on 20,000 generated claims; only a figure whose
+    low exceeds its high (a data error) can be grouped differently."""
+
+    def __init__(self) -> None:
+        self.members: list[_Prepared] = []
+        self.latest_start: int | None = None  # over members with a period
+        self.earliest_end: int | None = None
+        self.worst_span = -math.inf  # start minus end, over members (> 0: an inverted period)
+        self.highest_low = 0.0
+        self.lowest_high = math.inf
+        self.worst_ratio = 0.0  # low over high, over members (> 1: an inverted figure)
+        self.unsized = False  # a member without a figure: nothing else is compatible
+
+    def accepts(self, claim: _Prepared) -> bool:
+        if claim.magnitude is None or self.unsized:
+            return False
+        if not self._meets_period(claim.days):
+            return False
+        low, high = claim.magnitude
+        return (
+            low / self.lowest_high <= MAGNITUDE
+            and self.highest_low / high <= MAGNITUDE
+            and (low / high <= MAGNITUDE and self.worst_ratio <= MAGNITUDE)
+        )
+
+    def _meets_period(self, days: tuple[int, int] | None) -> bool:
+        if days is None or self.latest_start is None or self.earliest_end is None:
+            return True
+        return (
+            days[0] - self.earliest_end <= GAP_DAYS
+            and self.latest_start - days[1] <= GAP_DAYS
+            and (days[0] - days[1] <= GAP_DAYS and self.worst_span <= GAP_DAYS)
+        )
+
+    def add(self, claim: _Prepared) -> None:
+        self.members.append(claim)
+        if claim.days is not None:
+            start, end = claim.days
+            self.latest_start = max(start, self.latest_start or start)
+            self.earliest_end = min(end, self.earliest_end or end)
+            self.worst_span = max(self.worst_span, start - end)
+        if claim.magnitude is None:
+            self.unsized = True
+        else:
+            low, high = claim.magnitude
+            self.highest_low = max(self.highest_low, low)
+            self.lowest_high = min(self.lowest_high, high)
+            self.worst_ratio = max(self.worst_ratio, low / high)
+
+
+def _prepare(item: SourcedClaim) -> _Prepared:
+    period = claim_period(item)
+    days = (period[0].toordinal(), period[1].toordinal()) if period else None
+    return _Prepared(item, days, _magnitude(item.claim))
+
+
 def group_claims(
     claims: Iterable[SourcedClaim],
     repeats: Iterable[tuple[str, str]] = (),
@@ -275,24 +350,34 @@ def group_claims(
     `repeats` are pairs of document ids where one repeats the other (duplicates, copies);
     they count as one source.
     """
-    groups: list[list[SourcedClaim]] = []
-    by_key: dict[tuple[str, str], list[list[SourcedClaim]]] = {}  # only same event and place
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str], list[_Group]] = {}  # only same event and place
     for item in claims:
         if item.claim.kind != "victims" or not item.claim.place:
             continue
+        prepared = _prepare(item)
         bucket = by_key.setdefault((item.claim.event, _fold(item.claim.place)), [])
-        home = next((g for g in bucket if all(compatible(item, m) for m in g)), None)
+        home = next((g for g in bucket if g.accepts(prepared)), None)
         if home is None:
-            bucket.append([item])
-            groups.append(bucket[-1])
-        else:
-            home.append(item)
-    pairs = list(repeats)
+            home = _Group()
+            bucket.append(home)
+            groups.append(home)
+        home.add(prepared)
+    partners = _partners(repeats)
     return [
-        build_incident(group, pairs)
+        _build([p.item for p in group.members], partners)
         for group in groups
-        if len({m.doc_id for m in group}) >= min_documents
+        if len({p.item.doc_id for p in group.members}) >= min_documents
     ]
+
+
+def _partners(repeats: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each document's repeat partners, both ways."""
+    found: dict[str, set[str]] = {}
+    for a, b in repeats:
+        found.setdefault(a, set()).add(b)
+        found.setdefault(b, set()).add(a)
+    return found
 
 
 def source_of(item: SourcedClaim) -> str:
@@ -300,7 +385,7 @@ def source_of(item: SourcedClaim) -> str:
     return item.claim.attributed_to or item.publisher or f"document {item.doc_id}"
 
 
-def _independent(items: Sequence[SourcedClaim], repeats: Sequence[tuple[str, str]]) -> list[int]:
+def _independent(items: Sequence[SourcedClaim], partners: dict[str, set[str]]) -> list[int]:
     """A source number per member: same source or a repeated document → same number."""
     parent = list(range(len(items)))
 
@@ -313,21 +398,26 @@ def _independent(items: Sequence[SourcedClaim], repeats: Sequence[tuple[str, str
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    repeated = {frozenset(p) for p in repeats}
-    for i, a in enumerate(items):
-        for j in range(i):
-            b = items[j]
-            if (
-                _fold(source_of(a)) == _fold(source_of(b))
-                or frozenset((a.doc_id, b.doc_id)) in repeated
-            ):
-                join(i, j)
+    first_of_source: dict[str, int] = {}
+    by_doc: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        join(i, first_of_source.setdefault(_fold(source_of(item)), i))
+        by_doc.setdefault(item.doc_id, []).append(i)
+    for doc, members in by_doc.items():
+        for other in partners.get(doc, ()):
+            for j in by_doc.get(other, ()):
+                for i in members:  # a repeated document and its repeat: one source
+                    join(i, j)
     return [find(i) for i in range(len(items))]
 
 
 def build_incident(items: Sequence[SourcedClaim], repeats: Sequence[tuple[str, str]]) -> Incident:
     """One incident from compatible claims: members, sources, consolidation and conflicts."""
-    roots = _independent(items, repeats)
+    return _build(items, _partners(repeats))
+
+
+def _build(items: Sequence[SourcedClaim], partners: dict[str, set[str]]) -> Incident:
+    roots = _independent(items, partners)
     sources: dict[int, list[str]] = {}
     for root, item in zip(roots, items, strict=True):
         names = sources.setdefault(root, [])
@@ -348,11 +438,12 @@ def build_incident(items: Sequence[SourcedClaim], repeats: Sequence[tuple[str, s
         )
         for root, item in zip(roots, items, strict=True)
     )
+    values = [possible_values(item.claim) for item in items]
     conflicts = tuple(
         Conflict(j, i, f"{_said(members[j])} cannot be true with {_said(members[i])}")
         for i, a in enumerate(items)
         for j in range(i)
-        if items[j].doc_id != a.doc_id and figures_conflict(items[j].claim, a.claim)
+        if items[j].doc_id != a.doc_id and _values_conflict(values[j], values[i])
     )
     low, best, high = consolidate(item.claim for item in items)
     first = items[0].claim
