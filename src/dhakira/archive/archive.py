@@ -50,7 +50,14 @@ from dhakira.archive.records import (
     VerifyReport,
 )
 from dhakira.archive.restrictions import Restrictions
-from dhakira.archive.schema import audit, batches, document_texts, documents, failures
+from dhakira.archive.schema import (
+    archive_state,
+    audit,
+    batches,
+    document_texts,
+    documents,
+    failures,
+)
 from dhakira.config import DATABASE_ENV
 from dhakira.errors import ConfigError, IntegrityError, NotFound
 from dhakira.records import RELIABILITIES, Document, Failure, Item, sha256_hex
@@ -498,6 +505,19 @@ class Archive:
             "why": why,
         }
         conn.execute(audit.insert(), {**entry, "prev_hash": prev, "hash": entry_hash(prev, entry)})
+        if action != "ingest":
+            _mark_changed(conn, seq)
+
+    def changed_mark(self) -> int:
+        """The audit sequence number of the last change other than an ingest: anything that can
+        hide, mask, re-rate or regroup documents moves it, so counts cached under one mark are
+        never shown after such a change (new documents only add, and may wait for a cache's
+        time limit)."""
+        with self._read() as conn:
+            found = conn.execute(
+                sa.select(archive_state.c.value).where(archive_state.c.key == CHANGED)
+            ).scalar()
+        return int(found or 0)
 
     def audit(self, code: str | None = None) -> list[AuditEntry]:
         query = sa.select(audit).order_by(audit.c.seq)
@@ -552,3 +572,15 @@ def _index_terms_of(doc: Document) -> tuple[list[str], list[str]]:
         languages=[doc.language or "", *doc.languages],
         publisher=doc.publisher,
     )
+
+
+CHANGED = "changed"
+
+
+def _mark_changed(conn: Connection, seq: int) -> None:
+    """Move the "changed" mark to this audit entry, in the transaction that writes it."""
+    done = conn.execute(
+        archive_state.update().where(archive_state.c.key == CHANGED).values(value=seq)
+    )
+    if done.rowcount == 0:
+        conn.execute(archive_state.insert(), {"key": CHANGED, "value": seq})

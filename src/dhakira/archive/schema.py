@@ -103,6 +103,16 @@ audit = sa.Table(
     sa.Index("ix_audit_code", "code"),
 )
 
+# One row per named value the whole archive shares. "changed" is the audit sequence number of
+# the last change other than an ingest (a review, a restriction, an edit, a verdict, a merge):
+# a cache of counts keyed on it is dropped the moment anything could hide or regroup a document.
+archive_state = sa.Table(
+    "archive_state",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Integer, nullable=False),
+)
+
 # What the analysers found in a document, one row each, with the analyser that found it
 # ("analysis.entities.v1"): re-analysis replaces a document's rows whole.
 mentions = sa.Table(

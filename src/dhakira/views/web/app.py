@@ -22,6 +22,7 @@ from dhakira.archive import Archive
 from dhakira.errors import ArchiveError, ConfigError, DhakiraError, NotFound, QueryError
 from dhakira.views.web import i18n, render
 from dhakira.views.web.context import CSRF_COOKIE
+from dhakira.views.web.counts import CountsCache
 from dhakira.views.web.pool import ArchivePool
 from dhakira.views.web.routes_connections import router as connections_router
 from dhakira.views.web.routes_edit import router as edit_router
@@ -65,6 +66,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.pool = pool
+    app.state.counts = CountsCache()
     app.state.settings = settings or WebSettings()
     app.state.templates = render.environment()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

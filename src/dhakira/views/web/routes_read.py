@@ -7,9 +7,9 @@ dict. Every archive query is made with the reader's visibility scope (`ctx.publi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import asdict, dataclass, replace
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
@@ -20,6 +20,9 @@ from dhakira.records import sha256_hex
 from dhakira.views import connections, pages
 from dhakira.views.web import hiding, render
 from dhakira.views.web.context import Context
+from dhakira.views.web.counts import CountsCache
+
+T = TypeVar("T")
 
 router = APIRouter()
 _JSON = ".json"
@@ -65,7 +68,9 @@ class SearchParams:
 def search_view(ctx: Context, params: SearchParams) -> dict[str, Any]:
     """Hits, snippets and facet counts of one search, all within the reader's scope."""
     query = params.query(ctx)
-    page = pages.search_page(query, ctx.archive.search(query), ctx.archive.facets(query))
+    same_counts = replace(query, limit=0, offset=0)  # every page of a search has the same counts
+    facets = _counted(ctx, ("facets", same_counts), lambda: ctx.archive.facets(query))
+    page = pages.search_page(query, ctx.archive.search(query), facets)
     page["page"] = params.page
     page["pages"] = max(1, -(-page["total"] // max(1, query.limit)))
     return page
@@ -165,7 +170,16 @@ def entities_view(ctx: Context, params: EntityParams) -> dict[str, Any]:
         public_only=ctx.public_only,
         hide_restricted=ctx.hide_fields,
     )
-    return pages.entities_page(query, ctx.archive.entities(query))
+    return pages.entities_page(
+        query, _counted(ctx, ("entities", query), lambda: ctx.archive.entities(query))
+    )
+
+
+def _counted(ctx: Context, key: Hashable, compute: Callable[[], T]) -> T:
+    """Counts many readers share, from the app's cache (see views/web/counts.py); the key
+    holds the query and so its visibility scope."""
+    cache: CountsCache = ctx.request.app.state.counts
+    return cache.get(key, ctx.archive.changed_mark(), compute)
 
 
 @router.get("/entities.json", tags=["read"], summary="Entities named across the archive")
