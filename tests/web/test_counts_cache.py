@@ -64,3 +64,27 @@ def test_a_document_made_restricted_leaves_anonymous_facet_counts_at_once(
     with Archive.open(path) as archive:
         archive.review(codes.public_en, visibility="restricted", note="withdrawn", actor="t")
     assert counted() == first - 1
+
+
+def test_a_shorter_limit_for_one_answer_and_clear() -> None:
+    cache = CountsCache(seconds=30.0)
+    assert cache.get("results", 1, lambda: 1, seconds=0.0) == 1
+    assert cache.get("results", 1, lambda: 2, seconds=0.0) == 2
+    assert cache.get("counts", 1, lambda: 3) == 3
+    cache.clear()
+    assert cache.get("counts", 1, lambda: 4) == 4
+
+
+def test_a_document_made_restricted_leaves_anonymous_results_at_once(
+    fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
+) -> None:
+    path, codes = fresh_archive
+    anonymous = fresh_client(None)
+
+    def codes_found() -> set[str]:
+        return {hit["code"] for hit in anonymous.get("/search.json?q=hanged").json()["hits"]}
+
+    assert codes.public_en in codes_found()
+    with Archive.open(path) as archive:
+        archive.review(codes.public_en, visibility="restricted", note="withdrawn", actor="t")
+    assert codes.public_en not in codes_found()

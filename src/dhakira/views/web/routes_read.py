@@ -20,7 +20,7 @@ from dhakira.records import sha256_hex
 from dhakira.views import connections, pages
 from dhakira.views.web import hiding, render
 from dhakira.views.web.context import Context
-from dhakira.views.web.counts import CountsCache
+from dhakira.views.web.counts import RESULTS_SECONDS, CountsCache
 
 T = TypeVar("T")
 
@@ -70,7 +70,10 @@ def search_view(ctx: Context, params: SearchParams) -> dict[str, Any]:
     query = params.query(ctx)
     same_counts = replace(query, limit=0, offset=0)  # every page of a search has the same counts
     facets = _counted(ctx, ("facets", same_counts), lambda: ctx.archive.facets(query))
-    page = pages.search_page(query, ctx.archive.search(query), facets)
+    found = _counted(
+        ctx, ("results", query), lambda: ctx.archive.search(query), seconds=RESULTS_SECONDS
+    )
+    page = pages.search_page(query, found, facets)
     page["page"] = params.page
     page["pages"] = max(1, -(-page["total"] // max(1, query.limit)))
     return page
@@ -175,11 +178,13 @@ def entities_view(ctx: Context, params: EntityParams) -> dict[str, Any]:
     )
 
 
-def _counted(ctx: Context, key: Hashable, compute: Callable[[], T]) -> T:
-    """Counts many readers share, from the app's cache (see views/web/counts.py); the key
+def _counted(
+    ctx: Context, key: Hashable, compute: Callable[[], T], seconds: float | None = None
+) -> T:
+    """Answers many readers share, from the app's cache (see views/web/counts.py); the key
     holds the query and so its visibility scope."""
     cache: CountsCache = ctx.request.app.state.counts
-    return cache.get(key, ctx.archive.changed_mark(), compute)
+    return cache.get(key, ctx.archive.changed_mark(), compute, seconds)
 
 
 @router.get("/entities.json", tags=["read"], summary="Entities named across the archive")
