@@ -3,6 +3,8 @@ something: the cache is keyed on the archive's change mark."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from tests.web.conftest import ClientFor, Codes, _doc
@@ -16,6 +18,25 @@ def test_a_count_is_computed_once_under_one_mark() -> None:
     calls: list[int] = []
     assert cache.get("k", 7, lambda: calls.append(1) or 3) == 3
     assert cache.get("k", 7, lambda: calls.append(1) or 4) == 3
+    assert calls == [1]
+
+
+def test_readers_asking_at_once_wait_for_one_computation() -> None:
+    cache = CountsCache()
+    calls: list[int] = []
+    started = threading.Event()
+
+    def slow() -> int:
+        calls.append(1)
+        started.set()
+        time.sleep(0.2)
+        return 9
+
+    first = threading.Thread(target=cache.get, args=("k", 1, slow))
+    first.start()
+    started.wait()
+    assert cache.get("k", 1, slow) == 9
+    first.join()
     assert calls == [1]
 
 

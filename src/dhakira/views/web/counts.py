@@ -24,38 +24,64 @@ T = TypeVar("T")
 
 DEFAULT_SECONDS = 30.0
 DEFAULT_ENTRIES = 512
-RESULTS_SECONDS = 5.0
+RESULTS_SECONDS = 15.0
+
+
+_MISSING = object()
 
 
 class CountsCache:
-    """A bounded, thread-safe cache of computed counts, checked against the change mark."""
+    """A bounded, thread-safe cache of computed answers, checked against the change mark.
+
+    One reader computes a missing answer while the others asking the same thing wait for it
+    (on a large archive a common word's counts take a second; fifty readers computing them at
+    once would take the server down with them)."""
 
     def __init__(self, seconds: float = DEFAULT_SECONDS, entries: int = DEFAULT_ENTRIES) -> None:
         self.seconds = seconds
         self.entries = entries
         self._lock = threading.Lock()
         self._found: OrderedDict[Hashable, tuple[int, float, object]] = OrderedDict()
+        self._computing: dict[tuple[Hashable, int], threading.Lock] = {}
 
     def get(
         self, key: Hashable, mark: int, compute: Callable[[], T], seconds: float | None = None
     ) -> T:
         """The value cached for `key` under this change mark and within the time limit (the
-        cache's own, or `seconds`), else `compute()` (outside the lock: two readers may both
-        compute, neither waits)."""
-        now = time.monotonic()
+        cache's own, or `seconds`), else `compute()`, once for all readers asking at once."""
         limit = self.seconds if seconds is None else min(seconds, self.seconds)
+        found = self._fresh(key, mark, limit)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        with self._lock:
+            flight = self._computing.setdefault((key, mark), threading.Lock())
+        try:
+            with flight:
+                found = self._fresh(key, mark, limit)  # another reader may have just made it
+                if found is not _MISSING:
+                    return found  # type: ignore[return-value]
+                started = time.monotonic()
+                value = compute()
+                self._keep(key, mark, started, value)
+                return value
+        finally:
+            with self._lock:
+                self._computing.pop((key, mark), None)
+
+    def _fresh(self, key: Hashable, mark: int, limit: float) -> object:
         with self._lock:
             found = self._found.get(key)
-            if found is not None and found[0] == mark and now - found[1] < limit:
-                self._found.move_to_end(key)
-                return found[2]  # type: ignore[return-value]
-        value = compute()
+            if found is None or found[0] != mark or time.monotonic() - found[1] >= limit:
+                return _MISSING
+            self._found.move_to_end(key)
+            return found[2]
+
+    def _keep(self, key: Hashable, mark: int, started: float, value: object) -> None:
         with self._lock:
-            self._found[key] = (mark, now, value)
+            self._found[key] = (mark, started, value)
             self._found.move_to_end(key)
             while len(self._found) > self.entries:
                 self._found.popitem(last=False)
-        return value
 
     def clear(self) -> None:
         """Forget every answer (after an upload, so its documents show at once)."""
