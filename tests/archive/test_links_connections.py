@@ -220,3 +220,16 @@ def test_a_place_filter_keeps_every_document_of_a_merged_entry(
     page = timeline_view(archive, facility="Saydnaya", public_only=False)
     [entry] = [e for e in page["entries"] if e["date"] == "2017-02-07"]
     assert sorted(entry["documents"]) == sorted(codes)
+
+
+def test_a_rejected_claim_joins_no_incident(
+    archive: Archive, batch: str, make_doc: MakeDoc
+) -> None:
+    codes = _store(archive, batch, _docs(make_doc))
+    monitor = archive.get(codes[2]).claims[0]
+    archive.editing.judge(
+        codes[2], "claim", monitor.start, monitor.end, "rejected", note="misread", actor="r"
+    )
+    [incident] = incidents_view(archive, public_only=False)["incidents"]
+    assert incident["documents"] == codes[:2]
+    assert [m["figure"] for m in incident["members"]] == ["as many as 13,000"] * 2

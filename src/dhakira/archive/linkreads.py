@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from dhakira.archive.findings import _claim, _named
+from dhakira.archive.findings import _claim, _named, rejected
 from dhakira.archive.schema import (
     chronicle_entries,
     claims,
@@ -84,11 +84,16 @@ class LinkReader:
 
     def claims(self, scope: ClaimScope) -> tuple[list[SourcedClaim], dict[str, dict[str, Any]]]:
         """The victim claims with a place in `scope`, oldest document first, and the
-        documents they are in (code → title, date, publisher, reliability)."""
+        documents they are in (code → title, date, publisher, reliability). A claim a reviewer
+        rejected joins no incident: its figure must not weigh on the others."""
         query = (
             sa.select(claims, *_DOC_INFO)
             .join(documents, documents.c.id == claims.c.doc_id)
-            .where(claims.c.kind == "victims", claims.c.place.is_not(None))
+            .where(
+                claims.c.kind == "victims",
+                claims.c.place.is_not(None),
+                ~rejected("claim", claims.c.doc_id, claims.c.start, claims.c.end),
+            )
         )
         if scope.public_only:
             query = query.where(documents.c.visibility == "public")
