@@ -189,3 +189,23 @@ def test_the_timeline_in_arabic_is_right_to_left(client: ClientFor) -> None:
     body = client(None).get("/timeline?lang=ar").text
     assert '<html lang="ar" dir="rtl">' in body and "اليوميات" in body
     assert "٢٠١٧" in body
+
+
+def test_a_document_made_restricted_leaves_the_cached_incidents_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "archive"
+    build_archive(path)
+    with Archive.open(path) as archive:
+        batch = archive.start_batch("incidents")
+        added = {name: archive.add(doc, batch, visibility="public").code for name, doc in _more()}  # type: ignore[arg-type]
+        archive.links.relink(archive.codes())
+    client = next(_clients(path))
+
+    def documents() -> set[str]:
+        page = client(None).get("/incidents.json").json()
+        return {code for incident in page["incidents"] for code in incident["documents"]}
+
+    assert added["hrw"] in documents()
+    assert added["hrw"] in documents()  # the second answer comes from the cache
+    with Archive.open(path) as archive:
+        archive.review(added["hrw"], visibility="restricted", note="withdrawn", actor="t")
+    assert added["hrw"] not in documents()

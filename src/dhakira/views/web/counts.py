@@ -18,7 +18,10 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from dhakira.views.web.context import Context
 
 T = TypeVar("T")
 
@@ -87,3 +90,12 @@ class CountsCache:
         """Forget every answer (after an upload, so its documents show at once)."""
         with self._lock:
             self._found.clear()
+
+
+def shared(
+    ctx: Context, key: Hashable, compute: Callable[[], T], seconds: float | None = None
+) -> T:
+    """An answer many readers share, from the app's cache; the key must hold everything the
+    answer depends on, the reader's visibility scope included."""
+    cache: CountsCache = ctx.request.app.state.counts
+    return cache.get(key, ctx.archive.changed_mark(), compute, seconds)

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from dhakira.views import connections
 from dhakira.views.web import charts, hiding, i18n, render
 from dhakira.views.web.context import Context
+from dhakira.views.web.counts import shared
 
 router = APIRouter()
 
@@ -42,16 +43,28 @@ def incidents_page(ctx: Context, params: IncidentParams) -> dict[str, Any]:
     if hiding.names_restricted(mask, [params.place, params.entity]):
         empty = {"event": params.event, "place": params.place, "entity": params.entity}
         return {"query": empty | {"date_from": None, "date_to": None}, "total": 0, "incidents": []}
-    page = connections.incidents_view(
-        ctx.archive,
-        event=_blank(params.event),
-        place=_blank(params.place),
-        entity=_blank(params.entity),
-        date_from=_blank(params.date_from),
-        date_to=_blank(params.date_to),
-        public_only=ctx.public_only,
+    asked = {
+        "event": _blank(params.event),
+        "place": _blank(params.place),
+        "entity": _blank(params.entity),
+        "date_from": _blank(params.date_from),
+        "date_to": _blank(params.date_to),
+    }
+    key = ("incidents", ctx.public_only, *sorted(asked.items()))
+    page = shared(
+        ctx,
+        key,
+        lambda: connections.incidents_view(
+            ctx.archive,
+            event=asked["event"],
+            place=asked["place"],
+            entity=asked["entity"],
+            date_from=asked["date_from"],
+            date_to=asked["date_to"],
+            public_only=ctx.public_only,
+        ),
     )
-    return dict(mask.deep(page)) if mask else page
+    return dict(mask.deep(page)) if mask else dict(page)
 
 
 @router.get("/incidents.json", tags=["read"], summary="Incidents: claims grouped across sources")
@@ -122,16 +135,21 @@ def timeline_page(ctx: Context, params: TimelineParams) -> dict[str, Any]:
     }
     if hiding.names_restricted(mask, [params.place, params.facility, params.entity]):
         return {"query": asked, "total": 0, "granularity": "year", "counts": [], "entries": []}
-    page = connections.timeline_view(
-        ctx.archive,
-        date_from=asked["date_from"],
-        date_to=asked["date_to"],
-        place=asked["place"],
-        facility=asked["facility"],
-        entity=asked["entity"],
-        public_only=ctx.public_only,
+    key = ("timeline", ctx.public_only, *sorted(asked.items()))
+    page = shared(
+        ctx,
+        key,
+        lambda: connections.timeline_view(
+            ctx.archive,
+            date_from=asked["date_from"],
+            date_to=asked["date_to"],
+            place=asked["place"],
+            facility=asked["facility"],
+            entity=asked["entity"],
+            public_only=ctx.public_only,
+        ),
     )
-    return dict(mask.deep(page)) if mask else page
+    return dict(mask.deep(page)) if mask else dict(page)
 
 
 def _by_period(entries: list[dict[str, Any]], granularity: str) -> list[dict[str, Any]]:

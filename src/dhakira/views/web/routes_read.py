@@ -7,9 +7,9 @@ dict. Every archive query is made with the reader's visibility scope (`ctx.publi
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
@@ -20,9 +20,7 @@ from dhakira.records import sha256_hex
 from dhakira.views import connections, pages
 from dhakira.views.web import hiding, render
 from dhakira.views.web.context import Context
-from dhakira.views.web.counts import RESULTS_SECONDS, CountsCache
-
-T = TypeVar("T")
+from dhakira.views.web.counts import RESULTS_SECONDS, shared
 
 router = APIRouter()
 _JSON = ".json"
@@ -69,8 +67,8 @@ def search_view(ctx: Context, params: SearchParams) -> dict[str, Any]:
     """Hits, snippets and facet counts of one search, all within the reader's scope."""
     query = params.query(ctx)
     same_counts = replace(query, limit=0, offset=0)  # every page of a search has the same counts
-    facets = _counted(ctx, ("facets", same_counts), lambda: ctx.archive.facets(query))
-    found = _counted(
+    facets = shared(ctx, ("facets", same_counts), lambda: ctx.archive.facets(query))
+    found = shared(
         ctx, ("results", query), lambda: ctx.archive.search(query), seconds=RESULTS_SECONDS
     )
     page = pages.search_page(query, found, facets)
@@ -174,17 +172,8 @@ def entities_view(ctx: Context, params: EntityParams) -> dict[str, Any]:
         hide_restricted=ctx.hide_fields,
     )
     return pages.entities_page(
-        query, _counted(ctx, ("entities", query), lambda: ctx.archive.entities(query))
+        query, shared(ctx, ("entities", query), lambda: ctx.archive.entities(query))
     )
-
-
-def _counted(
-    ctx: Context, key: Hashable, compute: Callable[[], T], seconds: float | None = None
-) -> T:
-    """Answers many readers share, from the app's cache (see views/web/counts.py); the key
-    holds the query and so its visibility scope."""
-    cache: CountsCache = ctx.request.app.state.counts
-    return cache.get(key, ctx.archive.changed_mark(), compute, seconds)
 
 
 @router.get("/entities.json", tags=["read"], summary="Entities named across the archive")
