@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
 
 from dhakira.views.cli import app
+
+if TYPE_CHECKING:
+    from conftest import IngestTexts
 
 runner = CliRunner()
 
@@ -26,15 +30,8 @@ ARABIC = (
 
 
 @pytest.fixture()
-def archive(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "statement.txt").write_text(STATEMENT, encoding="utf-8")
-    (folder / "arabic.txt").write_text(ARABIC, encoding="utf-8")
-    path = tmp_path / "archive"
-    result = runner.invoke(app, ["ingest", str(folder), "--archive", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return path
+def archive(tmp_path: Path, ingest_texts: IngestTexts) -> Path:
+    return ingest_texts(tmp_path, {"statement.txt": STATEMENT, "arabic.txt": ARABIC})
 
 
 def _json(args: list[str]) -> object:

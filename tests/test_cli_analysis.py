@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
 
 from dhakira.views.cli import app
+
+if TYPE_CHECKING:
+    from conftest import IngestTexts
 
 runner = CliRunner()
 
@@ -27,16 +31,9 @@ BAYAN = (
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def archive(tmp_path_factory: pytest.TempPathFactory, ingest_texts: IngestTexts) -> Path:
     root = tmp_path_factory.mktemp("cli")
-    folder = root / "in"
-    folder.mkdir()
-    (folder / "release.txt").write_text(RELEASE, encoding="utf-8")
-    (folder / "bayan.txt").write_text(BAYAN, encoding="utf-8")
-    path = root / "archive"
-    result = runner.invoke(app, ["ingest", str(folder), "--archive", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return path
+    return ingest_texts(root, {"release.txt": RELEASE, "bayan.txt": BAYAN})
 
 
 def _run(args: list[str]) -> str:

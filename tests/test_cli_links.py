@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
 
 from dhakira.views.cli import app
+
+if TYPE_CHECKING:
+    from conftest import IngestTexts
 
 runner = CliRunner()
 
@@ -33,18 +37,14 @@ HTML = (
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("links")
-    folder = root / "in"
-    folder.mkdir()
-    (folder / "a_report.txt").write_text(REPORT, encoding="utf-8")
-    (folder / "b_repost.html").write_text(HTML, encoding="utf-8")
-    (folder / "c_cut.txt").write_text(REPORT[: int(len(REPORT) * 0.7)], encoding="utf-8")
-    (folder / "d_floods.txt").write_text(FLOODS, encoding="utf-8")
-    path = root / "archive"
-    result = runner.invoke(app, ["ingest", str(folder), "--archive", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return path
+def archive(tmp_path_factory: pytest.TempPathFactory, ingest_texts: IngestTexts) -> Path:
+    files = {
+        "a_report.txt": REPORT,
+        "b_repost.html": HTML,
+        "c_cut.txt": REPORT[: int(len(REPORT) * 0.7)],
+        "d_floods.txt": FLOODS,
+    }
+    return ingest_texts(tmp_path_factory.mktemp("links"), files)
 
 
 def _run(args: list[str]) -> str:
@@ -163,18 +163,14 @@ MONITOR = (
 
 
 @pytest.fixture(scope="module")
-def connected(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def connected(tmp_path_factory: pytest.TempPathFactory, ingest_texts: IngestTexts) -> Path:
     """An archive with Amnesty's figure, a cut-short copy of it and a monitor's own figure."""
-    root = tmp_path_factory.mktemp("connected")
-    folder = root / "in"
-    folder.mkdir()
-    (folder / "a_report.txt").write_text(REPORT, encoding="utf-8")
-    (folder / "c_cut.txt").write_text(REPORT[: int(len(REPORT) * 0.7)], encoding="utf-8")
-    (folder / "e_monitor.txt").write_text(MONITOR, encoding="utf-8")
-    path = root / "archive"
-    result = runner.invoke(app, ["ingest", str(folder), "--archive", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return path
+    files = {
+        "a_report.txt": REPORT,
+        "c_cut.txt": REPORT[: int(len(REPORT) * 0.7)],
+        "e_monitor.txt": MONITOR,
+    }
+    return ingest_texts(tmp_path_factory.mktemp("connected"), files)
 
 
 def _incidents(archive: Path, *options: str) -> list[dict[str, object]]:
