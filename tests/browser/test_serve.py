@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,48 @@ def test_a_browser_is_opened_only_where_one_can_be_shown(
     environ: dict[str, str], platform: str, expected: bool
 ) -> None:
     assert can_show_browser(environ, platform) is expected
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(child) for child in (task / "children").read_text().split())
+    return found
+
+
+@pytest.mark.slow  # real `dhakira serve` processes
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_serve_workers_answer_from_several_processes_and_stop_together(
+    empty_archive: Path,
+) -> None:
+    port = _free_port()
+    command = [sys.executable, "-c", "from dhakira.views.cli import main; main()", "serve"]
+    server = subprocess.Popen(
+        [*command, "--archive", str(empty_archive), "--port", str(port), "--workers", "2"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        assert f"http://127.0.0.1:{port}/search" in server.stdout.readline()
+        # the socket listens before the workers start: the first request waits, never refused
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search.json?q=", timeout=60) as got:
+            assert got.status == 200
+        workers = _children(server.pid)
+        assert len(workers) >= 2
+    finally:
+        server.send_signal(signal.SIGINT)  # Ctrl+C
+        server.wait(timeout=30)
+    deadline = time.monotonic() + 10  # the workers end just after the parent that joined them
+    while left := [pid for pid in workers if _running(pid)]:
+        assert time.monotonic() < deadline, f"processes left after Ctrl+C: {left}"
+        time.sleep(0.2)
+
+
+def _running(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"

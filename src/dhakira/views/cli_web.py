@@ -14,10 +14,10 @@ import sys
 import threading
 import time
 import webbrowser
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -25,9 +25,6 @@ from dhakira.config import DEFAULT_ARCHIVE
 from dhakira.errors import ConfigError
 from dhakira.views import console as render
 from dhakira.views.cli import ArchiveOpt, DatabaseOpt, JsonOpt, _archive, app, err, out
-
-if TYPE_CHECKING:
-    import uvicorn
 
 users_app = typer.Typer(help="Manage the people who use the web application.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
@@ -57,11 +54,22 @@ def serve(
         bool,
         typer.Option("--secure-cookies", help="Send cookies only over HTTPS (use behind HTTPS)."),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes sharing the port (more readers at once; each uses its own "
+            "memory and cache). One is enough for a few readers.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the archive in a browser (Arabic and English) and as a JSON API.
 
     The URL is printed first; with --open the reader's browser is opened at it once the server
     listens. Where no browser can be shown (no display, no $BROWSER) the URL is all there is.
+    With --workers N, N processes answer on the same port (Python runs one request's code at
+    a time per process, so a busy archive is served faster by several).
     """
     import uvicorn
 
@@ -71,10 +79,42 @@ def serve(
     listening = _listen(host, port)
     url = _page_url(host, port)
     out.print(f"dhakira archive at {url}  (Ctrl+C to stop)", highlight=False)
+    if workers > 1:
+        if open_browser:  # the socket already listens: the browser's request waits for a worker
+            _open_when_started(lambda: True, url)
+        _serve_workers(listening, workers, archive, database_url, secure_cookies)
+        return
     server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning"))
     if open_browser:
-        _open_when_started(server, url)
+        _open_when_started(lambda: server.started, url)
     server.run(sockets=[listening])
+
+
+def _serve_workers(
+    listening: socket.socket,
+    workers: int,
+    archive: Path,
+    database_url: str | None,
+    secure_cookies: bool,
+) -> None:
+    """Run `workers` server processes on the bound socket until Ctrl+C (uvicorn supervises
+    them and replaces one that dies). Each makes its app from the environment set here (the
+    archive was opened and migrated above, so the workers skip that)."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from dhakira.views.web import app as web_app
+
+    os.environ[web_app.SERVED_ARCHIVE] = str(Path(archive).resolve())
+    os.environ[web_app.SERVED_DATABASE_URL] = database_url or ""
+    os.environ[web_app.SERVED_SECURE_COOKIES] = "1" if secure_cookies else "0"
+    config = uvicorn.Config(
+        "dhakira.views.web.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        log_level="warning",
+    )
+    Multiprocess(config, sockets=[listening]).run()
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -84,6 +124,7 @@ def _listen(host: str, port: int) -> socket.socket:
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listening.bind((host, port))
+        listening.listen(2048)  # from now on a connection waits for the server, never refused
     except OSError as exc:
         listening.close()
         raise ConfigError(
@@ -113,15 +154,16 @@ def can_show_browser(environ: Mapping[str, str], platform: str) -> bool:
     return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
-def _open_when_started(server: uvicorn.Server, url: str) -> None:
-    """Open the browser at `url` once `server` accepts connections (in a background thread)."""
+def _open_when_started(started: Callable[[], bool], url: str) -> None:
+    """Open the browser at `url` once `started()` says the server answers (in a background
+    thread)."""
     if not can_show_browser(os.environ, sys.platform):
         err.print("no browser can be opened here: open the URL above yourself", style="dim")
         return
 
     def wait_then_open() -> None:
         deadline = time.monotonic() + 60
-        while not server.started:
+        while not started():
             if time.monotonic() > deadline:
                 return
             time.sleep(0.1)

@@ -7,6 +7,7 @@ interactive documentation pages of FastAPI are off because they load scripts fro
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -46,10 +47,15 @@ _SECURITY_HEADERS = {
 
 
 def create_app(
-    archive_path: Path, database_url: str | None = None, settings: WebSettings | None = None
+    archive_path: Path,
+    database_url: str | None = None,
+    settings: WebSettings | None = None,
+    migrate: bool = True,
 ) -> FastAPI:
-    """The application over the archive at `archive_path` (migrated once, here)."""
-    Archive.open(Path(archive_path), database_url, create=False).close()
+    """The application over the archive at `archive_path` (migrated once, here, unless the
+    caller has already done it: `dhakira serve --workers N` migrates before starting its
+    worker processes, so none of them queues behind an ingest for the writers' lock)."""
+    Archive.open(Path(archive_path), database_url, create=False, migrate=migrate).close()
     pool = ArchivePool(Path(archive_path), database_url)
 
     @asynccontextmanager
@@ -77,6 +83,23 @@ def create_app(
     app.middleware("http")(_reader_preferences)
     _add_error_pages(app)
     return app
+
+
+SERVED_ARCHIVE = "DHAKIRA_SERVED_ARCHIVE"
+SERVED_DATABASE_URL = "DHAKIRA_SERVED_DATABASE_URL"
+SERVED_SECURE_COOKIES = "DHAKIRA_SERVED_SECURE_COOKIES"
+
+
+def app_from_environment() -> FastAPI:
+    """The application each worker process of `dhakira serve --workers N` makes for itself
+    (a worker is a fresh interpreter, so what to serve reaches it in its environment, set by
+    the parent, which has bound the socket and migrated the archive)."""
+    archive = os.environ.get(SERVED_ARCHIVE)
+    if not archive:
+        raise ConfigError(f"{SERVED_ARCHIVE} is not set: start workers with `dhakira serve`")
+    settings = WebSettings(secure_cookies=os.environ.get(SERVED_SECURE_COOKIES) == "1")
+    database_url = os.environ.get(SERVED_DATABASE_URL) or None
+    return create_app(Path(archive), database_url, settings, migrate=False)
 
 
 async def _reader_preferences(
