@@ -61,8 +61,8 @@ def test_the_record_page_shows_the_archive_record_block(
         "Amnesty International",
     ):
         assert shown in body
-    assert '<mark class="entity entity-facility" title="Sednaya Prison (facility)">' in body
-    assert "13000" in body  # the claim's figure
+    assert '<mark class="entity entity-facility" title="Sednaya Prison (Facility)">' in body
+    assert "up to 13,000" in body  # the claim's figure, as a reader says it
 
 
 def test_the_record_json_twin_is_the_cli_record_view(

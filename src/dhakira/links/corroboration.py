@@ -19,7 +19,8 @@ disagree. Everything works on plain records; storing and showing is the archive'
   (exact 5,000 against at least 20,000). A vague "thousands" reads as "1,000 or more", so it
   does not conflict with 13,000.
 - Suggested reliability (`suggest_claims`, `suggest_documents`): a value of
-  `records.RELIABILITIES` with its reasons as text. It is a suggestion kept beside a person's
+  `records.RELIABILITIES` with its reasons (`links.reasons.Reason`: a key and its values, so
+  each reader is told them in their language). It is a suggestion kept beside a person's
   rating, which is passed through untouched and never replaced.
 """
 
@@ -32,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dhakira.links.reasons import NO_CLAIM_ELSEWHERE, Reason
 from dhakira.records import Claim, Document
 
 GAP_DAYS = 183  # slack between two periods (or a period and an undated claim's issue date)
@@ -124,8 +126,13 @@ class Suggestion:
     """A suggested reliability with its reasons; `rating` is the person's own, untouched."""
 
     suggested: str
-    reasons: tuple[str, ...]
+    why: tuple[Reason, ...]
     rating: str | None = None
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons in English."""
+        return tuple(reason.text for reason in self.why)
 
 
 def sourced_claims(
@@ -500,27 +507,22 @@ def _member_suggestion(incident: Incident, position: int, rating: str | None) ->
     others = {m.source for m in incident.members} - {member.source}
     agreeing = others - against
     if against and not agreeing and len(against) >= 2:
-        reasons = [
-            f"contradicted by {len(against)} independent sources: {', '.join(sorted(against))}"
-        ]
-        return Suggestion("incorrect", tuple(reasons), rating)
+        reason = Reason("contradicted", count=len(against), sources=tuple(sorted(against)))
+        return Suggestion("incorrect", (reason,), rating)
     if against:
-        reasons = [f"conflicts with {', '.join(sorted(against))}"]
+        reasons = [Reason("conflicts_with", sources=tuple(sorted(against)))]
         if agreeing:
-            reasons.append(f"agrees with {', '.join(sorted(agreeing))}")
+            reasons.append(Reason("agrees_with", sources=tuple(sorted(agreeing))))
         return Suggestion("unverified", tuple(reasons), rating)
     if agreeing:
-        names = ", ".join(sorted(agreeing | {member.source}))
-        return Suggestion(
-            "correct", (f"{len(agreeing) + 1} independent sources agree: {names}",), rating
-        )
-    documents = ", ".join(incident.documents)
-    return Suggestion(
-        "unverified",
-        (f"single source: {member.source}, repeated by {len(incident.documents)} "
-         f"documents ({documents})",),
-        rating,
-    )  # fmt: skip
+        names = tuple(sorted(agreeing | {member.source}))
+        reason = Reason("sources_agree", count=len(names), sources=names)
+        return Suggestion("correct", (reason,), rating)
+    documents = incident.documents
+    reason = Reason(
+        "single_source", count=len(documents), source=member.source, documents=documents
+    )
+    return Suggestion("unverified", (reason,), rating)
 
 
 def suggest_claims(
@@ -533,7 +535,7 @@ def suggest_claims(
     """
     ratings = {item.key: item.rating for item in claims}
     found: dict[tuple[str, int], Suggestion] = {
-        key: Suggestion("unspecified", ("no other document reports this event",), rating)
+        key: Suggestion("unspecified", (Reason("no_other_report"),), rating)
         for key, rating in ratings.items()
     }
     for incident in incidents:
@@ -557,10 +559,10 @@ def suggest_documents(
     result: dict[str, Suggestion] = {}
     for doc_id, items in by_doc.items():
         weighed = [s for s in items if s.suggested != "unspecified"]
-        reasons = tuple(dict.fromkeys(r for s in weighed for r in s.reasons))
+        reasons = tuple(dict.fromkeys(r for s in weighed for r in s.why))
         rating = (ratings or {}).get(doc_id)
         if not weighed:
-            result[doc_id] = Suggestion("unspecified", ("no claim reported elsewhere",), rating)
+            result[doc_id] = Suggestion("unspecified", (NO_CLAIM_ELSEWHERE,), rating)
         elif any(s.suggested == "incorrect" for s in weighed):
             result[doc_id] = Suggestion("incorrect", reasons, rating)
         elif all(s.suggested == "correct" for s in weighed):

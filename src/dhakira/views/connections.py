@@ -31,6 +31,7 @@ from dhakira.links.corroboration import (
     suggest_claims,
     suggest_documents,
 )
+from dhakira.links.reasons import NO_CLAIM_ELSEWHERE
 
 if TYPE_CHECKING:
     from dhakira.archive.archive import Archive
@@ -76,7 +77,11 @@ def _number(value: float | None) -> int | float | None:
 def _suggestion(found: Suggestion | None) -> dict[str, Any] | None:
     if found is None:
         return None
-    return {"value": found.suggested, "reasons": list(found.reasons)}
+    return {
+        "value": found.suggested,
+        "reasons": list(found.reasons),
+        "why": [reason.to_json() for reason in found.why],
+    }
 
 
 def incident_id(incident: Incident) -> str:
@@ -267,11 +272,13 @@ def connections_of(
     suggestions = suggest_claims([c for c in claims if c.doc_id == code], incidents)
     rating = docs.get(code, {}).get("reliability")
     suggested = suggest_documents(suggestions, {code: rating} if rating else None).get(code)
+    why = suggested.why if suggested else (NO_CLAIM_ELSEWHERE,)
     return {
         "incidents": [_incident_line(i, docs, keyed) for i in own],
         "suggested_reliability": {
             "value": suggested.suggested if suggested else "unspecified",
-            "reasons": list(suggested.reasons) if suggested else ["no claim reported elsewhere"],
+            "reasons": [reason.text for reason in why],
+            "why": [reason.to_json() for reason in why],
             "rating": rating,
         },
     }
@@ -411,7 +418,8 @@ NO_CONNECTIONS: dict[str, Any] = {
     "incidents": [],
     "suggested_reliability": {
         "value": "unspecified",
-        "reasons": ["no claim reported elsewhere"],
+        "reasons": [NO_CLAIM_ELSEWHERE.text],
+        "why": [NO_CLAIM_ELSEWHERE.to_json()],
         "rating": None,
     },
 }
@@ -428,7 +436,11 @@ def with_connections(
     links["incidents"] = found["incidents"]
     reliability = dict(page["reliability"])
     suggested = found["suggested_reliability"]
-    reliability["suggested"] = {"value": suggested["value"], "reasons": suggested["reasons"]}
+    reliability["suggested"] = {
+        "value": suggested["value"],
+        "reasons": suggested["reasons"],
+        "why": suggested["why"],
+    }
     return {**page, "links": links, "reliability": reliability}
 
 

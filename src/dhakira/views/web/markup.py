@@ -7,7 +7,7 @@ so a text can never add an element, an attribute or a script to a page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -25,8 +25,13 @@ def highlighted(text: str, spans: Sequence[Sequence[int]]) -> Markup:
     return Markup("".join(parts))
 
 
-def with_entities(text: str, groups: Sequence[dict[str, Any]]) -> Markup:
-    """The clean text with every entity mention marked by its type and linked name."""
+def with_entities(
+    text: str,
+    groups: Sequence[dict[str, Any]],
+    label: Callable[[dict[str, Any]], str] | None = None,
+) -> Markup:
+    """The clean text with every entity mention marked by its type and named in its title:
+    by `label` (the page's language), else "canonical name (type)"."""
     marks: list[tuple[int, int, dict[str, Any]]] = []
     for group in groups:
         for start, end in group["spans"]:
@@ -38,11 +43,10 @@ def with_entities(text: str, groups: Sequence[dict[str, Any]]) -> Markup:
         if start < at or end > len(text) or start >= end:
             continue
         parts.append(str(escape(text[at:start])))
-        label = escape(f"{group['canonical_name']} ({group['type']})")
+        title = label(group) if label else f"{group['canonical_name']} ({group['type']})"
         kind = escape(str(group["type"]))
-        parts.append(
-            f'<mark class="entity entity-{kind}" title="{label}">{escape(text[start:end])}</mark>'
-        )
+        marked = escape(text[start:end])
+        parts.append(f'<mark class="entity entity-{kind}" title="{escape(title)}">{marked}</mark>')
         at = end
     parts.append(str(escape(text[at:])))
     return Markup("".join(parts))

@@ -15,7 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader
 
-from dhakira.views.web import i18n, markup
+from dhakira.views.web import i18n, markup, names, wording
 from dhakira.views.web.context import CSRF_FIELD, Context
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -60,6 +60,16 @@ def render(
         num=lambda value: i18n.digits(value, digits),
         stamp=lambda value: i18n.stamp(value, digits, lang),
         language_name=lambda code: i18n.language_name(lang, code),
+        count=lambda noun, value: i18n.count(lang, noun, value, digits),
+        entity_name=lambda entity_id, stored: names.entity_name(lang, entity_id, stored),
+        name_of=lambda stored: names.name_of(lang, stored),
+        source_name=lambda source: wording.source_name(lang, source),
+        reason=lambda why: wording.reason(lang, why, digits),
+        figure=lambda shown: wording.figure(lang, shown, digits),
+        conflict=lambda first, second: wording.conflict(lang, first, second, digits),
+        with_entities=lambda text, groups: markup.with_entities(
+            text, groups, lambda g: wording.entity_label(lang, g)
+        ),
         lang=lang,
         dir=i18n.direction(lang),
         digits=digits,

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from dhakira.views import connections
-from dhakira.views.web import charts, hiding, i18n, render
+from dhakira.views.web import charts, hiding, i18n, render, wording
 from dhakira.views.web.context import Context
 from dhakira.views.web.counts import shared
 
@@ -101,8 +101,12 @@ def incident_html(request: Request, incident_id: str) -> Response:
     page = incident_page(ctx, incident_id)
     if render.wants_json(request):
         return render.respond(ctx, "incident.html", page)
+    sources = [
+        {**m, "publisher": wording.source_name(ctx.lang, m["publisher"] or m["source"])}
+        for m in page["members"]
+    ]
     chart = charts.figure_chart(
-        page["members"],
+        sources,
         page["consolidated"],
         rtl=i18n.direction(ctx.lang) == "rtl",
         digits=lambda value: i18n.digits(value, ctx.digits),
