@@ -2,7 +2,8 @@
 
 For a web page the article is extracted from the HTML (navigation, adverts and comments left
 out) and the page's own metadata is kept in `Document.format_meta`; for plain text, PDF, DOCX
-and export rows the text capture read is freed of scraped-page residue. Both then get the same
+and export rows the text capture read is freed of scraped-page residue (Markdown first loses
+its markup). Both then get the same
 normalisation: one kind of line ending, Unicode NFC, no trailing spaces. Arabic letters are
 left exactly as written; folding spellings is the search index's job, not the record's.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from dhakira.capture.formats import MARKDOWN
 from dhakira.pipeline import Step
 from dhakira.records import Document
 from dhakira.text.html import extract_html
+from dhakira.text.markdown import markdown_text
 from dhakira.text.residue import strip_residue
 
 _META_KEYS = ("title", "date", "author", "sitename", "description")
@@ -44,9 +47,11 @@ def clean_text(doc: Document) -> Document:
         page = extract_html(doc.html, url=doc.item.url)
         _keep_meta(doc, page.meta.as_dict())
         doc.text = normalise(strip_residue(normalise(page.text)))
+    elif doc.item.media_type == MARKDOWN:
+        doc.text = normalise(strip_residue(normalise(markdown_text(doc.raw_text))))
     else:
         doc.text = normalise(strip_residue(normalise(doc.raw_text)))
     return doc
 
 
-STEP = Step("text.clean", "v1", clean_text)
+STEP = Step("text.clean", "v2", clean_text)  # v2: Markdown loses its markup
