@@ -22,7 +22,7 @@ import pycrfsuite
 
 from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.consistency import spread_names
-from dhakira.analysis.ner.context import document_features
+from dhakira.analysis.ner.crf import CrfWeights
 from dhakira.analysis.ner.gloss import align_glosses
 from dhakira.analysis.ner.lexicon import read_lexicon
 from dhakira.analysis.ner.tokenize import tokenize
@@ -53,8 +53,8 @@ def _missing(path: Path) -> ConfigError:
     )
 
 
-@lru_cache(maxsize=2)
-def _tagger(name: str) -> pycrfsuite.Tagger:
+def crfsuite_tagger(name: str = MODEL_NAME) -> pycrfsuite.Tagger:
+    """crfsuite's own tagger for a shipped model: the reference `CrfWeights` is checked with."""
     path = model_path(name)
     if not path.is_file():
         raise _missing(path)
@@ -64,7 +64,13 @@ def _tagger(name: str) -> pycrfsuite.Tagger:
 
 
 @lru_cache(maxsize=2)
-def _lexicon(name: str) -> dict[str, str]:
+def _weights(name: str) -> CrfWeights:
+    return CrfWeights.from_tagger(crfsuite_tagger(name), model_lexicon(name))
+
+
+@lru_cache(maxsize=2)
+def model_lexicon(name: str = MODEL_NAME) -> dict[str, str]:
+    """The word classes a shipped model was trained with (read once per process)."""
     path = lexicon_path(name)
     if not path.is_file():
         raise _missing(path)
@@ -91,10 +97,8 @@ def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[l
             pieces.append(tokens[start : start + MAX_TOKENS])
             owners.append(number)
     tagged: list[list[str]] = [[] for _ in sentences]
-    tagger = _tagger(model)
-    lexicons = [_lexicon(model)] * len(pieces)
-    for owner, features in zip(owners, document_features(pieces, lexicons), strict=True):
-        tagged[owner].extend(tagger.tag(features))
+    for owner, tags in zip(owners, _weights(model).tag(pieces), strict=True):
+        tagged[owner].extend(tags)
     return spread_names(sentences, align_glosses(sentences, tagged))
 
 

@@ -12,8 +12,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from dhakira.analysis.ner.features import TokenFacts, sentence_features, token_facts
+from dhakira.analysis.ner.features import (
+    TokenFacts,
+    attach,
+    sentence_extras,
+    token_facts,
+)
+from dhakira.analysis.ner.features import word_groups as sentence_word_groups
 from dhakira.analysis.ner.gazetteer import phrase_marks
 from dhakira.analysis.ner.lexicon import phrase_kinds
 
@@ -30,6 +37,41 @@ def document_features(
     `lexicons` gives, per sentence, the word classes of the training text (see `lexicon`);
     without it the lexicon features are left out.
     """
+    parts = document_parts(sentences, lexicons)
+    each: Sequence[Mapping[str, str] | None] = lexicons or [None] * len(sentences)
+    return [
+        attach([word_groups(fact, lexicon) for fact in facts], extras)
+        for facts, extras, lexicon in zip(parts.facts, parts.extras, each, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class DocumentParts:
+    """The features of a text split the way `attach` puts them together: per sentence, the
+    facts of each word (whose `word_groups` a tagger may weigh once per word) and each
+    token's other features."""
+
+    facts: list[list[TokenFacts]]
+    extras: list[list[list[str]]]
+
+
+def word_groups(fact: TokenFacts, lexicon: Mapping[str, str] | None) -> dict[int, tuple[str, ...]]:
+    """`features.word_groups` with the word's lexicon class added (as itself at d = 0, as a
+    neighbour at d = -1 and 1); `lexicon` None leaves the class out."""
+    groups = sentence_word_groups(fact)
+    kind = _lexicon_kind(fact, lexicon) if lexicon is not None else ""
+    if kind:
+        groups[0] = (*groups[0], f"lex={kind}")
+        for offset in (-1, 1):
+            groups[offset] = (*groups.get(offset, ()), f"{offset}:lex={kind}")
+    return groups
+
+
+def document_parts(
+    sentences: list[list[str]], lexicons: Sequence[Mapping[str, str]] | None = None
+) -> DocumentParts:
+    """Facts and extra features (sentence extras, other occurrences, lexicon phrases) of every
+    token of consecutive sentences of one text."""
     facts = [[token_facts(token) for token in tokens] for tokens in sentences]
     marks = [phrase_marks([fact.light for fact in row]) for row in facts]
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -39,16 +81,21 @@ def document_features(
                 where[fact.light].append((s, i))
     clues: dict[tuple[int, int], tuple[str, ...]] = {}
     result = []
-    for s, tokens in enumerate(sentences):
-        rows = sentence_features(tokens, marks[s])
+    for s in range(len(sentences)):
+        rows = sentence_extras(facts[s], marks[s])
         for i, fact in enumerate(facts[s]):
             occurrences = where.get(fact.light)
             if occurrences is not None and len(occurrences) > 1:
                 rows[i].extend(_from_others(occurrences, s, i, facts, marks, clues))
         if lexicons is not None:
-            _add_lexicon(rows, facts[s], lexicons[s])
+            _add_phrases(rows, facts[s], lexicons[s])
         result.append(rows)
-    return result
+    return DocumentParts(facts, result)
+
+
+def _lexicon_kind(fact: TokenFacts, lexicon: Mapping[str, str]) -> str:
+    """The word's class in the training text ("none" when never seen); "" for a non-word."""
+    return lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else ""
 
 
 def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[str, ...]:
@@ -90,20 +137,11 @@ def _from_others(
     return ["o:seen", *sorted(seen)]
 
 
-def _add_lexicon(
+def _add_phrases(
     rows: list[list[str]], facts: list[TokenFacts], lexicon: Mapping[str, str]
 ) -> None:
-    """Each word's class in the training text, and its neighbours' ("none" when never seen)."""
-    kinds = [
-        lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else "" for fact in facts
-    ]
+    """Marks of the tokens that lie in a name of several words the training text tagged."""
     phrases = phrase_kinds([fact.light for fact in facts], lexicon)
-    for index, row in enumerate(rows):
-        if kinds[index]:
-            row.append(f"lex={kinds[index]}")
-        if phrases[index]:
-            row.append(f"plex={phrases[index]}")
-        for offset in (-1, 1):
-            other = index + offset
-            if 0 <= other < len(kinds) and kinds[other]:
-                row.append(f"{offset}:lex={kinds[other]}")
+    for row, phrase in zip(rows, phrases, strict=True):
+        if phrase:
+            row.append(f"plex={phrase}")

@@ -113,29 +113,57 @@ def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -
     facts = [token_facts(token) for token in tokens]
     if marks is None:
         marks = phrase_marks([fact.light for fact in facts])
-    size = len(tokens)
+    return attach([word_groups(fact) for fact in facts], sentence_extras(facts, marks))
+
+
+def word_groups(fact: TokenFacts) -> dict[int, tuple[str, ...]]:
+    """What a word tells the token `d` places before it, per d: its own features at d = 0,
+    what a neighbour sees of it at each of NEAR's offsets.
+
+    These depend on the word alone, so a tagger can weigh them once per word (see `crf`).
+    """
+    return {0: fact.own, **dict(zip(NEAR, fact.near, strict=True))}
+
+
+def attach(groups: list[dict[int, tuple[str, ...]]], extras: list[list[str]]) -> list[list[str]]:
+    """Feature rows of a sentence: each token gets group d of the word d places after it (its
+    own at d = 0, its neighbours' for other d), then its `extras`."""
+    size = len(groups)
+    reach = max((abs(d) for row in groups for d in row), default=0)
+    rows: list[list[str]] = []
+    for index in range(size):
+        row: list[str] = []
+        for other in range(max(0, index - reach), min(size, index + reach + 1)):
+            row.extend(groups[other].get(other - index, ()))
+        row.extend(extras[index])
+        rows.append(row)
+    return rows
+
+
+def sentence_extras(facts: list[TokenFacts], marks: list[list[str]]) -> list[list[str]]:
+    """Per token, the features that are not a word's own (`word_groups`): the bias, sentence
+    edges and pads, list marks of the token and its neighbours, cue words nearby, word pairs."""
+    size = len(facts)
     own_marks = [[f"g={mark}" for mark in row] for row in marks]
     side_marks = [
         ([f"-1:g={mark}" for mark in row], [f"1:g={mark}" for mark in row]) for row in marks
     ]
     cued = [index for index, fact in enumerate(facts) if fact.cues]
-    features: list[list[str]] = []
+    extras: list[list[str]] = []
     for index, fact in enumerate(facts):
-        row = ["bias", *fact.own, *own_marks[index]]
+        row = ["bias", *own_marks[index]]
         if index == 0:
             row.append("BOS")
         if index == size - 1:
             row.append("EOS")
         for slot, offset in enumerate(NEAR):
             other = index + offset
-            if 0 <= other < size:
-                row.extend(facts[other].near[slot])
-                if offset == -1:
-                    row.extend(side_marks[other][0])
-                elif offset == 1:
-                    row.extend(side_marks[other][1])
-            else:
+            if not 0 <= other < size:
                 row.append(_PADS[slot])
+            elif offset == -1:
+                row.extend(side_marks[other][0])
+            elif offset == 1:
+                row.extend(side_marks[other][1])
         if cued:
             row.extend(_cue_window(facts, cued, index))
         if index > 0:
@@ -143,8 +171,8 @@ def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -
             row.append(f"-1w|sh={facts[index - 1].light}|{fact.shape}")
         if index + 1 < size:
             row.append(f"w|+1w={fact.light}|{facts[index + 1].light}")
-        features.append(row)
-    return features
+        extras.append(row)
+    return extras
 
 
 def _neighbour(

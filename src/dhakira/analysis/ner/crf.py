@@ -1,0 +1,166 @@
+"""Tag with a trained CRF by reading its weights, instead of handing crfsuite feature strings.
+
+A linear-chain CRF scores each label of a token by summing the weights its feature strings have
+for that label, adds a weight per pair of consecutive labels, and takes the best path (Viterbi).
+Handing crfsuite the strings means building some fifty of them per token in Python, most of them
+the same for every occurrence of a word: its own form, stem and affixes, and what it shows the
+tokens up to two places away (`features.word_groups`, with its lexicon class from
+`context.word_groups`). So `CrfWeights` reads the model's weights once, sums each word's groups
+into one score vector per offset the first time it meets the word, and for every token adds the
+vectors of the words around it plus the weights of its remaining strings (`context.document_parts`:
+sentence edges, list marks, cue words, word pairs, other occurrences). The feature functions stay
+the only description of the features; this module only knows how they are put together
+(`features.attach`). The best path is found the way crfsuite finds it (the first label wins a
+tie), so the tags are crfsuite's: tests/analysis/ner/test_ner_crf.py checks that on held-out
+ANERcorp sentences. pycrfsuite still trains the models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import repeat
+
+import numpy as np
+import numpy.typing as npt
+import pycrfsuite
+
+from dhakira.analysis.ner.context import document_parts, word_groups
+from dhakira.analysis.ner.features import NEAR, token_facts
+
+Scores = npt.NDArray[np.float64]
+# the farthest a word's features reach: a token is scored from the words REACH either side
+REACH = max(abs(offset) for offset in NEAR)
+MAX_WORDS = 50_000  # words whose score vectors are kept; the store starts afresh when full
+
+
+class CrfWeights:
+    """The weights of one crfsuite model with the lexicon it was trained with, ready to tag."""
+
+    def __init__(
+        self,
+        labels: list[str],
+        state_features: Mapping[tuple[str, str], float],
+        transitions: Mapping[tuple[str, str], float],
+        lexicon: Mapping[str, str],
+    ) -> None:
+        self.labels = labels
+        self.lexicon = lexicon
+        label_ids = {label: number for number, label in enumerate(labels)}
+        self.attributes: dict[str, int] = {}
+        for attribute, _ in state_features:
+            self.attributes.setdefault(attribute, len(self.attributes))
+        self.state: Scores = np.zeros((len(self.attributes), len(labels)))
+        for (attribute, label), weight in state_features.items():
+            self.state[self.attributes[attribute], label_ids[label]] = weight
+        self.transitions: Scores = np.zeros((len(labels), len(labels)))
+        for (first, second), weight in transitions.items():
+            self.transitions[label_ids[first], label_ids[second]] = weight
+        self._by_label: Scores = np.ascontiguousarray(self.state.T)
+        self._words: dict[str, Scores] = {}
+
+    @classmethod
+    def from_tagger(cls, tagger: pycrfsuite.Tagger, lexicon: Mapping[str, str]) -> CrfWeights:
+        """The weights of the model an open pycrfsuite tagger holds."""
+        info = tagger.info()
+        return cls(list(tagger.labels()), info.state_features, info.transitions, lexicon)
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The labels crfsuite gives each token of consecutive sentences of one text, each
+        sentence decoded on its own (as `tagger.tag` on its `context.document_features`)."""
+        kept = [tokens for tokens in sentences if tokens]
+        if not kept:
+            return [[] for _ in sentences]
+        paths = iter(self._best_paths(self._scores(kept), [len(tokens) for tokens in kept]))
+        return [[self.labels[n] for n in next(paths)] if tokens else [] for tokens in sentences]
+
+    def _scores(self, sentences: list[list[str]]) -> Scores:
+        """Per token of all the sentences in a row, the score of each label."""
+        parts = document_parts(sentences, [self.lexicon] * len(sentences))
+        words = self._words_of(sentences)
+        sentence_of = np.repeat(np.arange(len(sentences)), [len(t) for t in sentences])
+        scores: Scores = words[:, REACH].copy()
+        size = len(scores)
+        for distance in range(1, REACH + 1):
+            # a token takes group d of the word d places after it (d = ±distance)
+            same = sentence_of[distance:] == sentence_of[:-distance]
+            scores[: size - distance][same] += words[distance:, REACH + distance][same]
+            scores[distance:][same] += words[: size - distance, REACH - distance][same]
+        names: list[str] = []
+        counts: list[int] = []
+        for sentence in parts.extras:
+            for extras in sentence:
+                names.extend(extras)
+                counts.append(len(extras))
+        return scores + self._sum_rows(names, counts, size)
+
+    def _sum_rows(self, names: list[str], counts: list[int], size: int) -> Scores:
+        """A table of `size` rows, row r the summed weights of the next counts[r] `names`
+        (names the model does not know weigh nothing, as in crfsuite)."""
+        columns = np.fromiter(
+            map(self.attributes.get, names, repeat(-1)), dtype=np.intp, count=len(names)
+        )
+        rows = np.repeat(np.arange(size), counts)
+        known = columns >= 0
+        rows, columns = rows[known], columns[known]
+        sums = [
+            np.bincount(rows, weights=label[columns], minlength=size) for label in self._by_label
+        ]
+        return np.stack(sums, axis=1)
+
+    def _words_of(self, sentences: list[list[str]]) -> Scores:
+        """Per token, the scores its word gives the token d places before it (one row per d
+        from -REACH to REACH); words met for the first time are weighed together."""
+        known = self._words
+        new = [
+            token
+            for token in dict.fromkeys(t for ts in sentences for t in ts)
+            if token not in known
+        ]
+        if new:
+            if len(known) + len(new) > MAX_WORDS:
+                known.clear()
+            known.update(zip(new, self._weigh(new), strict=True))
+        return np.stack([known[token] for tokens in sentences for token in tokens])
+
+    def _weigh(self, words: list[str]) -> Scores:
+        """The score rows of some words, from the weights of their `word_groups`."""
+        span = 2 * REACH + 1
+        names: list[str] = []
+        counts = [0] * (len(words) * span)
+        for number, word in enumerate(words):
+            for distance, group in sorted(word_groups(token_facts(word), self.lexicon).items()):
+                if abs(distance) > REACH:
+                    raise ValueError(
+                        f"a word's features reach {distance} tokens away but crf.REACH is "
+                        f"{REACH}: raise REACH to the farthest offset the features use"
+                    )
+                names.extend(group)
+                counts[number * span + REACH + distance] = len(group)
+        table = self._sum_rows(names, counts, len(words) * span)
+        return table.reshape(len(words), span, len(self.labels))
+
+    def _best_paths(self, scores: Scores, lengths: list[int]) -> list[list[int]]:
+        """Viterbi over all sentences at once, breaking ties as crfsuite does (lowest label)."""
+        count, longest = len(lengths), max(lengths)
+        sizes = np.array(lengths)
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        sentence_of = np.repeat(np.arange(count), sizes)
+        position = np.arange(len(scores)) - starts[sentence_of]
+        table = np.zeros((count, longest, len(self.labels)))
+        table[sentence_of, position] = scores
+        back = np.zeros((longest, count, len(self.labels)), dtype=np.intp)
+        alphas = np.empty((longest, count, len(self.labels)))
+        alphas[0] = table[:, 0]
+        for step in range(1, longest):
+            candidates = alphas[step - 1][:, :, None] + self.transitions
+            back[step] = candidates.argmax(axis=1)
+            alphas[step] = candidates.max(axis=1) + table[:, step]
+        everyone = np.arange(count)
+        last = alphas[sizes - 1, everyone].argmax(axis=1)
+        path = np.zeros((count, longest), dtype=np.intp)
+        current = np.zeros(count, dtype=np.intp)
+        for step in range(longest - 1, -1, -1):
+            current = np.where(sizes - 1 == step, last, current)
+            path[:, step] = current
+            current = back[step, everyone, current]
+        return [path[number, :size].tolist() for number, size in enumerate(lengths)]

@@ -1,0 +1,64 @@
+"""Tagging from the model's weights gives exactly crfsuite's tags, sentence by sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dhakira.analysis.ner.arabic import (
+    HELDOUT_MODEL_NAME,
+    MODEL_NAME,
+    crfsuite_tagger,
+    model_lexicon,
+)
+from dhakira.analysis.ner.context import document_features
+from dhakira.analysis.ner.crf import CrfWeights
+from dhakira.evaluation.ner import read_conll, split_heldout
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+ANERCORP = SHARED / "eval" / "anercorp" / "train.txt"
+
+# invented people and places; a name met again bare, a Latin gloss, figures, a lone token
+SENTENCES = [
+    "قال المحامي سامر الحلبي إن قوات الأمن اعتقلت موكله في حي الميدان بدمشق .",
+    "وأضاف الحلبي أن منظمة العفو الدولية ( Amnesty International ) طالبت بالإفراج عنه .",
+    "ونقلت وكالة الأنباء عن مصدر في محافظة حمص أن 12 شخصا قتلوا يوم 3 آذار 2013 .",
+    "الحلبي",
+    "وزار الوفد سجن صيدنايا ومطار المزة العسكري ثم عاد إلى بيروت عبر معبر جديدة يابوس .",
+]
+
+
+def _crfsuite_tags(model: str, sentences: list[list[str]]) -> list[list[str]]:
+    tagger = crfsuite_tagger(model)
+    rows = document_features(sentences, [model_lexicon(model)] * len(sentences))
+    return [list(tagger.tag(features)) for features in rows]
+
+
+def _weights(model: str) -> CrfWeights:
+    return CrfWeights.from_tagger(crfsuite_tagger(model), model_lexicon(model))
+
+
+@pytest.mark.parametrize("model", [MODEL_NAME, HELDOUT_MODEL_NAME])
+def test_hand_written_sentences_get_crfsuites_tags(model: str) -> None:
+    sentences = [sentence.split() for sentence in SENTENCES]
+    assert _weights(model).tag(sentences) == _crfsuite_tags(model, sentences)
+
+
+def test_heldout_anercorp_gets_crfsuites_tags() -> None:
+    if not ANERCORP.is_file():
+        pytest.skip(f"../shared not present: {ANERCORP}")
+    _, heldout = split_heldout(read_conll(ANERCORP))
+    sentences = [[token for token, _ in sentence] for sentence in heldout]
+    expected = _crfsuite_tags(HELDOUT_MODEL_NAME, sentences)
+    found = _weights(HELDOUT_MODEL_NAME).tag(sentences)
+    assert found == expected
+    assert sum(tag != "O" for row in found for tag in row) > 1000  # names, not only O
+
+
+def test_empty_sentences_stay_empty_in_place() -> None:
+    sentences = [[], ["زار", "الحلبي", "دمشق"], []]
+    tags = _weights(MODEL_NAME).tag(sentences)
+    assert [len(row) for row in tags] == [0, 3, 0]
+    assert tags[1] == _crfsuite_tags(MODEL_NAME, [sentences[1]])[0]
+    assert _weights(MODEL_NAME).tag([]) == []
