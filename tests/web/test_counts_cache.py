@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from tests.web.conftest import ClientFor, Codes, _doc
+from fastapi.testclient import TestClient
+from tests.web.conftest import ClientFor, Codes, _doc, log_in
 
 from dhakira.archive import Archive
-from dhakira.views.web.counts import CountsCache
+from dhakira.views.web import create_app
+from dhakira.views.web.context import CSRF_COOKIE
+from dhakira.views.web.counts import STALE_FACTOR, CountsCache
 
 
 def test_a_count_is_computed_once_under_one_mark() -> None:
@@ -109,3 +113,85 @@ def test_a_document_made_restricted_leaves_anonymous_results_at_once(
     with Archive.open(path) as archive:
         archive.review(codes.public_en, visibility="restricted", note="withdrawn", actor="t")
     assert codes.public_en not in codes_found()
+
+
+def _wait_until(check: Callable[[], bool], seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "the background recount did not finish"
+        time.sleep(0.01)
+
+
+def test_an_answer_past_its_limit_is_given_at_once_and_made_afresh_behind() -> None:
+    cache = CountsCache(seconds=0.05)
+    assert cache.get("k", 1, lambda: "old", refresh=lambda: (1, "unused")) == "old"
+    time.sleep(0.06)
+    recounted = threading.Event()
+
+    def refresh() -> tuple[int, str]:
+        recounted.set()
+        return 1, "new"
+
+    # past its limit under the same mark: the reader gets the old answer without waiting
+    assert cache.get("k", 1, lambda: "computed while waiting", refresh=refresh) == "old"
+    assert recounted.wait(5)
+    _wait_until(lambda: cache.get("k", 1, lambda: "again", refresh=refresh) == "new")
+    cache.close()
+
+
+def test_a_stale_answer_is_never_given_under_a_new_mark() -> None:
+    cache = CountsCache(seconds=0.05)
+    cache.get("k", 1, lambda: "before the review", refresh=lambda: (1, "x"))
+    time.sleep(0.06)
+    assert cache.get("k", 2, lambda: "after", refresh=lambda: (2, "x")) == "after"
+    cache.close()
+
+
+def test_an_answer_long_unused_is_made_afresh_before_answering() -> None:
+    cache = CountsCache(seconds=0.01)
+    cache.get("k", 1, lambda: "old", refresh=lambda: (1, "x"))
+    time.sleep(0.01 * STALE_FACTOR + 0.02)
+    assert cache.get("k", 1, lambda: "fresh", refresh=lambda: (1, "x")) == "fresh"
+    cache.close()
+
+
+def test_many_readers_of_a_stale_answer_start_one_recount() -> None:
+    cache = CountsCache(seconds=0.01)
+    cache.get("k", 1, lambda: 0, refresh=lambda: (1, 0))
+    time.sleep(0.02)
+    calls: list[int] = []
+    release = threading.Event()
+
+    def slow() -> tuple[int, int]:
+        calls.append(1)
+        release.wait(5)
+        return 1, 1
+
+    for _ in range(20):
+        assert cache.get("k", 1, lambda: -1, refresh=slow) == 0
+    release.set()
+    _wait_until(lambda: cache.get("k", 1, lambda: -1, refresh=slow) == 1)
+    assert calls == [1]
+    cache.close()
+
+
+def test_an_upload_shows_at_once_in_every_server_process(
+    fresh_archive: tuple[Path, Codes],
+) -> None:
+    # two apps over one archive stand for two worker processes of `dhakira serve --workers 2`
+    path, _codes = fresh_archive
+    with TestClient(create_app(path)) as uploader, TestClient(create_app(path)) as reader:
+        log_in(uploader, "editor")
+        log_in(reader, "editor")
+
+        def found() -> int:
+            answer = reader.get("/search.json?q=quinceword").json()
+            return int(answer["total"])
+
+        assert found() == 0  # now cached by the reader's process
+        uploader.post(
+            "/upload",
+            files={"files": ("note.txt", b"A quinceword note on a detention.", "text/plain")},
+            data={"csrf_token": uploader.cookies[CSRF_COOKIE]},
+        ).raise_for_status()
+        assert found() == 1

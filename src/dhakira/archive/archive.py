@@ -23,7 +23,12 @@ from sqlalchemy.engine import Connection
 
 from dhakira.archive import findings, rows
 from dhakira.archive.accounts import Accounts
-from dhakira.archive.audit import GENESIS, check_chain, entry_hash
+from dhakira.archive.audit import (
+    append_entry,
+    check_chain,
+    read_changed_mark,
+    touch_changed_mark,
+)
 from dhakira.archive.blobs import BlobStore
 from dhakira.archive.dialects import WRITE_FLAG, Dialect, dialect_for
 from dhakira.archive.editing import Editing
@@ -51,7 +56,6 @@ from dhakira.archive.records import (
 )
 from dhakira.archive.restrictions import Restrictions
 from dhakira.archive.schema import (
-    archive_state,
     audit,
     batches,
     document_texts,
@@ -489,24 +493,9 @@ class Archive:
         new: str | None = None,
         why: str | None = None,
     ) -> None:
-        last = conn.execute(
-            sa.select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
-        ).first()
-        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-        entry = {
-            "seq": seq,
-            "at": rows.utc_now(),
-            "actor": actor,
-            "action": action,
-            "code": code,
-            "field": field,
-            "old": old,
-            "new": new,
-            "why": why,
-        }
-        conn.execute(audit.insert(), {**entry, "prev_hash": prev, "hash": entry_hash(prev, entry)})
-        if action != "ingest":
-            _mark_changed(conn, seq)
+        """One entry at the end of the audit chain, in the caller's transaction (see
+        `audit.append_entry`); every part of the archive writes its changes through here."""
+        append_entry(conn, actor, action, code, field, old, new, why)
 
     def changed_mark(self) -> int:
         """The audit sequence number of the last change other than an ingest: anything that can
@@ -514,10 +503,14 @@ class Archive:
         never shown after such a change (new documents only add, and may wait for a cache's
         time limit)."""
         with self._read() as conn:
-            found = conn.execute(
-                sa.select(archive_state.c.value).where(archive_state.c.key == CHANGED)
-            ).scalar()
-        return int(found or 0)
+            return read_changed_mark(conn)
+
+    def touch(self) -> None:
+        """Move the change mark to the last audit entry without changing anything: readers'
+        cached counts and results are made afresh (after a web upload, so its documents show
+        at once in every server process)."""
+        with self._write() as conn:
+            touch_changed_mark(conn)
 
     def audit(self, code: str | None = None) -> list[AuditEntry]:
         query = sa.select(audit).order_by(audit.c.seq)
@@ -572,15 +565,3 @@ def _index_terms_of(doc: Document) -> tuple[list[str], list[str]]:
         languages=[doc.language or "", *doc.languages],
         publisher=doc.publisher,
     )
-
-
-CHANGED = "changed"
-
-
-def _mark_changed(conn: Connection, seq: int) -> None:
-    """Move the "changed" mark to this audit entry, in the transaction that writes it."""
-    done = conn.execute(
-        archive_state.update().where(archive_state.c.key == CHANGED).values(value=seq)
-    )
-    if done.rowcount == 0:
-        conn.execute(archive_state.insert(), {"key": CHANGED, "value": seq})

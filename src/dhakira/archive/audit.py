@@ -2,6 +2,10 @@
 
 hash = sha256(prev_hash + canonical JSON of the entry with sorted keys). Editing, deleting or
 reordering a stored entry breaks the chain at that point, which `check_chain` reports.
+
+Beside the chain the archive keeps a "changed" mark: the sequence number of the last entry
+that was not a plain ingest. Whatever can hide, mask, re-rate or regroup documents writes such
+an entry, so a reader's cache keyed on the mark never outlives it.
 """
 
 from __future__ import annotations
@@ -10,6 +14,12 @@ import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from dhakira.archive import rows
+from dhakira.archive.schema import archive_state, audit
 
 GENESIS = "0" * 64
 _HASHED = ("seq", "at", "actor", "action", "code", "field", "old", "new", "why")
@@ -37,3 +47,61 @@ def check_chain(rows: Iterable[dict[str, Any]]) -> str | None:
         prev = row["hash"]
         expected_seq += 1
     return None
+
+
+CHANGED = "changed"
+
+
+def append_entry(
+    conn: Connection,
+    actor: str,
+    action: str,
+    code: str | None,
+    field: str | None = None,
+    old: str | None = None,
+    new: str | None = None,
+    why: str | None = None,
+) -> None:
+    """Write one entry after the last one, chained to it, in the caller's transaction (which
+    holds the writers' lock, so the chain never forks); any action but "ingest" moves the
+    changed mark."""
+    last = conn.execute(
+        sa.select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    entry = {
+        "seq": seq,
+        "at": rows.utc_now(),
+        "actor": actor,
+        "action": action,
+        "code": code,
+        "field": field,
+        "old": old,
+        "new": new,
+        "why": why,
+    }
+    conn.execute(audit.insert(), {**entry, "prev_hash": prev, "hash": entry_hash(prev, entry)})
+    if action != "ingest":
+        _move_changed_mark(conn, seq)
+
+
+def read_changed_mark(conn: Connection) -> int:
+    """The changed mark (0 before any change)."""
+    found = conn.execute(
+        sa.select(archive_state.c.value).where(archive_state.c.key == CHANGED)
+    ).scalar()
+    return int(found or 0)
+
+
+def touch_changed_mark(conn: Connection) -> None:
+    """Move the mark to the last entry, whatever it was (readers then count afresh)."""
+    last = conn.execute(sa.select(sa.func.max(audit.c.seq))).scalar()
+    _move_changed_mark(conn, int(last or 0))
+
+
+def _move_changed_mark(conn: Connection, seq: int) -> None:
+    done = conn.execute(
+        archive_state.update().where(archive_state.c.key == CHANGED).values(value=seq)
+    )
+    if done.rowcount == 0:
+        conn.execute(archive_state.insert(), {"key": CHANGED, "value": seq})

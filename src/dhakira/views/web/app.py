@@ -57,10 +57,12 @@ def create_app(
     worker processes, so none of them queues behind an ingest for the writers' lock)."""
     Archive.open(Path(archive_path), database_url, create=False, migrate=migrate).close()
     pool = ArchivePool(Path(archive_path), database_url)
+    counts = CountsCache()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        counts.close()
         pool.close_all()
 
     app = FastAPI(
@@ -72,7 +74,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.pool = pool
-    app.state.counts = CountsCache()
+    app.state.counts = counts
     app.state.settings = settings or WebSettings()
     app.state.templates = render.environment()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

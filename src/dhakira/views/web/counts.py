@@ -8,12 +8,17 @@ for another scope — and on the archive's change mark (`Archive.changed_mark`):
 restriction, an edit, a verdict or an entity decision moves the mark, and from that request on
 every count is made afresh, so nothing hidden is ever counted. Documents ingested meanwhile
 only add to counts; they show once the entry is older than its time limit (30 s for counts,
-`RESULTS_SECONDS` for a page of results), and an upload through the web clears the cache so the
-uploader finds what was just added.
+`RESULTS_SECONDS` for a page of results). An entry past its limit (but under the same mark) is
+still answered at once while one background thread makes it afresh: readers never queue behind
+a recount that only adds new documents. An entry unused for `STALE_FACTOR` times its limit is
+made afresh before answering. An upload through the web moves the change mark (every server
+process then recounts), so the uploader finds what was just added.
 """
 
 from __future__ import annotations
 
+import logging
+import queue
 import threading
 import time
 from collections import OrderedDict
@@ -21,6 +26,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from dhakira.archive import Archive
     from dhakira.views.web.context import Context
 
 T = TypeVar("T")
@@ -28,6 +34,8 @@ T = TypeVar("T")
 DEFAULT_SECONDS = 30.0
 DEFAULT_ENTRIES = 512
 RESULTS_SECONDS = 15.0
+STALE_FACTOR = 10.0
+_log = logging.getLogger(__name__)
 
 
 _MISSING = object()
@@ -46,16 +54,31 @@ class CountsCache:
         self._lock = threading.Lock()
         self._found: OrderedDict[Hashable, tuple[int, float, object]] = OrderedDict()
         self._computing: dict[tuple[Hashable, int], threading.Lock] = {}
+        self._refresher = _Refresher()
 
     def get(
-        self, key: Hashable, mark: int, compute: Callable[[], T], seconds: float | None = None
+        self,
+        key: Hashable,
+        mark: int,
+        compute: Callable[[], T],
+        seconds: float | None = None,
+        refresh: Callable[[], tuple[int, T]] | None = None,
     ) -> T:
         """The value cached for `key` under this change mark and within the time limit (the
-        cache's own, or `seconds`), else `compute()`, once for all readers asking at once."""
+        cache's own, or `seconds`), else `compute()`, once for all readers asking at once.
+
+        With `refresh` (which recomputes on its own and says under which mark), a value past
+        its limit but under this mark is answered as it is while the background thread calls
+        `refresh` — unless it is older than `STALE_FACTOR` times the limit."""
         limit = self.seconds if seconds is None else min(seconds, self.seconds)
         found = self._fresh(key, mark, limit)
         if found is not _MISSING:
             return found  # type: ignore[return-value]
+        if refresh is not None:
+            found = self._fresh(key, mark, limit * STALE_FACTOR)
+            if found is not _MISSING:
+                self._refresher.ask(key, lambda: self._store(key, refresh))
+                return found  # type: ignore[return-value]
         with self._lock:
             flight = self._computing.setdefault((key, mark), threading.Lock())
         try:
@@ -86,16 +109,78 @@ class CountsCache:
             while len(self._found) > self.entries:
                 self._found.popitem(last=False)
 
+    def _store(self, key: Hashable, refresh: Callable[[], tuple[int, object]]) -> None:
+        started = time.monotonic()
+        mark, value = refresh()
+        self._keep(key, mark, started, value)
+
     def clear(self) -> None:
-        """Forget every answer (after an upload, so its documents show at once)."""
+        """Forget every answer."""
         with self._lock:
             self._found.clear()
 
+    def close(self) -> None:
+        """Stop the background thread (when the server stops)."""
+        self._refresher.stop()
+
+
+class _Refresher:
+    """One background thread that recomputes stale answers one at a time, each key once
+    however many readers found it stale (so refreshing never takes more than one thread)."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Hashable, Callable[[], None]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._lock = threading.Lock()
+        self._pending: set[Hashable] = set()
+        self._thread: threading.Thread | None = None
+
+    def ask(self, key: Hashable, job: Callable[[], None]) -> None:
+        with self._lock:
+            if key in self._pending:
+                return
+            self._pending.add(key)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="recount", daemon=True)
+                self._thread.start()
+        self._jobs.put((key, job))
+
+    def _run(self) -> None:
+        while (asked := self._jobs.get()) is not None:
+            key, job = asked
+            try:
+                job()
+            except Exception:  # a reader asking again recomputes and sees the error itself
+                _log.exception("recounting %r in the background failed", key)
+            finally:
+                with self._lock:
+                    self._pending.discard(key)
+
+    def stop(self) -> None:
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            self._jobs.put(None)
+            thread.join(timeout=30)
+
 
 def shared(
-    ctx: Context, key: Hashable, compute: Callable[[], T], seconds: float | None = None
+    ctx: Context,
+    key: Hashable,
+    compute: Callable[[Archive], T],
+    seconds: float | None = None,
 ) -> T:
     """An answer many readers share, from the app's cache; the key must hold everything the
-    answer depends on, the reader's visibility scope included."""
+    answer depends on, the reader's visibility scope included. `compute` gets the Archive to
+    read: the reader's own, or the background thread's when a stale answer is made afresh."""
     cache: CountsCache = ctx.request.app.state.counts
-    return cache.get(key, ctx.archive.changed_mark(), compute, seconds)
+    pool = ctx.request.app.state.pool
+
+    def refresh() -> tuple[int, T]:
+        archive = pool.get()  # the background thread's own connection
+        mark = archive.changed_mark()
+        return mark, compute(archive)
+
+    archive = ctx.archive
+    return cache.get(key, archive.changed_mark(), lambda: compute(archive), seconds, refresh)

@@ -54,8 +54,8 @@ def incidents_page(ctx: Context, params: IncidentParams) -> dict[str, Any]:
     page = shared(
         ctx,
         key,
-        lambda: connections.incidents_view(
-            ctx.archive,
+        lambda archive: connections.incidents_view(
+            archive,
             event=asked["event"],
             place=asked["place"],
             entity=asked["entity"],
@@ -143,8 +143,8 @@ def timeline_page(ctx: Context, params: TimelineParams) -> dict[str, Any]:
     page = shared(
         ctx,
         key,
-        lambda: connections.timeline_view(
-            ctx.archive,
+        lambda archive: connections.timeline_view(
+            archive,
             date_from=asked["date_from"],
             date_to=asked["date_to"],
             place=asked["place"],

@@ -67,9 +67,9 @@ def search_view(ctx: Context, params: SearchParams) -> dict[str, Any]:
     """Hits, snippets and facet counts of one search, all within the reader's scope."""
     query = params.query(ctx)
     same_counts = replace(query, limit=0, offset=0)  # every page of a search has the same counts
-    facets = shared(ctx, ("facets", same_counts), lambda: ctx.archive.facets(query))
+    facets = shared(ctx, ("facets", same_counts), lambda archive: archive.facets(query))
     found = shared(
-        ctx, ("results", query), lambda: ctx.archive.search(query), seconds=RESULTS_SECONDS
+        ctx, ("results", query), lambda archive: archive.search(query), seconds=RESULTS_SECONDS
     )
     page = pages.search_page(query, found, facets)
     page["page"] = params.page
@@ -172,7 +172,7 @@ def entities_view(ctx: Context, params: EntityParams) -> dict[str, Any]:
         hide_restricted=ctx.hide_fields,
     )
     return pages.entities_page(
-        query, shared(ctx, ("entities", query), lambda: ctx.archive.entities(query))
+        query, shared(ctx, ("entities", query), lambda archive: archive.entities(query))
     )
 
 
