@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import MakeDoc
-
 from dhakira.analysis.incident import STEP, find_incident
 from dhakira.analysis.incident.counts import count_victims, number_value, sentences
 from dhakira.analysis.incident.labels import (
