@@ -106,7 +106,7 @@ def test_an_editor_sets_reliability_with_a_note_on_the_record_page(page: Any, si
     note = "Matches the association's published list"
     _review(page, site.codes["ar_detainees"], "correct", note)
     rating = page.locator("dl.block").first.locator("dt:text-is('Reliability') + dd")
-    expect(rating).to_have_text(re.compile(r"^\s*correct\b"))  # not "incorrect"
+    expect(rating).to_have_text(re.compile(r"^\s*Correct\b"))  # not "Incorrect"
     expect(rating).to_contain_text(note)
     expect(rating).to_contain_text("hala")
 
@@ -129,7 +129,7 @@ def test_an_admin_sees_the_editors_change_in_the_audit_log(
         expect(row).to_have_count(1)
         expect(row).to_contain_text("hala")
         expect(row).to_contain_text(code)
-        expect(row).to_contain_text("unverified")
+        expect(row).to_contain_text("Unverified")
     finally:
         admin.context.close()
 

@@ -108,7 +108,7 @@ def test_the_history_names_actions_and_fields_in_the_readers_language(
     linked: tuple[Path, Codes, str], client: ClientFor
 ) -> None:
     body = client("editor").get(f"/doc/{linked[1].public_en}?lang=ar").text
-    assert "<td>أرشفة</td>" in body and "<td>ingest</td>" not in body
+    assert ">أرشفة</td>" in body and ">ingest</td>" not in body
 
 
 # -- entity names ----------------------------------------------------------------------------------
@@ -177,3 +177,23 @@ def test_a_figure_is_qualified_in_the_readers_language() -> None:
     figure = {"low": 5000, "high": None, "best": None, "qualifier": "at least"}
     assert wording.figure("en", figure, "latn") == "at least 5,000"
     assert wording.figure("ar", figure, "arab") == "٥٬٠٠٠ على الأقل"
+
+
+def test_an_entity_type_is_shown_as_a_label_in_arabic(
+    client: ClientFor,
+) -> None:
+    body = client(None).get("/entities?lang=ar").text
+    assert '<td class="label">منشأة</td>' in body
+
+
+def test_a_record_naming_no_person_has_no_empty_persons_row(
+    linked: tuple[Path, Codes, str], client: ClientFor
+) -> None:
+    body = client(None).get(f"/doc/{linked[1].public_en}?lang=en").text
+    assert "Related persons" not in body and "Related entities" in body
+
+
+def test_the_audit_log_says_an_ingest_and_its_batch_in_arabic(client: ClientFor) -> None:
+    body = client("admin").get("/audit?lang=ar").text
+    assert ">أرشفة</td>" in body and "<td>الدفعة <code" in body
+    assert ">ingest</td>" not in body

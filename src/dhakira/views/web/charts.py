@@ -48,9 +48,19 @@ class _Canvas:
             f'stroke="{color}" stroke-width="2"/>'
         )
 
-    def text(self, at: float, top: float, words: str, *, end: bool = False, size: int = 12) -> None:
-        """A label starting at `at` (or ending there with `end`), in reading direction."""
-        anchor = "end" if end else "start"
+    def text(
+        self,
+        at: float,
+        top: float,
+        words: str,
+        *,
+        end: bool = False,
+        size: int = 12,
+        middle: bool = False,
+    ) -> None:
+        """A label starting at `at` (ending there with `end`, centred on it with `middle`), in
+        reading direction."""
+        anchor = "middle" if middle else "end" if end else "start"
         self.parts.append(
             f'<text x="{self.x(at)}" y="{top}" font-size="{size}" text-anchor="{anchor}">'
             f"{escape(words)}</text>"
@@ -164,5 +174,5 @@ def period_chart(
         if tall > 0:
             canvas.rect(start, base - tall, max(step - 2, 1), tall, _INDEPENDENT)
         if index % every == 0:
-            canvas.text(start, base + 16, digits(count["period"]), size=10)
+            canvas.text(start + step / 2, base + 16, digits(count["period"]), size=10, middle=True)
     return canvas.markup()

@@ -13,7 +13,7 @@ from dhakira.views.web import plurals
 
 LANGUAGES: tuple[str, ...] = ("ar", "en")
 DIGIT_STYLES: tuple[str, ...] = ("arab", "latn")
-_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_ARABIC_INDIC = str.maketrans("0123456789,", "٠١٢٣٤٥٦٧٨٩٬")  # and the thousands separator
 
 # key: (English, Arabic)
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -81,8 +81,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "review": ("Review", "مراجعة"),
     "save": ("Save", "حفظ"),
     "unchanged": ("(unchanged)", "(دون تغيير)"),
-    "mentions": ("Mentions", "ذكر"),
-    "documents": ("Documents", "وثيقة"),
+    "mentions": ("Mentions", "الإشارات"),
+    "documents": ("Documents", "الوثائق"),
     "spellings": ("Spellings", "الصيغ"),
     "type": ("Type", "النوع"),
     "name": ("Name", "الاسم"),
@@ -142,6 +142,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "legal_document": ("Legal document", "وثيقة قانونية"),
     "other": ("Other", "أخرى"),
     "person": ("Person", "شخص"),
+    "kind_place": ("Place", "مكان"),
+    "kind_event": ("Event", "حدث"),
     "organization": ("Organization", "منظمة"),
     "facility": ("Facility", "منشأة"),
     "report": ("Report", "تقرير"),
@@ -277,6 +279,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "field_issuing_body": ("Issuing body", "الجهة المصدرة"),
     "field_claim": ("Claim", "ادعاء"),
     "field_mention": ("Mention", "إشارة"),
+    "field_user": ("User", "المستخدم"),
+    "batch": ("Batch", "الدفعة"),
     # a source known only by its document
     "document_source": ("Document {code}", "الوثيقة {code}"),
     # how a figure is qualified ("at least 5,000"; "thousands")
@@ -371,6 +375,12 @@ def stamp(value: object, style: str, lang: str) -> str:
 def count(lang: str, noun: str, value: int | str | None, style: str) -> str:
     """A counted noun in the reader's language and digits: "1 incident", "حادثتان"."""
     return plurals.counted(lang, noun, value, style)
+
+
+def kind(lang: str, entity_type: object) -> str:
+    """The label of an entity type ("place" → "Place", "مكان")."""
+    key = f"kind_{entity_type}"
+    return translate(lang, key if key in _MESSAGES else str(entity_type))
 
 
 def language_name(lang: str, code: object) -> str:

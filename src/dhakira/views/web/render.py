@@ -60,6 +60,7 @@ def render(
         num=lambda value: i18n.digits(value, digits),
         stamp=lambda value: i18n.stamp(value, digits, lang),
         language_name=lambda code: i18n.language_name(lang, code),
+        kind=lambda entity_type: i18n.kind(lang, entity_type),
         count=lambda noun, value: i18n.count(lang, noun, value, digits),
         entity_name=lambda entity_id, stored: names.entity_name(lang, entity_id, stored),
         name_of=lambda stored: names.name_of(lang, stored),

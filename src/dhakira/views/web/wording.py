@@ -32,7 +32,7 @@ def source_name(lang: str, source: object) -> str:
 def entity_label(lang: str, group: Mapping[str, Any]) -> str:
     """A marked mention's title: the entity's name and type in `lang`, "سجن صيدنايا (منشأة)"."""
     name = names.entity_name(lang, group.get("entity_id"), group.get("canonical_name"))
-    return f"{name} ({i18n.translate(lang, str(group.get('type')))})"
+    return f"{name} ({i18n.kind(lang, group.get('type'))})"
 
 
 def joined(lang: str, items: list[str]) -> str:
