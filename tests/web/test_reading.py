@@ -197,3 +197,15 @@ def test_the_audit_log_says_an_ingest_and_its_batch_in_arabic(client: ClientFor)
     body = client("admin").get("/audit?lang=ar").text
     assert ">أرشفة</td>" in body and "<td>الدفعة <code" in body
     assert ">ingest</td>" not in body
+
+
+def test_a_conflict_is_explained_in_arabic_with_arabic_names() -> None:
+    first = {"code": "DHK-1", "source": "Amnesty International", "best": 5000, "low": 5000,
+             "high": 5000, "qualifier": None}  # fmt: skip
+    second = {"code": "DHK-2", "source": "document DHK-2", "low": 20000, "high": None,
+              "best": None, "qualifier": "at least"}  # fmt: skip
+    said = wording.conflict("ar", first, second, "arab")
+    assert said == (
+        "لا يمكن أن يصحّ معًا DHK-1 (منظمة العفو الدولية: ٥٬٠٠٠) "
+        "وDHK-2 (الوثيقة DHK-2: ٢٠٬٠٠٠ على الأقل)"
+    )

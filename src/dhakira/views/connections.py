@@ -451,5 +451,9 @@ def export_connections(links: dict[str, Any], found: dict[str, Any] | None) -> d
     suggested = found["suggested_reliability"]
     return {
         "links": {**links, "incidents": found["incidents"]},
-        "suggested_reliability": {"value": suggested["value"], "reasons": suggested["reasons"]},
+        "suggested_reliability": {
+            "value": suggested["value"],
+            "reasons": suggested["reasons"],
+            "why": suggested["why"],
+        },
     }
