@@ -59,12 +59,23 @@ def word_groups(fact: TokenFacts, lexicon: Mapping[str, str] | None) -> dict[int
     """`features.word_groups` with the word's lexicon class added (as itself at d = 0, as a
     neighbour at d = -1 and 1); `lexicon` None leaves the class out."""
     groups = sentence_word_groups(fact)
-    kind = _lexicon_kind(fact, lexicon) if lexicon is not None else ""
-    if kind:
-        groups[0] = (*groups[0], f"lex={kind}")
-        for offset in (-1, 1):
-            groups[offset] = (*groups.get(offset, ()), f"{offset}:lex={kind}")
+    if lexicon is not None:
+        for offset, names in lexicon_groups(lexicon_kind(fact, lexicon)).items():
+            groups[offset] = (*groups.get(offset, ()), *names)
     return groups
+
+
+def lexicon_kind(fact: TokenFacts, lexicon: Mapping[str, str]) -> str:
+    """The word's class in the training text ("none" when never seen); "" for a non-word."""
+    return lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else ""
+
+
+def lexicon_groups(kind: str) -> dict[int, tuple[str, ...]]:
+    """A word's lexicon class as its own feature (d = 0) and as its neighbours see it (d = -1
+    and 1), in the groups of `word_groups`; nothing for a non-word."""
+    if not kind:
+        return {}
+    return {0: (f"lex={kind}",), -1: (f"-1:lex={kind}",), 1: (f"1:lex={kind}",)}
 
 
 def document_parts(
@@ -91,11 +102,6 @@ def document_parts(
             _add_phrases(rows, facts[s], lexicons[s])
         result.append(rows)
     return DocumentParts(facts, result)
-
-
-def _lexicon_kind(fact: TokenFacts, lexicon: Mapping[str, str]) -> str:
-    """The word's class in the training text ("none" when never seen); "" for a non-word."""
-    return lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else ""
 
 
 def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[str, ...]:

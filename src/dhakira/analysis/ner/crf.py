@@ -24,12 +24,15 @@ import numpy as np
 import numpy.typing as npt
 import pycrfsuite
 
-from dhakira.analysis.ner.context import document_parts, word_groups
+from dhakira.analysis.ner.context import document_parts, lexicon_groups, lexicon_kind
 from dhakira.analysis.ner.features import NEAR, token_facts
+from dhakira.analysis.ner.features import word_groups as sentence_word_groups
 
 Scores = npt.NDArray[np.float64]
 # the farthest a word's features reach: a token is scored from the words REACH either side
 REACH = max(abs(offset) for offset in NEAR)
+_DISTANCES_IN_ORDER = range(-REACH, REACH + 1)
+_DISTANCES = frozenset(_DISTANCES_IN_ORDER)
 MAX_WORDS = 50_000  # words whose score vectors are kept; the store starts afresh when full
 
 
@@ -57,6 +60,7 @@ class CrfWeights:
             self.transitions[label_ids[first], label_ids[second]] = weight
         self._by_label: Scores = np.ascontiguousarray(self.state.T)
         self._words: dict[str, Scores] = {}
+        self._kinds: dict[str, Scores] = {}
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, lexicon: Mapping[str, str]) -> CrfWeights:
@@ -123,44 +127,82 @@ class CrfWeights:
         return np.stack([known[token] for tokens in sentences for token in tokens])
 
     def _weigh(self, words: list[str]) -> Scores:
-        """The score rows of some words, from the weights of their `word_groups`."""
+        """The score rows of some words: the weights of their `features.word_groups`, plus
+        those of their lexicon class (`context.lexicon_groups`, weighed once per class)."""
         span = 2 * REACH + 1
         names: list[str] = []
-        counts = [0] * (len(words) * span)
-        for number, word in enumerate(words):
-            for distance, group in sorted(word_groups(token_facts(word), self.lexicon).items()):
-                if abs(distance) > REACH:
-                    raise ValueError(
-                        f"a word's features reach {distance} tokens away but crf.REACH is "
-                        f"{REACH}: raise REACH to the farthest offset the features use"
-                    )
+        counts: list[int] = []
+        kinds: list[Scores] = []
+        for word in words:
+            fact = token_facts(word)
+            groups = sentence_word_groups(fact)
+            if not groups.keys() <= _DISTANCES:
+                raise ValueError(
+                    f"a word's features reach {sorted(groups)} tokens away but crf.REACH is "
+                    f"{REACH}: raise REACH to the farthest offset the features use"
+                )
+            for distance in _DISTANCES_IN_ORDER:
+                group = groups.get(distance, ())
                 names.extend(group)
-                counts[number * span + REACH + distance] = len(group)
+                counts.append(len(group))
+            kinds.append(self._kind(lexicon_kind(fact, self.lexicon)))
         table = self._sum_rows(names, counts, len(words) * span)
-        return table.reshape(len(words), span, len(self.labels))
+        return table.reshape(len(words), span, len(self.labels)) + np.stack(kinds)
+
+    def _kind(self, kind: str) -> Scores:
+        """The score rows a lexicon class gives a word (one row per d, as `_weigh`)."""
+        found = self._kinds.get(kind)
+        if found is None:
+            groups = lexicon_groups(kind)
+            if not groups.keys() <= _DISTANCES:
+                raise ValueError(f"lexicon features reach {sorted(groups)}: raise crf.REACH")
+            names = [name for distance in _DISTANCES_IN_ORDER for name in groups.get(distance, ())]
+            counts = [len(groups.get(distance, ())) for distance in _DISTANCES_IN_ORDER]
+            found = self._kinds[kind] = self._sum_rows(names, counts, len(counts))
+        return found
 
     def _best_paths(self, scores: Scores, lengths: list[int]) -> list[list[int]]:
-        """Viterbi over all sentences at once, breaking ties as crfsuite does (lowest label)."""
-        count, longest = len(lengths), max(lengths)
-        sizes = np.array(lengths)
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-        sentence_of = np.repeat(np.arange(count), sizes)
-        position = np.arange(len(scores)) - starts[sentence_of]
-        table = np.zeros((count, longest, len(self.labels)))
-        table[sentence_of, position] = scores
-        back = np.zeros((longest, count, len(self.labels)), dtype=np.intp)
-        alphas = np.empty((longest, count, len(self.labels)))
-        alphas[0] = table[:, 0]
+        """Viterbi over all sentences at once, breaking ties as crfsuite does (lowest label).
+
+        Sentences are taken longest first, so the ones still running at a step are a prefix."""
+        order = sorted(range(len(lengths)), key=lambda number: -lengths[number])
+        sizes = [lengths[number] for number in order]
+        longest, labels = sizes[0], len(self.labels)
+        # running[t]: how many sentences are longer than t tokens (running[longest] = 0)
+        running = np.searchsorted(-np.array(sizes), -np.arange(longest + 1), side="left")
+        table = self._by_step(scores, lengths, order)
+        alphas = np.empty((longest, len(sizes), labels))
+        alphas[0] = table[0]
+        back = np.zeros((longest, len(sizes), labels), dtype=np.intp)
+        candidates = np.empty((len(sizes), labels, labels))
         for step in range(1, longest):
-            candidates = alphas[step - 1][:, :, None] + self.transitions
-            back[step] = candidates.argmax(axis=1)
-            alphas[step] = candidates.max(axis=1) + table[:, step]
-        everyone = np.arange(count)
-        last = alphas[sizes - 1, everyone].argmax(axis=1)
-        path = np.zeros((count, longest), dtype=np.intp)
-        current = np.zeros(count, dtype=np.intp)
+            active = running[step]
+            here = candidates[:active]
+            np.add(alphas[step - 1, :active, :, None], self.transitions, out=here)
+            here.argmax(axis=1, out=back[step, :active])
+            here.max(axis=1, out=alphas[step, :active])
+            alphas[step, :active] += table[step, :active]
+        ends = alphas[np.array(sizes) - 1, np.arange(len(sizes))].argmax(axis=1)
+        path = np.zeros((longest, len(sizes)), dtype=np.intp)
+        current = np.zeros(len(sizes), dtype=np.intp)
         for step in range(longest - 1, -1, -1):
-            current = np.where(sizes - 1 == step, last, current)
-            path[:, step] = current
-            current = back[step, everyone, current]
-        return [path[number, :size].tolist() for number, size in enumerate(lengths)]
+            active = running[step]
+            ending = slice(running[step + 1], active)  # sentences whose last token is here
+            current[ending] = ends[ending]
+            path[step, :active] = current[:active]
+            current[:active] = back[step, np.arange(active), current[:active]]
+        found: list[list[int]] = [[] for _ in lengths]
+        for column, number in enumerate(order):
+            found[number] = path[: lengths[number], column].tolist()
+        return found
+
+    @staticmethod
+    def _by_step(scores: Scores, lengths: list[int], order: list[int]) -> Scores:
+        """The scores laid out as [position in sentence, sentence (in `order`), label]."""
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        table = np.zeros((max(lengths), len(lengths), scores.shape[1]))
+        for column, number in enumerate(order):
+            table[: lengths[number], column] = scores[
+                starts[number] : starts[number] + lengths[number]
+            ]
+        return table

@@ -122,7 +122,9 @@ def word_groups(fact: TokenFacts) -> dict[int, tuple[str, ...]]:
 
     These depend on the word alone, so a tagger can weigh them once per word (see `crf`).
     """
-    return {0: fact.own, **dict(zip(NEAR, fact.near, strict=True))}
+    groups = dict(zip(NEAR, fact.near))
+    groups[0] = fact.own
+    return groups
 
 
 def attach(groups: list[dict[int, tuple[str, ...]]], extras: list[list[str]]) -> list[list[str]]:
@@ -142,36 +144,36 @@ def attach(groups: list[dict[int, tuple[str, ...]]], extras: list[list[str]]) ->
 
 def sentence_extras(facts: list[TokenFacts], marks: list[list[str]]) -> list[list[str]]:
     """Per token, the features that are not a word's own (`word_groups`): the bias, sentence
-    edges and pads, list marks of the token and its neighbours, cue words nearby, word pairs."""
+    edges and pads, list marks of the token and its neighbours, cue words nearby, word pairs.
+
+    Built feature by feature over the sentence, so the rare ones (marks, cues, pads) cost
+    nothing where they are absent."""
     size = len(facts)
-    own_marks = [[f"g={mark}" for mark in row] for row in marks]
-    side_marks = [
-        ([f"-1:g={mark}" for mark in row], [f"1:g={mark}" for mark in row]) for row in marks
-    ]
+    extras: list[list[str]] = [["bias"] for _ in facts]
+    if not size:
+        return extras
+    extras[0].append("BOS")
+    extras[-1].append("EOS")
+    for slot, offset in enumerate(NEAR):
+        edge = range(min(size, -offset)) if offset < 0 else range(max(0, size - offset), size)
+        for index in edge:  # the neighbour would fall outside the sentence
+            extras[index].append(_PADS[slot])
+    for index, row in enumerate(marks):
+        if row:
+            extras[index].extend([f"g={mark}" for mark in row])
+            if index + 1 < size:
+                extras[index + 1].extend([f"-1:g={mark}" for mark in row])
+            if index > 0:
+                extras[index - 1].extend([f"1:g={mark}" for mark in row])
     cued = [index for index, fact in enumerate(facts) if fact.cues]
-    extras: list[list[str]] = []
-    for index, fact in enumerate(facts):
-        row = ["bias", *own_marks[index]]
-        if index == 0:
-            row.append("BOS")
-        if index == size - 1:
-            row.append("EOS")
-        for slot, offset in enumerate(NEAR):
-            other = index + offset
-            if not 0 <= other < size:
-                row.append(_PADS[slot])
-            elif offset == -1:
-                row.extend(side_marks[other][0])
-            elif offset == 1:
-                row.extend(side_marks[other][1])
-        if cued:
-            row.extend(_cue_window(facts, cued, index))
-        if index > 0:
-            row.append(f"-1w|w={facts[index - 1].light}|{fact.light}")
-            row.append(f"-1w|sh={facts[index - 1].light}|{fact.shape}")
-        if index + 1 < size:
-            row.append(f"w|+1w={fact.light}|{facts[index + 1].light}")
-        extras.append(row)
+    near_cues = sorted({i for c in cued for i in range(max(0, c - 3), min(size, c + 4))})
+    for index in near_cues:
+        extras[index].extend(_cue_window(facts, cued, index))
+    for index in range(1, size):
+        before, fact = facts[index - 1], facts[index]
+        extras[index].append(f"-1w|w={before.light}|{fact.light}")
+        extras[index].append(f"-1w|sh={before.light}|{fact.shape}")
+        extras[index - 1].append(f"w|+1w={before.light}|{fact.light}")
     return extras
 
 
