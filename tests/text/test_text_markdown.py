@@ -42,3 +42,16 @@ def test_a_markdown_breadcrumb_is_removed_as_page_residue() -> None:
 def test_plain_text_keeps_its_asterisks_and_brackets() -> None:
     text = "Figures marked * are estimates [see note](1) of 2024."
     assert _cleaned(text, "text/plain") == text
+
+
+def test_the_top_heading_is_kept_as_the_page_title() -> None:
+    text = "[Home](/) › Reports\n\n# Ten *Years* of Missing\n\nBody text of the report."
+    item = Item(
+        data=text.encode(),
+        source="r.md",
+        media_type="text/markdown",
+        captured_at=datetime(2024, 1, 1, tzinfo=UTC),
+    )
+    doc = clean_text(Document(item=item, raw_text=text))
+    assert doc.format_meta["title"] == "Ten Years of Missing"
+    assert "#" not in doc.text

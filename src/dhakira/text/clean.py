@@ -17,7 +17,7 @@ from dhakira.capture.formats import MARKDOWN
 from dhakira.pipeline import Step
 from dhakira.records import Document
 from dhakira.text.html import extract_html
-from dhakira.text.markdown import markdown_text
+from dhakira.text.markdown import markdown_text, markdown_title
 from dhakira.text.residue import strip_residue
 
 _META_KEYS = ("title", "date", "author", "sitename", "description")
@@ -48,6 +48,7 @@ def clean_text(doc: Document) -> Document:
         _keep_meta(doc, page.meta.as_dict())
         doc.text = normalise(strip_residue(normalise(page.text)))
     elif doc.item.media_type == MARKDOWN:
+        _keep_meta(doc, {"title": markdown_title(doc.raw_text) or ""})
         doc.text = normalise(strip_residue(normalise(markdown_text(doc.raw_text))))
     else:
         doc.text = normalise(strip_residue(normalise(doc.raw_text)))

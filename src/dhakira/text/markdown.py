@@ -6,7 +6,8 @@ A page saved as Markdown keeps its links as `[words](address)`, headings as `# `
 breadcrumb reads "[Home](/) › [Syria](/syria)") and hide residue from `text.residue`, which
 knows a breadcrumb line only when it starts with "Home". Only the marks go: every word stays,
 the words of a link and the alternative text of an image included; addresses are dropped, as a
-web page's are when its HTML is read.
+web page's are when its HTML is read. The first "# " heading is kept as the page's title
+(`markdown_title`), as an HTML page's <title> is.
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ def _inline(text: str) -> str:
     text = _CODE.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)
     return _EMPHASIS.sub(r"\1", text)
+
+
+HEADER_LINES = 40  # a title heading stands near the top
+
+
+def markdown_title(text: str) -> str | None:
+    """The first top-level heading ("# Title") near the top, as words: the page's own title,
+    kept as page metadata because the heading mark that said so is gone from the text."""
+    for line in text.split("\n")[:HEADER_LINES]:
+        if line.startswith("# "):
+            return _inline(line[2:]).strip(" #") or None
+    return None
 
 
 def markdown_text(text: str) -> str:
