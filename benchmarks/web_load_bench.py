@@ -1,7 +1,7 @@
 """Load benchmark: many readers on the web application while one ingest writes.
 
     python benchmarks/web_load_bench.py --docs 100000 --archive /tmp/load/archive
-    python benchmarks/web_load_bench.py --docs 2000 --clients 20 --seconds 20
+    python benchmarks/web_load_bench.py --docs 2000 --clients 20 --seconds 20 --workers 2
 
 Builds (or reuses, with --archive PATH naming an existing archive) an archive of public
 synthetic bilingual documents with the generator of search_bench.py, then on loopback starts
@@ -109,8 +109,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(archive: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(archive: Path, port: int, log: Path, workers: int = 1) -> subprocess.Popen[bytes]:
     command = [str(DHAKIRA), "serve", "--archive", str(archive), "--port", str(port)]
+    command += ["--workers", str(workers)]
     return subprocess.Popen(command, stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
 
@@ -120,13 +121,30 @@ def start_ingest(archive: Path, folder: Path, log: Path) -> subprocess.Popen[byt
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process has used so far, from /proc (Linux); 0 elsewhere.
-    On a shared machine the server's CPU per request is the figure that load does not skew."""
-    stat = Path(f"/proc/{pid}/stat")
-    if not stat.exists():
-        return 0.0
-    fields = stat.read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time (user + system) a process and its children (the workers of `serve
+    --workers`) have used so far, from /proc (Linux); 0 elsewhere. On a shared machine the
+    server's CPU per request is the figure that load does not skew."""
+    total = 0.0
+    for one in (pid, *_children(pid)):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    if not tasks.exists():
+        return []
+    found: list[int] = []
+    for task in tasks.iterdir():
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except FileNotFoundError:
+            continue
+    return found
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -286,6 +304,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=60, help="how long the clients run")
     parser.add_argument("--think", type=float, default=0.5, help="mean pause between requests")
     parser.add_argument("--ingest-docs", type=int, default=300, help="files the ingest takes")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--keep", action="store_true", help="keep logs (and a built archive)")
     return parser.parse_args()
 
@@ -294,7 +313,7 @@ async def session(args: argparse.Namespace, archive: Path, work: Path) -> Outcom
     """Server up, codes harvested, then the ingest and the clients start together."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(archive, port, work / "serve.log")
+    server = start_server(archive, port, work / "serve.log", args.workers)
     ingest: subprocess.Popen[bytes] | None = None
     limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
     try:
@@ -304,6 +323,7 @@ async def session(args: argparse.Namespace, archive: Path, work: Path) -> Outcom
             ingest = start_ingest(archive, work / "incoming", work / "ingest.log")
             print(
                 f"{args.clients} clients for {args.seconds:.0f} s on {base} "
+                f"({args.workers} server process(es)) "
                 f"(think {args.think} s); ingesting {args.ingest_docs} files ...",
                 flush=True,
             )

@@ -134,9 +134,17 @@ def env_paths() -> tuple[Path, ...]:
 
 
 def load_knowledge(extra: Sequence[Path] = ()) -> KnowledgeBase:
-    """The knowledge base: user files (`extra`, then DHAKIRA_KNOWLEDGE), curated, places."""
-    paths = tuple(Path(p).resolve() for p in (*extra, *env_paths()))
-    return _cached(paths)
+    """The knowledge base: user files (`extra`, then DHAKIRA_KNOWLEDGE), curated, places.
+
+    Cheap to call often (pages ask it for every name they show): the files are read once per
+    setting of `extra` and DHAKIRA_KNOWLEDGE."""
+    return _for_setting(tuple(str(path) for path in extra), os.environ.get(ENV_VAR, ""))
+
+
+@lru_cache(maxsize=8)
+def _for_setting(extra: tuple[str, ...], setting: str) -> KnowledgeBase:
+    named = [*extra, *(p for p in setting.split(os.pathsep) if p.strip())]
+    return _cached(tuple(Path(p).resolve() for p in named))
 
 
 @lru_cache(maxsize=8)

@@ -29,6 +29,10 @@ from dhakira.views.cli import ArchiveOpt, DatabaseOpt, JsonOpt, _archive, app, e
 users_app = typer.Typer(help="Manage the people who use the web application.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 RoleOpt = Annotated[str, typer.Option("--role", help="admin, editor or viewer.")]
+# Seconds an idle connection is kept open. uvicorn's default (5 s) is shorter than readers and
+# API clients keep theirs: a request sent just as the server closes such a connection fails
+# on the client (a read error) instead of being answered.
+KEEP_ALIVE = 75
 WhyOpt = Annotated[str, typer.Option("--why", help="Why: kept in the audit log.")]
 
 
@@ -84,7 +88,11 @@ def serve(
             _open_when_started(lambda: True, url)
         _serve_workers(listening, workers, archive, database_url, secure_cookies)
         return
-    server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            web, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE
+        )
+    )
     if open_browser:
         _open_when_started(lambda: server.started, url)
     server.run(sockets=[listening])
@@ -113,6 +121,7 @@ def _serve_workers(
         factory=True,
         workers=workers,
         log_level="warning",
+        timeout_keep_alive=KEEP_ALIVE,
     )
     Multiprocess(config, sockets=[listening]).run()
 
