@@ -28,9 +28,13 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     folded = _VARIANTS.sub(lambda m: _SAME_LENGTH[m.group(0)], text)
     if not _MARKS.search(folded):
         return folded, None
-    kept = [i for i, ch in enumerate(folded) if not _MARKS.match(ch)]
-    kept.append(len(folded))
-    return "".join(folded[i] for i in kept[:-1]), kept
+    kept: list[int] = []
+    previous = 0
+    for mark in _MARKS.finditer(folded):  # marks are few: copy the runs between them
+        kept.extend(range(previous, mark.start()))
+        previous = mark.end()
+    kept.extend(range(previous, len(folded) + 1))
+    return _MARKS.sub("", folded), kept
 
 
 UNITS: dict[str, int] = {

@@ -34,14 +34,29 @@ def spread_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for other in range(min(len(keys), WINDOW)):
         _count(votes, found[other], 1)
+    longest: dict[str, int] = _longest(votes)
     for number, row in enumerate(keys):
-        if number + WINDOW < len(keys):
+        changed = False
+        if number + WINDOW < len(keys) and found[number + WINDOW]:
             _count(votes, found[number + WINDOW], 1)
-        if number - WINDOW - 1 >= 0:
+            changed = True
+        if number - WINDOW - 1 >= 0 and found[number - WINDOW - 1]:
             _count(votes, found[number - WINDOW - 1], -1)
+            changed = True
+        if changed:
+            longest = _longest(votes)
         if votes:
-            _fill(row, result[number], votes)
+            _fill(row, result[number], votes, longest)
     return result
+
+
+def _longest(votes: dict[tuple[str, ...], Counter[str]]) -> dict[str, int]:
+    """Per first word, the length of its longest name in the window."""
+    longest: dict[str, int] = {}
+    for name in votes:
+        if len(name) > longest.get(name[0], 0):
+            longest[name[0]] = len(name)
+    return longest
 
 
 def _surnames(names: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
@@ -66,11 +81,14 @@ def _count(
                 del votes[name]
 
 
-def _fill(row: list[str], tags: list[str], votes: dict[tuple[str, ...], Counter[str]]) -> None:
-    longest: dict[str, int] = {}  # per first word, its longest name
-    for name in votes:
-        if len(name) > longest.get(name[0], 0):
-            longest[name[0]] = len(name)
+def _fill(
+    row: list[str],
+    tags: list[str],
+    votes: dict[tuple[str, ...], Counter[str]],
+    longest: dict[str, int],
+) -> None:
+    """Tag the untagged mentions in one sentence of the names in `votes` (`longest` per
+    first word, worked out once while the window stays the same)."""
     index = 0
     while index < len(row):
         step = 1

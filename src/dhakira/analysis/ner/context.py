@@ -90,18 +90,16 @@ def document_parts(
         for i, fact in enumerate(row):
             if fact.shape in _WORD_SHAPES and len(fact.light) >= 3:
                 where[fact.light].append((s, i))
+    extras = [sentence_extras(row, row_marks) for row, row_marks in zip(facts, marks, strict=True)]
     clues: dict[tuple[int, int], tuple[str, ...]] = {}
-    result = []
-    for s in range(len(sentences)):
-        rows = sentence_extras(facts[s], marks[s])
-        for i, fact in enumerate(facts[s]):
-            occurrences = where.get(fact.light)
-            if occurrences is not None and len(occurrences) > 1:
-                rows[i].extend(_from_others(occurrences, s, i, facts, marks, clues))
-        if lexicons is not None:
-            _add_phrases(rows, facts[s], lexicons[s])
-        result.append(rows)
-    return DocumentParts(facts, result)
+    for occurrences in where.values():
+        if len(occurrences) > 1:  # a word met once has no other occurrences to learn from
+            for s, i in occurrences:
+                extras[s][i].extend(_from_others(occurrences, s, i, facts, marks, clues))
+    if lexicons is not None:
+        for rows, row, lexicon in zip(extras, facts, lexicons, strict=True):
+            _add_phrases(rows, row, lexicon)
+    return DocumentParts(facts, extras)
 
 
 def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[str, ...]:
@@ -112,9 +110,12 @@ def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[s
         if not 0 <= other < len(row):
             continue
         found.append(f"o{offset}={row[other].light}")
-        found.extend(f"o{offset}cue={kind}" for kind in row[other].cues)
-        found.extend(f"o{offset}g={mark}" for mark in marks[other])
-    found.extend(f"og={mark}" for mark in marks[index])
+        if row[other].cues:
+            found.extend([f"o{offset}cue={kind}" for kind in row[other].cues])
+        if marks[other]:
+            found.extend([f"o{offset}g={mark}" for mark in marks[other]])
+    if marks[index]:
+        found.extend([f"og={mark}" for mark in marks[index]])
     return tuple(found)
 
 

@@ -122,7 +122,7 @@ def word_groups(fact: TokenFacts) -> dict[int, tuple[str, ...]]:
 
     These depend on the word alone, so a tagger can weigh them once per word (see `crf`).
     """
-    groups = dict(zip(NEAR, fact.near))
+    groups = dict(zip(NEAR, fact.near, strict=True))
     groups[0] = fact.own
     return groups
 
