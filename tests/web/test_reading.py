@@ -132,7 +132,8 @@ def test_an_english_page_names_it_in_english_even_in_an_arabic_document(
 def test_entity_lists_and_incidents_use_the_arabic_name(client: ClientFor) -> None:
     assert "<bdi>سجن صيدنايا</bdi>" in client(None).get("/entities?lang=ar").text
     incidents = client(None).get("/incidents?lang=ar").text
-    assert "<bdi>سجن صيدنايا</bdi>" in incidents and "Sednaya Prison" not in incidents
+    assert '<bdi class="name">سجن صيدنايا</bdi>' in incidents
+    assert "Sednaya Prison" not in incidents
 
 
 def test_a_known_publisher_is_named_in_arabic(
