@@ -65,11 +65,11 @@ def test_the_change_mark_moves_on_a_review_and_not_on_an_ingest(
 ) -> None:
     path, codes = fresh_archive
     with Archive.open(path) as archive:
-        before = archive.changed_mark()
+        before, latest = archive.marks()
         batch = archive.start_batch("more")
         text = "A new statement on detention in Homs."
         archive.add(_doc(text, "New", "2020-01-01", "statement", "Invented Group"), batch)
-        assert archive.changed_mark() == before
+        assert archive.marks() == (before, latest + 1)  # added: only the latest entry moves
         archive.review(codes.public_en, visibility="restricted", note="withdrawn", actor="t")
         assert archive.changed_mark() > before
 
@@ -124,13 +124,13 @@ def _wait_until(check: Callable[[], bool], seconds: float = 5.0) -> None:
 
 def test_an_answer_past_its_limit_is_given_at_once_and_made_afresh_behind() -> None:
     cache = CountsCache(seconds=0.05)
-    assert cache.get("k", 1, lambda: "old", refresh=lambda: (1, "unused")) == "old"
+    assert cache.get("k", 1, lambda: "old", refresh=lambda: (1, None, "unused")) == "old"
     time.sleep(0.06)
     recounted = threading.Event()
 
-    def refresh() -> tuple[int, str]:
+    def refresh() -> tuple[int, int | None, str]:
         recounted.set()
-        return 1, "new"
+        return 1, None, "new"
 
     # past its limit under the same mark: the reader gets the old answer without waiting
     assert cache.get("k", 1, lambda: "computed while waiting", refresh=refresh) == "old"
@@ -141,31 +141,31 @@ def test_an_answer_past_its_limit_is_given_at_once_and_made_afresh_behind() -> N
 
 def test_a_stale_answer_is_never_given_under_a_new_mark() -> None:
     cache = CountsCache(seconds=0.05)
-    cache.get("k", 1, lambda: "before the review", refresh=lambda: (1, "x"))
+    cache.get("k", 1, lambda: "before the review", refresh=lambda: (1, None, "x"))
     time.sleep(0.06)
-    assert cache.get("k", 2, lambda: "after", refresh=lambda: (2, "x")) == "after"
+    assert cache.get("k", 2, lambda: "after", refresh=lambda: (2, None, "x")) == "after"
     cache.close()
 
 
 def test_an_answer_long_unused_is_made_afresh_before_answering() -> None:
     cache = CountsCache(seconds=0.01)
-    cache.get("k", 1, lambda: "old", refresh=lambda: (1, "x"))
+    cache.get("k", 1, lambda: "old", refresh=lambda: (1, None, "x"))
     time.sleep(0.01 * STALE_FACTOR + 0.02)
-    assert cache.get("k", 1, lambda: "fresh", refresh=lambda: (1, "x")) == "fresh"
+    assert cache.get("k", 1, lambda: "fresh", refresh=lambda: (1, None, "x")) == "fresh"
     cache.close()
 
 
 def test_many_readers_of_a_stale_answer_start_one_recount() -> None:
     cache = CountsCache(seconds=0.01)
-    cache.get("k", 1, lambda: 0, refresh=lambda: (1, 0))
+    cache.get("k", 1, lambda: 0, refresh=lambda: (1, None, 0))
     time.sleep(0.02)
     calls: list[int] = []
     release = threading.Event()
 
-    def slow() -> tuple[int, int]:
+    def slow() -> tuple[int, int | None, int]:
         calls.append(1)
         release.wait(5)
-        return 1, 1
+        return 1, None, 1
 
     for _ in range(20):
         assert cache.get("k", 1, lambda: -1, refresh=slow) == 0
@@ -173,6 +173,16 @@ def test_many_readers_of_a_stale_answer_start_one_recount() -> None:
     _wait_until(lambda: cache.get("k", 1, lambda: -1, refresh=slow) == 1)
     assert calls == [1]
     cache.close()
+
+
+def test_while_nothing_is_added_an_answer_holds_past_its_limit() -> None:
+    cache = CountsCache(seconds=0.05)
+    cache.get("k", 1, lambda: "counted", latest=40)
+    time.sleep(0.06)
+    # the last audit entry is still 40: nothing to recount, not even in the background
+    assert cache.get("k", 1, lambda: "again", latest=40) == "counted"
+    # one document was ingested meanwhile (entry 41): past its limit, counted afresh
+    assert cache.get("k", 1, lambda: "again", latest=41) == "again"
 
 
 def test_an_upload_shows_at_once_in_every_server_process(

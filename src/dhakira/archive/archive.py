@@ -27,6 +27,7 @@ from dhakira.archive.audit import (
     append_entry,
     check_chain,
     read_changed_mark,
+    read_latest_entry,
     touch_changed_mark,
 )
 from dhakira.archive.blobs import BlobStore
@@ -504,6 +505,12 @@ class Archive:
         time limit)."""
         with self._read() as conn:
             return read_changed_mark(conn)
+
+    def marks(self) -> tuple[int, int]:
+        """The change mark and the last audit entry's number, read together: while both stay
+        the same nothing was added or changed, and a reader's cached answers still hold."""
+        with self._read() as conn:
+            return read_changed_mark(conn), read_latest_entry(conn)
 
     def touch(self) -> None:
         """Move the change mark to the last audit entry without changing anything: readers'

@@ -93,10 +93,14 @@ def read_changed_mark(conn: Connection) -> int:
     return int(found or 0)
 
 
+def read_latest_entry(conn: Connection) -> int:
+    """The number of the last entry (0 for an empty log): every ingest and change moves it."""
+    return int(conn.execute(sa.select(sa.func.max(audit.c.seq))).scalar() or 0)
+
+
 def touch_changed_mark(conn: Connection) -> None:
     """Move the mark to the last entry, whatever it was (readers then count afresh)."""
-    last = conn.execute(sa.select(sa.func.max(audit.c.seq))).scalar()
-    _move_changed_mark(conn, int(last or 0))
+    _move_changed_mark(conn, read_latest_entry(conn))
 
 
 def _move_changed_mark(conn: Connection, seq: int) -> None:

@@ -10,8 +10,10 @@ every count is made afresh, so nothing hidden is ever counted. Documents ingeste
 only add to counts; they show once the entry is older than its time limit (30 s for counts,
 `RESULTS_SECONDS` for a page of results). An entry past its limit (but under the same mark) is
 still answered at once while one background thread makes it afresh: readers never queue behind
-a recount that only adds new documents. An entry unused for `STALE_FACTOR` times its limit is
-made afresh before answering. An upload through the web moves the change mark (every server
+a recount that only adds new documents. While nothing at all is added (the archive's last
+audit entry has not moved) an answer is not recounted before `STALE_FACTOR` times its limit,
+and then in the background; if documents were added, an answer older than that is made
+afresh before answering. An upload through the web moves the change mark (every server
 process then recounts), so the uploader finds what was just added.
 """
 
@@ -23,7 +25,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from dhakira.archive import Archive
@@ -41,6 +43,13 @@ _log = logging.getLogger(__name__)
 _MISSING = object()
 
 
+class _Entry(NamedTuple):
+    mark: int  # the change mark it was made under: valid only under the same one
+    latest: int | None  # the last audit entry then: nothing was added while it is the same
+    started: float
+    value: object
+
+
 class CountsCache:
     """A bounded, thread-safe cache of computed answers, checked against the change mark.
 
@@ -52,7 +61,7 @@ class CountsCache:
         self.seconds = seconds
         self.entries = entries
         self._lock = threading.Lock()
-        self._found: OrderedDict[Hashable, tuple[int, float, object]] = OrderedDict()
+        self._found: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._computing: dict[tuple[Hashable, int], threading.Lock] = {}
         self._refresher = _Refresher()
 
@@ -62,57 +71,61 @@ class CountsCache:
         mark: int,
         compute: Callable[[], T],
         seconds: float | None = None,
-        refresh: Callable[[], tuple[int, T]] | None = None,
+        refresh: Callable[[], tuple[int, int | None, T]] | None = None,
+        latest: int | None = None,
     ) -> T:
         """The value cached for `key` under this change mark and within the time limit (the
         cache's own, or `seconds`), else `compute()`, once for all readers asking at once.
 
-        With `refresh` (which recomputes on its own and says under which mark), a value past
-        its limit but under this mark is answered as it is while the background thread calls
-        `refresh` — unless it is older than `STALE_FACTOR` times the limit."""
+        `latest` is the archive's last audit entry: while it has not moved nothing was added,
+        and an answer stays good for `STALE_FACTOR` times its limit. With `refresh` (which
+        recomputes on its own and says under which mark and latest entry), an answer past its
+        limit under this mark is given as it is while the background thread calls `refresh`
+        — unless something was added and it is older than `STALE_FACTOR` times the limit."""
         limit = self.seconds if seconds is None else min(seconds, self.seconds)
-        found = self._fresh(key, mark, limit)
-        if found is not _MISSING:
-            return found  # type: ignore[return-value]
-        if refresh is not None:
-            found = self._fresh(key, mark, limit * STALE_FACTOR)
-            if found is not _MISSING:
+        entry = self._entry(key, mark)
+        if entry is not None:
+            age = time.monotonic() - entry.started
+            unchanged = latest is not None and entry.latest == latest
+            if age < limit or (unchanged and age < limit * STALE_FACTOR):
+                return entry.value  # type: ignore[return-value]
+            if refresh is not None and (unchanged or age < limit * STALE_FACTOR):
                 self._refresher.ask(key, lambda: self._store(key, refresh))
-                return found  # type: ignore[return-value]
+                return entry.value  # type: ignore[return-value]
         with self._lock:
             flight = self._computing.setdefault((key, mark), threading.Lock())
         try:
             with flight:
-                found = self._fresh(key, mark, limit)  # another reader may have just made it
-                if found is not _MISSING:
-                    return found  # type: ignore[return-value]
+                entry = self._entry(key, mark)  # another reader may have just made it
+                if entry is not None and time.monotonic() - entry.started < limit:
+                    return entry.value  # type: ignore[return-value]
                 started = time.monotonic()
                 value = compute()
-                self._keep(key, mark, started, value)
+                self._keep(key, _Entry(mark, latest, started, value))
                 return value
         finally:
             with self._lock:
                 self._computing.pop((key, mark), None)
 
-    def _fresh(self, key: Hashable, mark: int, limit: float) -> object:
+    def _entry(self, key: Hashable, mark: int) -> _Entry | None:
         with self._lock:
             found = self._found.get(key)
-            if found is None or found[0] != mark or time.monotonic() - found[1] >= limit:
-                return _MISSING
+            if found is None or found.mark != mark:
+                return None
             self._found.move_to_end(key)
-            return found[2]
+            return found
 
-    def _keep(self, key: Hashable, mark: int, started: float, value: object) -> None:
+    def _keep(self, key: Hashable, entry: _Entry) -> None:
         with self._lock:
-            self._found[key] = (mark, started, value)
+            self._found[key] = entry
             self._found.move_to_end(key)
             while len(self._found) > self.entries:
                 self._found.popitem(last=False)
 
-    def _store(self, key: Hashable, refresh: Callable[[], tuple[int, object]]) -> None:
+    def _store(self, key: Hashable, refresh: Callable[[], tuple[int, int | None, object]]) -> None:
         started = time.monotonic()
-        mark, value = refresh()
-        self._keep(key, mark, started, value)
+        mark, latest, value = refresh()
+        self._keep(key, _Entry(mark, latest, started, value))
 
     def clear(self) -> None:
         """Forget every answer."""
@@ -177,10 +190,11 @@ def shared(
     cache: CountsCache = ctx.request.app.state.counts
     pool = ctx.request.app.state.pool
 
-    def refresh() -> tuple[int, T]:
+    def refresh() -> tuple[int, int | None, T]:
         archive = pool.get()  # the background thread's own connection
-        mark = archive.changed_mark()
-        return mark, compute(archive)
+        mark, latest = archive.marks()
+        return mark, latest, compute(archive)
 
     archive = ctx.archive
-    return cache.get(key, archive.changed_mark(), lambda: compute(archive), seconds, refresh)
+    mark, latest = archive.marks()
+    return cache.get(key, mark, lambda: compute(archive), seconds, refresh, latest)
