@@ -122,10 +122,18 @@ def test_qualifiers_choose_the_figure_field(text: str, expected: tuple[object, .
         "a $5 million fund",
         "(Source: Media Office / 08.02.2017)",
         "the 3rd report",
+        "2.1 Sources and their limits",  # a section heading's number
+        "Introduction\n3. Detention since 2011",
     ],
 )
 def test_numbers_that_are_not_counts(text: str) -> None:
     assert read(text) == []
+
+
+def test_a_count_may_still_open_a_line() -> None:
+    assert [low for low, *_ in read("Report\n13,000 detainees were held there.")] == [13000]
+    assert [low for low, *_ in read("Report\n40 detainees were freed.")] == [40]
+    assert [low for low, *_ in read("Report\n2.5 million people fled.")] == [2_500_000]
 
 
 @pytest.mark.parametrize("phrase", ["several dozen", "a few dozen", "many dozen"])

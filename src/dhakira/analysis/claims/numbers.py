@@ -184,10 +184,18 @@ _YEAR_COUNT_NOUN = re.compile(
 )
 
 
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
+_SECTION_AFTER = re.compile(r"\.?[ \t]")
+
+
 def _is_count(text: str, atom: _Atom) -> bool:
-    """False for a number that is a year, date, time, age, duration, reference or amount."""
+    """False for a number that is a year, date, time, age, duration, reference, amount or the
+    number of a section or list item ("2.1 Sources", "3. Detention" at the start of a line)."""
     before = text[max(0, atom.start - 24) : atom.start]
     after = text[atom.end : atom.end + 24]
+    if _section_number(before, text[atom.start : atom.end], after):
+        return False
     if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
         return False
     if _NOT_COUNT_AFTER.match(after):
@@ -196,6 +204,14 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False
     year_like = atom.plain_digits and 1900 <= atom.value <= 2099
     return not (year_like and not _YEAR_COUNT_NOUN.match(after))
+
+
+def _section_number(before: str, number: str, after: str) -> bool:
+    """A short dotted number opening a line ("2.1 Sources") or one ending in a dot there ("3.
+    Detention"): a heading's or a list item's number."""
+    if not (_LINE_START.search(before) and _SECTION_NUMBER.fullmatch(number)):
+        return False
+    return "." in number or after.startswith((". ", ".\t"))
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–|—|و|الي|حتي)\s*$")

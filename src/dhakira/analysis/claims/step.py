@@ -194,4 +194,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v1", find_claims)
+STEP = Step("analysis.claims", "v2", find_claims)
