@@ -47,7 +47,7 @@ class TokenFacts:
 
 def _shape(token: str) -> str:
     if is_arabic_word(token):
-        return "AR" if not any(ch.isdigit() for ch in token) else "ARD"
+        return "AR" if token.isalpha() or not any(ch.isdigit() for ch in token) else "ARD"
     if is_latin_word(token):
         if token.isupper() and len(token) > 1:
             return "LU"
@@ -99,8 +99,9 @@ def token_facts(token: str) -> TokenFacts:
     word_stem = stem(norm) if shape in ("AR", "LC", "LL", "LU") else norm
     own.append(f"st={word_stem}")
     cues = tuple(kind for kind, words in _CUES if norm in words or light in words)
-    own.extend(f"cue={kind}" for kind in cues)
-    near = tuple(_neighbour(norm, light, word_stem, shape, cues, offset) for offset in NEAR)
+    if cues:
+        own.extend([f"cue={kind}" for kind in cues])
+    near = tuple([_neighbour(norm, light, word_stem, shape, cues, offset) for offset in NEAR])
     sides = (tuple(f"cwL={kind}" for kind in cues), tuple(f"cwR={kind}" for kind in cues))
     return TokenFacts(norm, light, word_stem, shape, tuple(own), cues, near, sides)
 
@@ -187,7 +188,8 @@ def _neighbour(
     if abs(offset) == 1:
         row.append(f"{offset}:st={word_stem}")
         row.append(f"{offset}:s2={norm[-2:]}")
-        row.extend(f"{offset}:cue={kind}" for kind in cues)
+        if cues:
+            row.extend([f"{offset}:cue={kind}" for kind in cues])
     return tuple(row)
 
 
