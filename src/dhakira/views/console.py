@@ -119,7 +119,7 @@ def history_line(entry: dict[str, Any]) -> str:
 
 def render_search(console: Console, page: dict[str, Any]) -> None:
     hits = page["hits"]
-    console.print(Text(f"{page['total']} documents ({page['took_ms']} ms)", style="dim"))
+    console.print(Text(f"{_count(page['total'], 'document')} ({page['took_ms']} ms)", style="dim"))
     for hit in hits:
         head = Text(hit["code"], style="bold cyan")
         head.append(
@@ -362,7 +362,7 @@ def render_claims(console: Console, claims: list[dict[str, Any]]) -> None:
 
 def render_reanalyze(console: Console, page: dict[str, Any]) -> None:
     head = (
-        f"re-analysed {page['checked']} documents: {page['changed']} changed, "
+        f"re-analysed {_count(page['checked'], 'document')}: {page['changed']} changed, "
         f"{page['unchanged']} unchanged, {len(page['failed'])} failed"
     )
     console.print(Text(head + (" (interrupted)" if page["interrupted"] else "")))
@@ -403,8 +403,8 @@ def incident_heading(incident: dict[str, Any]) -> str:
     sources = incident["independent_sources"]
     return (
         f"{incident['event']} at {incident['place']}, {span}: "
-        f"{len(incident['documents'])} documents, {sources} independent "
-        f"source{'s' if sources != 1 else ''}"
+        f"{_count(len(incident['documents']), 'document')}, "
+        f"{_count(sources, 'independent source')}"
     )
 
 
