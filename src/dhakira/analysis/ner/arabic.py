@@ -9,7 +9,9 @@ a second pass that retypes bracketed Latin glosses (`gloss`) and tags a name's u
 mentions nearby (`consistency`). A second model with
 the same features, trained without the last sixth of the corpus (models/arabic-crf-v1-heldout),
 is what the figures and the test floor are measured with. Models are loaded once per process,
-on first use, so importing this module costs nothing.
+on first use, so importing this module costs nothing. Tagging reads the model's weights
+(`crf.CrfWeights`): the same tags as crfsuite's, without building fifty strings per token;
+crfsuite itself (`crfsuite_tagger`) trains the models and is the reference the tests compare to.
 """
 
 from __future__ import annotations
