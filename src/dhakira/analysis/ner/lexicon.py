@@ -33,19 +33,16 @@ def phrase_kinds(keys: list[str], lexicon: Mapping[str, str]) -> list[str]:
     """Per token, "TYPE:B" / "TYPE:I" when it lies in a name of several words the training
     text tagged (longest first), else ""."""
     marks = [""] * len(keys)
-    index = 0
-    while index < len(keys):
-        step = 1
-        if STARTS + keys[index] not in lexicon:
-            index += 1
+    free = 0  # where the last name found ends: a name starts at or after it
+    for index in [i for i, key in enumerate(keys) if STARTS + key in lexicon]:
+        if index < free:
             continue
         for length in range(min(MAX_PHRASE, len(keys) - index), 1, -1):
             kind = lexicon.get(PHRASE + " ".join(keys[index : index + length]))
             if kind:
                 marks[index : index + length] = [f"{kind}:B"] + [f"{kind}:I"] * (length - 1)
-                step = length
+                free = index + length
                 break
-        index += step
     return marks
 
 
