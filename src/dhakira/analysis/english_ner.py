@@ -111,7 +111,7 @@ def _runs(tokens: Sequence[Token], text: str, covered: set[int], connectors: boo
     runs: list[range] = []
     i = 0
     while i < len(tokens):
-        if i in covered or not tokens[i].capitalized or tokens[i].arabic:
+        if tokens[i].arabic or i in covered or not tokens[i].capitalized:
             i += 1
             continue
         j = i + 1

@@ -171,7 +171,7 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:
 def _coref(tokens: Sequence[Token], covered: set[int], people: dict[str, Mention]) -> list[Mention]:
     found: list[Mention] = []
     for i, token in enumerate(tokens):
-        if i in covered or not token.capitalized or token.upper:
+        if token.arabic or i in covered or not token.capitalized or token.upper:
             continue
         person = people.get(token.key) or _typo_of(token.key, people)
         if person is not None:
