@@ -24,11 +24,11 @@ import numpy as np
 import numpy.typing as npt
 import pycrfsuite
 
-from dhakira.analysis.ner.context import document_parts, lexicon_groups, lexicon_kind
+from dhakira.analysis.ner.context import document_parts, word_groups
 from dhakira.analysis.ner.features import NEAR, token_facts
-from dhakira.analysis.ner.features import word_groups as sentence_word_groups
 
 Scores = npt.NDArray[np.float64]
+Labels = npt.NDArray[np.intp]
 # the farthest a word's features reach: a token is scored from the words REACH either side
 REACH = max(abs(offset) for offset in NEAR)
 _DISTANCES_IN_ORDER = range(-REACH, REACH + 1)
@@ -52,15 +52,14 @@ class CrfWeights:
         self.attributes: dict[str, int] = {}
         for attribute, _ in state_features:
             self.attributes.setdefault(attribute, len(self.attributes))
-        self.state: Scores = np.zeros((len(self.attributes), len(labels)))
+        # one row of weights per label, one column per attribute
+        self.by_label: Scores = np.zeros((len(labels), len(self.attributes)))
         for (attribute, label), weight in state_features.items():
-            self.state[self.attributes[attribute], label_ids[label]] = weight
+            self.by_label[label_ids[label], self.attributes[attribute]] = weight
         self.transitions: Scores = np.zeros((len(labels), len(labels)))
         for (first, second), weight in transitions.items():
             self.transitions[label_ids[first], label_ids[second]] = weight
-        self._by_label: Scores = np.ascontiguousarray(self.state.T)
         self._words: dict[str, Scores] = {}
-        self._kinds: dict[str, Scores] = {}
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, lexicon: Mapping[str, str]) -> CrfWeights:
@@ -107,7 +106,7 @@ class CrfWeights:
         known = columns >= 0
         rows, columns = rows[known], columns[known]
         sums = [
-            np.bincount(rows, weights=label[columns], minlength=size) for label in self._by_label
+            np.bincount(rows, weights=label[columns], minlength=size) for label in self.by_label
         ]
         return np.stack(sums, axis=1)
 
@@ -127,15 +126,11 @@ class CrfWeights:
         return np.stack([known[token] for tokens in sentences for token in tokens])
 
     def _weigh(self, words: list[str]) -> Scores:
-        """The score rows of some words: the weights of their `features.word_groups`, plus
-        those of their lexicon class (`context.lexicon_groups`, weighed once per class)."""
-        span = 2 * REACH + 1
+        """The score rows of some words, from the weights of their `context.word_groups`."""
         names: list[str] = []
         counts: list[int] = []
-        kinds: list[Scores] = []
         for word in words:
-            fact = token_facts(word)
-            groups = sentence_word_groups(fact)
+            groups = word_groups(token_facts(word), self.lexicon)
             if not groups.keys() <= _DISTANCES:
                 raise ValueError(
                     f"a word's features reach {sorted(groups)} tokens away but crf.REACH is "
@@ -145,21 +140,9 @@ class CrfWeights:
                 group = groups.get(distance, ())
                 names.extend(group)
                 counts.append(len(group))
-            kinds.append(self._kind(lexicon_kind(fact, self.lexicon)))
+        span = len(_DISTANCES_IN_ORDER)
         table = self._sum_rows(names, counts, len(words) * span)
-        return table.reshape(len(words), span, len(self.labels)) + np.stack(kinds)
-
-    def _kind(self, kind: str) -> Scores:
-        """The score rows a lexicon class gives a word (one row per d, as `_weigh`)."""
-        found = self._kinds.get(kind)
-        if found is None:
-            groups = lexicon_groups(kind)
-            if not groups.keys() <= _DISTANCES:
-                raise ValueError(f"lexicon features reach {sorted(groups)}: raise crf.REACH")
-            names = [name for distance in _DISTANCES_IN_ORDER for name in groups.get(distance, ())]
-            counts = [len(groups.get(distance, ())) for distance in _DISTANCES_IN_ORDER]
-            found = self._kinds[kind] = self._sum_rows(names, counts, len(counts))
-        return found
+        return table.reshape(len(words), span, len(self.labels))
 
     def _best_paths(self, scores: Scores, lengths: list[int]) -> list[list[int]]:
         """Viterbi over all sentences at once, breaking ties as crfsuite does (lowest label).
@@ -183,14 +166,7 @@ class CrfWeights:
             here.max(axis=1, out=alphas[step, :active])
             alphas[step, :active] += table[step, :active]
         ends = alphas[np.array(sizes) - 1, np.arange(len(sizes))].argmax(axis=1)
-        path = np.zeros((longest, len(sizes)), dtype=np.intp)
-        current = np.zeros(len(sizes), dtype=np.intp)
-        for step in range(longest - 1, -1, -1):
-            active = running[step]
-            ending = slice(running[step + 1], active)  # sentences whose last token is here
-            current[ending] = ends[ending]
-            path[step, :active] = current[:active]
-            current[:active] = back[step, np.arange(active), current[:active]]
+        path = _backtrack(back, ends, running)
         found: list[list[int]] = [[] for _ in lengths]
         for column, number in enumerate(order):
             found[number] = path[: lengths[number], column].tolist()
@@ -206,3 +182,18 @@ class CrfWeights:
                 starts[number] : starts[number] + lengths[number]
             ]
         return table
+
+
+def _backtrack(back: Labels, ends: Labels, running: Labels) -> Labels:
+    """The best labels [position, sentence], read back from each sentence's best last label
+    (`ends`) through the best previous label of each (`back`)."""
+    longest, count = back.shape[0], back.shape[1]
+    path = np.zeros((longest, count), dtype=np.intp)
+    current = np.zeros(count, dtype=np.intp)
+    for step in range(longest - 1, -1, -1):
+        active = running[step]
+        ending = slice(running[step + 1], active)  # sentences whose last token is here
+        current[ending] = ends[ending]
+        path[step, :active] = current[:active]
+        current[:active] = back[step, np.arange(active), current[:active]]
+    return path
