@@ -16,7 +16,6 @@ _SAME_LENGTH: dict[str, str] = {
     **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
     **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")},
 }  # fmt: skip
-_VARIANTS = re.compile(f"[{''.join(_SAME_LENGTH)}]")
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
@@ -25,7 +24,10 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     from each folded position to its original position (None when positions are unchanged)."""
     if text.isascii():
         return text, None
-    folded = _VARIANTS.sub(lambda m: _SAME_LENGTH[m.group(0)], text)
+    folded = text
+    for variant, same in _SAME_LENGTH.items():  # none of them folds to another variant
+        if variant in folded:
+            folded = folded.replace(variant, same)
     if not _MARKS.search(folded):
         return folded, None
     kept: list[int] = []
