@@ -39,6 +39,7 @@ import search_bench  # noqa: E402  (a sibling script, not a package)
 
 DHAKIRA = Path(sys.executable).with_name("dhakira")
 _SHOWN_ERRORS = 5
+_SLICE = 10.0  # seconds per slice of the p95-over-time line
 _INGEST_SEED = 1234
 
 
@@ -55,8 +56,10 @@ class Tally:
     """What the clients saw: latencies per kind, errors, and codes of records found."""
 
     latencies: dict[str, list[float]] = field(default_factory=dict)
+    over_time: list[tuple[float, float]] = field(default_factory=list)  # (sent at s, ms)
     errors: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    zero: float = 0.0  # when the clients started (perf_counter)
 
 
 @dataclass
@@ -251,6 +254,7 @@ async def one_client(
             ok, problem = False, f"{type(error).__name__} {request.path}: {error}"
         elapsed = (time.perf_counter() - started) * 1000
         tally.latencies.setdefault(request.kind, []).append(elapsed)
+        tally.over_time.append((started - tally.zero, elapsed))
         if not ok:
             tally.errors.append(problem)
         if think > 0:
@@ -263,6 +267,7 @@ async def run_clients(
     """Run the clients for `seconds`; returns the time they actually took."""
     terms = search_terms()
     started = time.monotonic()
+    tally.zero = time.perf_counter()
     stop_at = started + seconds
     await asyncio.gather(
         *(one_client(n, client, stop_at, think, terms, tally) for n in range(clients))
@@ -287,6 +292,14 @@ def figures_lines(outcome: Outcome) -> Iterator[str]:
             f"p95 {percentile(ordered, 0.95):7.1f} ms  max {ordered[-1]:7.1f} ms"
         )
     yield f"  {len(everything) / seconds:.1f} requests/s over {seconds:.1f} s"
+    yield "  p95 by time since the clients started (slow starts and stalls show here):"
+    slices: dict[int, list[float]] = {}
+    for sent, ms in tally.over_time:
+        slices.setdefault(int(sent // _SLICE), []).append(ms)
+    yield "    " + "  ".join(
+        f"{n * _SLICE:.0f}s {percentile(sorted(values), 0.95):.0f}"
+        for n, values in sorted(slices.items())
+    )
     per_request = outcome.server_cpu * 1000 / max(1, len(everything))
     yield f"  server CPU {outcome.server_cpu:.1f} s, {per_request:.1f} ms per request"
     yield f"  errors: {len(tally.errors)}"
@@ -304,6 +317,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=60, help="how long the clients run")
     parser.add_argument("--think", type=float, default=0.5, help="mean pause between requests")
     parser.add_argument("--ingest-docs", type=int, default=300, help="files the ingest takes")
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        default=0,
+        help="seconds the clients run before the ingest starts and the figures are counted "
+        "(a server that has been up a while; 0 measures from a cold start)",
+    )
     parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--keep", action="store_true", help="keep logs (and a built archive)")
     return parser.parse_args()
@@ -320,6 +340,15 @@ async def session(args: argparse.Namespace, archive: Path, work: Path) -> Outcom
         await wait_until_up(base, server)
         async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
             tally = Tally(codes=await harvest_codes(client, search_terms()))
+            if args.warmup > 0:
+                print(f"warming up: {args.clients} clients for {args.warmup:.0f} s", flush=True)
+                warm = Tally(codes=tally.codes)
+                await run_clients(client, args.clients, args.warmup, args.think, warm)
+                print(
+                    "  warm-up figures (not counted below):\n"
+                    + "\n".join(figures_lines(Outcome(warm, args.warmup, 0.0, False, None))),
+                    flush=True,
+                )
             ingest = start_ingest(archive, work / "incoming", work / "ingest.log")
             print(
                 f"{args.clients} clients for {args.seconds:.0f} s on {base} "

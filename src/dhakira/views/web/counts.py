@@ -1,5 +1,5 @@
 """Answers shared by many readers, computed once: facet counts of a search, the entity list,
-and (for a shorter time) a page of search results.
+a page of search results, the incidents and the chronicle.
 
 On a large archive these aggregate every matching document (hundreds of milliseconds for a
 common word), while many readers ask the same thing within seconds. A cached answer is keyed
@@ -7,8 +7,9 @@ on what was asked — the query with its visibility scope, so no reader ever get
 for another scope — and on the archive's change mark (`Archive.changed_mark`): a review, a
 restriction, an edit, a verdict or an entity decision moves the mark, and from that request on
 every count is made afresh, so nothing hidden is ever counted. Documents ingested meanwhile
-only add to counts; they show once the entry is older than its time limit (30 s for counts,
-`RESULTS_SECONDS` for a page of results). An entry past its limit (but under the same mark) is
+only add to counts; they show once the entry is older than its time limit (a minute: a running
+ingest's documents are found within about a minute, and recounting the common words of a
+large archive more often would take the readers' processor time). An entry past its limit (but under the same mark) is
 still answered at once while one background thread makes it afresh: readers never queue behind
 a recount that only adds new documents. While nothing at all is added (the archive's last
 audit entry has not moved) an answer is not recounted before `STALE_FACTOR` times its limit,
@@ -33,9 +34,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-DEFAULT_SECONDS = 30.0
+DEFAULT_SECONDS = 60.0
 DEFAULT_ENTRIES = 512
-RESULTS_SECONDS = 15.0
+RESULTS_SECONDS = 60.0
 STALE_FACTOR = 10.0
 _log = logging.getLogger(__name__)
 
