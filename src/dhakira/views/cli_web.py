@@ -129,7 +129,9 @@ def _serve_workers(
 def _listen(host: str, port: int) -> socket.socket:
     """The listening socket, bound here so a busy port is reported before anything else."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listening = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets that say they
+    # are TCP; otherwise each answer on a kept-alive connection waits ~40 ms for a delayed ACK
+    listening = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listening.bind((host, port))
