@@ -18,7 +18,7 @@ ANERcorp sentences. pycrfsuite still trains the models.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -88,13 +88,9 @@ class CrfWeights:
             same = sentence_of[distance:] == sentence_of[:-distance]
             scores[: size - distance][same] += words[distance:, REACH + distance][same]
             scores[distance:][same] += words[: size - distance, REACH - distance][same]
-        names: list[str] = []
-        counts: list[int] = []
-        for sentence in parts.extras:
-            for extras in sentence:
-                names.extend(extras)
-                counts.append(len(extras))
-        return scores + self._sum_rows(names, counts, size)
+        rows = [extras for sentence in parts.extras for extras in sentence]
+        names = list(chain.from_iterable(rows))
+        return scores + self._sum_rows(names, list(map(len, rows)), size)
 
     def _sum_rows(self, names: list[str], counts: list[int], size: int) -> Scores:
         """A table of `size` rows, row r the summed weights of the next counts[r] `names`
@@ -127,8 +123,7 @@ class CrfWeights:
 
     def _weigh(self, words: list[str]) -> Scores:
         """The score rows of some words, from the weights of their `context.word_groups`."""
-        names: list[str] = []
-        counts: list[int] = []
+        rows: list[tuple[str, ...]] = []
         for word in words:
             groups = word_groups(token_facts(word), self.lexicon)
             if not groups.keys() <= _DISTANCES:
@@ -136,10 +131,9 @@ class CrfWeights:
                     f"a word's features reach {sorted(groups)} tokens away but crf.REACH is "
                     f"{REACH}: raise REACH to the farthest offset the features use"
                 )
-            for distance in _DISTANCES_IN_ORDER:
-                group = groups.get(distance, ())
-                names.extend(group)
-                counts.append(len(group))
+            rows.extend([groups.get(distance, ()) for distance in _DISTANCES_IN_ORDER])
+        names = list(chain.from_iterable(rows))
+        counts = list(map(len, rows))
         span = len(_DISTANCES_IN_ORDER)
         table = self._sum_rows(names, counts, len(words) * span)
         return table.reshape(len(words), span, len(self.labels))
