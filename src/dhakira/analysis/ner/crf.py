@@ -108,18 +108,18 @@ class CrfWeights:
 
     def _words_of(self, sentences: list[list[str]]) -> Scores:
         """Per token, the scores its word gives the token d places before it (one row per d
-        from -REACH to REACH); words met for the first time are weighed together."""
+        from -REACH to REACH); words met for the first time are weighed together. The store
+        is only read with .get, so a thread that empties it cannot break another's call."""
         known = self._words
-        new = [
-            token
-            for token in dict.fromkeys(t for ts in sentences for t in ts)
-            if token not in known
-        ]
-        if new:
-            if len(known) + len(new) > MAX_WORDS:
-                known.clear()
-            known.update(zip(new, self._weigh(new), strict=True))
-        return np.stack([known[token] for tokens in sentences for token in tokens])
+        tokens = [token for sentence in sentences for token in sentence]
+        rows = [known.get(token) for token in tokens]
+        new = list(dict.fromkeys(t for t, row in zip(tokens, rows, strict=True) if row is None))
+        weighed = dict(zip(new, self._weigh(new), strict=True)) if new else {}
+        if len(known) + len(new) > MAX_WORDS:
+            known.clear()
+        known.update(weighed)
+        pairs = zip(tokens, rows, strict=True)
+        return np.stack([weighed[token] if row is None else row for token, row in pairs])
 
     def _weigh(self, words: list[str]) -> Scores:
         """The score rows of some words, from the weights of their `context.word_groups`."""
