@@ -235,6 +235,20 @@ def test_the_export_holds_what_the_reader_may_see(
     assert viewer[codes.public_en]["supplied"] == {"witness": "Hidden Witness Name"}
 
 
+def test_the_public_export_of_the_cli_is_the_anonymous_readers_export(
+    shared_archive: tuple[Path, Codes], shared_client: ClientFor
+) -> None:
+    from typer.testing import CliRunner
+
+    from dhakira.views.cli import app
+
+    path, _codes = shared_archive
+    result = CliRunner().invoke(app, ["export", "--public", "--archive", str(path)])
+    assert result.exit_code == 0, result.output
+    web = shared_client(None).get("/export.jsonl").text
+    assert sorted(result.stdout.splitlines()) == sorted(web.splitlines())
+
+
 def test_a_restricted_copy_of_a_public_document_is_not_among_its_links_for_anonymous_readers(
     fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
 ) -> None:

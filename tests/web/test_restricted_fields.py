@@ -321,3 +321,23 @@ def test_the_original_of_a_document_with_restricted_fields_is_for_editors(
     assert client(role).get(f"/doc/{en}/original").status_code == status
     withheld = client(role).get(f"/doc/{en}.json").json()["original_withheld"]
     assert withheld is (status == 403)
+
+
+def test_a_public_export_from_the_cli_holds_no_restricted_name(
+    restricted: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    path, en, ar = restricted
+    out = tmp_path / "public.jsonl"
+    result = CliRunner().invoke(
+        cli_app, ["export", "--public", "--archive", str(path), "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    body = out.read_text(encoding="utf-8")
+    exported = [json.loads(line) for line in body.splitlines()]
+    assert {record["code"] for record in exported} >= {en, ar}
+    assert all(record.get("visibility", "public") == "public" for record in exported)
+    assert not any("source" in record for record in exported)
+    for secret in LEAKS:
+        assert secret.casefold() not in body.casefold(), f"{secret!r} in the public export"
+    full = CliRunner().invoke(cli_app, ["export", "--archive", str(path)])
+    assert WITNESS in full.output  # the operators' export keeps everything

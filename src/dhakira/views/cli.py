@@ -211,16 +211,25 @@ def show_record(
 
 @app.command(
     epilog="Examples:\n\n  dhakira export > archive.jsonl\n\n"
-    "  dhakira export --format csv --output archive.csv"
+    "  dhakira export --format csv --output archive.csv\n\n"
+    "  dhakira export --public --output public.jsonl   (what anonymous readers may see)"
 )
 def export(
     archive: ArchiveOpt = Path(DEFAULT_ARCHIVE),
     database_url: DatabaseOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     output: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="Only what a reader without an account sees: public documents, restricted "
+            "fields masked, no provenance paths or links (for publishing a dataset).",
+        ),
+    ] = False,
 ) -> None:
     """Write every document as JSON Lines or CSV, with hashes, provenance and links."""
-    from dhakira.views.connections import connections_by_document, export_connections
+    from dhakira.views.exporting import operator_records, visible_records
 
     if fmt not in ("jsonl", "csv"):
         raise ConfigError(
@@ -229,13 +238,10 @@ def export(
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         with _archive(archive, database_url) as store:
-            connected = connections_by_document(store, public_only=False)
             records = (
-                {
-                    **doc.export_json(),
-                    **export_connections(store.links.of(doc.code), connected.get(doc.code)),
-                }
-                for doc in store.documents()
+                visible_records(store, public_only=True, hide_fields=True)
+                if public
+                else operator_records(store)
             )
             count = _write_jsonl(records, stream) if fmt == "jsonl" else _write_csv(records, stream)
     finally:

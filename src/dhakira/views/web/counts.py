@@ -1,20 +1,20 @@
-"""Answers shared by many readers, computed once: facet counts of a search, the entity list,
-a page of search results, the incidents and the chronicle.
+"""Answers shared by many readers, computed once: facet counts of a search, the entity list, a page
+of search results, the incidents and the chronicle.
 
 On a large archive these aggregate every matching document (hundreds of milliseconds for a
-common word), while many readers ask the same thing within seconds. A cached answer is keyed
-on what was asked — the query with its visibility scope, so no reader ever gets counts made
-for another scope — and on the archive's change mark (`Archive.changed_mark`): a review, a
+common word), while many readers ask the same thing within seconds. A cached answer is keyed on
+what was asked — the query with its visibility scope, so no reader ever gets counts made for
+another scope — and on the archive's change mark (`Archive.changed_mark`): a review, a
 restriction, an edit, a verdict or an entity decision moves the mark, and from that request on
-every count is made afresh, so nothing hidden is ever counted. Documents ingested meanwhile
-only add to counts; they show once the entry is older than its time limit (a minute: a running
-ingest's documents are found within about a minute, and recounting the common words of a
-large archive more often would take the readers' processor time). An entry past its limit (but under the same mark) is
-still answered at once while one background thread makes it afresh: readers never queue behind
-a recount that only adds new documents. While nothing at all is added (the archive's last
-audit entry has not moved) an answer is not recounted before `STALE_FACTOR` times its limit,
-and then in the background; if documents were added, an answer older than that is made
-afresh before answering. An upload through the web moves the change mark (every server
+every count is made afresh, so nothing hidden is ever counted. Documents ingested meanwhile only
+add to counts; they show once the entry is older than its time limit (a minute: a running
+ingest's documents are found within about a minute, and recounting the common words of a large
+archive more often would take the readers' processor time). An entry past its limit (but under
+the same mark) is still answered at once while one background thread makes it afresh: readers
+never queue behind a recount that only adds new documents. While nothing at all is added (the
+archive's last audit entry has not moved) an answer is not recounted before `STALE_FACTOR` times
+its limit, and then in the background; if documents were added, an answer older than that is
+made afresh before answering. An upload through the web moves the change mark (every server
 process then recounts), so the uploader finds what was just added.
 """
 

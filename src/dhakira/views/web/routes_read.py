@@ -18,6 +18,7 @@ from dhakira.archive import Archive, ClaimQuery, EntityQuery, EntitySummary, Sea
 from dhakira.errors import IntegrityError, NotFound
 from dhakira.records import sha256_hex
 from dhakira.views import connections, pages
+from dhakira.views.exporting import visible_records
 from dhakira.views.web import hiding, render
 from dhakira.views.web.context import Context
 from dhakira.views.web.counts import RESULTS_SECONDS, shared
@@ -262,33 +263,23 @@ def claims_html(request: Request, params: Annotated[ClaimParams, Depends()]) -> 
     return render.respond(ctx, "claims.html", claims_view(ctx, params))
 
 
-# what `export_json` holds that a reader without an account may not see (see RESTRICTED_FIELDS)
-_EXPORT_RESTRICTED = ("source", "supplied")
-
-
 @router.get("/export.jsonl", tags=["read"], summary="Every visible document as JSON Lines")
 def export(request: Request) -> StreamingResponse:
     """The documents this reader may see, one JSON object a line, streamed page by page, with
-    restricted fields masked below editor.
+    restricted fields masked below editor (`exporting.visible_records`).
 
     The stream reads from an Archive of its own (closed at the end), since the response is
     produced after the endpoint returns, on whichever worker thread is free.
     """
     ctx = Context.of(request)
-    public_only = ctx.public_only
-    # every document's mask at once: documents restricting a field are few
-    masks = ctx.archive.restrictions.masks() if ctx.hide_fields else {}
     store = Archive.open(ctx.archive.path, ctx.request.app.state.pool.database_url, create=False)
 
     def lines() -> Iterator[str]:
         try:
-            for stored in store.documents(public_only=public_only):
-                mask = masks.get(stored.code)
-                doc = mask.document(stored) if mask else stored
-                record = doc.export_json()
-                if public_only:
-                    for name in _EXPORT_RESTRICTED:
-                        record.pop(name, None)
+            records = visible_records(
+                store, public_only=ctx.public_only, hide_fields=ctx.hide_fields
+            )
+            for record in records:
                 yield json.dumps(record, ensure_ascii=False, default=str) + "\n"
         finally:
             store.close()
