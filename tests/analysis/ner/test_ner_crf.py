@@ -62,3 +62,11 @@ def test_empty_sentences_stay_empty_in_place() -> None:
     assert [len(row) for row in tags] == [0, 3, 0]
     assert tags[1] == _crfsuite_tags(MODEL_NAME, [sentences[1]])[0]
     assert _weights(MODEL_NAME).tag([]) == []
+
+
+def test_tags_do_not_depend_on_what_was_tagged_before() -> None:
+    sentences = [sentence.split() for sentence in SENTENCES]
+    fresh = _weights(MODEL_NAME).tag(sentences[2:])
+    used = _weights(MODEL_NAME)
+    used.tag(sentences[:2])
+    assert used.tag(sentences[2:]) == fresh
