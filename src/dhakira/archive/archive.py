@@ -25,7 +25,6 @@ from dhakira.archive import findings, rows
 from dhakira.archive.accounts import Accounts
 from dhakira.archive.audit import (
     append_entry,
-    check_chain,
     read_changed_mark,
     read_latest_entry,
     touch_changed_mark,
@@ -34,11 +33,11 @@ from dhakira.archive.blobs import BlobStore
 from dhakira.archive.dialects import WRITE_FLAG, Dialect, dialect_for
 from dhakira.archive.editing import Editing
 from dhakira.archive.entity_decisions import EntityDecisions
-from dhakira.archive.facets import index_terms
+from dhakira.archive.facets import document_terms
 from dhakira.archive.linkstore import LinkStore
 from dhakira.archive.migrate import upgrade_to_head
 from dhakira.archive.querying import run_facets, run_search
-from dhakira.archive.reanalysis import audit_values, changes
+from dhakira.archive.reanalysis import replace_analysis
 from dhakira.archive.records import (
     VISIBILITIES,
     AddResult,
@@ -63,6 +62,7 @@ from dhakira.archive.schema import (
     documents,
     failures,
 )
+from dhakira.archive.verification import check_originals, read_references
 from dhakira.config import DATABASE_ENV
 from dhakira.errors import ConfigError, IntegrityError, NotFound
 from dhakira.records import RELIABILITIES, Document, Failure, Item, sha256_hex
@@ -199,7 +199,7 @@ class Archive:
         _check_choice("visibility", visibility, VISIBILITIES)
         sha = doc.item.sha256
         # analysed before the write lock is taken, so other writers wait less
-        title_terms, body_terms = _index_terms_of(doc)
+        title_terms, body_terms = document_terms(doc)
         try:
             with self._write() as conn:
                 existing = self._code_of(conn, sha)
@@ -405,50 +405,10 @@ class Archive:
     # -- analysing again ----------------------------------------------------------------------
 
     def replace_analysis(self, code: str, doc: Document, actor: str) -> ReanalyzeResult:
-        """Put a new analysis of a stored document in place of the old one, in one transaction.
-
-        Replaces only what the pipeline computes (metadata, texts, languages, findings, search
-        index entry, step versions); provenance, reliability and visibility stay as they are,
-        reviewers' metadata corrections are put back, and restricted fields keep hiding what
-        the new findings spell.
-        One audit entry lists what changed; when nothing did, nothing is written.
-        """
-        title_terms, body_terms = _index_terms_of(doc)
+        """Put a new analysis of a stored document in place of the old one, in one transaction
+        (see `reanalysis.replace_analysis`); one audit entry lists what changed."""
         with self._write() as conn:
-            row = self._row(conn, code)
-            current = self._stored(conn, row)
-            if doc.item.sha256 != current.sha256:
-                raise IntegrityError(
-                    "the new analysis is not of this document's original",
-                    item=code,
-                    hint="analyse the Item that Archive.stored_item gives for this code",
-                )
-            changed = changes(current, doc)
-            if not changed:
-                return ReanalyzeResult(code, [])
-            doc_id = int(row["id"])
-            conn.execute(
-                documents.update().where(documents.c.id == doc_id).values(rows.analysis_values(doc))
-            )
-            texts = {"text": rows.clean_text(doc.text), "raw_text": rows.clean_text(doc.raw_text)}
-            conn.execute(document_texts.update().where(document_texts.c.doc_id == doc_id), texts)
-            findings.delete(conn, doc_id)
-            findings.write(conn, doc_id, doc)
-            old_terms = index_terms(
-                current.title,
-                current.text,
-                date=current.date,
-                doc_type=current.doc_type,
-                languages=[current.language or "", *current.languages],
-                publisher=current.publisher,
-            )
-            self.dialect.unindex_document(conn, doc_id, *old_terms)
-            self.dialect.index_document(conn, doc_id, title_terms, body_terms)
-            old, new, why = audit_values(changed)
-            self._append_audit(conn, actor, "reanalyze", code, "analysis", old, new, why)
-            self.editing.keep_edits(conn, code, actor)
-            self.restrictions.refresh(conn, doc_id)
-        return ReanalyzeResult(code, [change.field for change in changed])
+            return replace_analysis(self, conn, code, doc, actor)
 
     # -- review and audit ---------------------------------------------------------------------
 
@@ -531,28 +491,8 @@ class Archive:
     def verify(self) -> VerifyReport:
         """Re-hash every original, walk the audit chain, and list blobs nothing refers to."""
         with self._read() as conn:
-            shas = set(conn.execute(sa.select(documents.c.sha256)).scalars())
-            shas |= set(
-                conn.execute(
-                    sa.select(failures.c.sha256).where(failures.c.sha256.is_not(None))
-                ).scalars()
-            )
-            chain_error = check_chain(
-                dict(row) for row in conn.execute(sa.select(audit).order_by(audit.c.seq)).mappings()
-            )
-        missing = sorted(sha for sha in shas if not self.blobs.exists(sha))
-        mismatched = sorted(
-            sha for sha in shas if sha not in missing and self.blobs.hash_of(sha) != sha
-        )
-        unreferenced = sorted(set(self.blobs.all()) - shas)
-        return VerifyReport(
-            checked=len(shas),
-            mismatched=mismatched,
-            missing=missing,
-            chain_ok=chain_error is None,
-            chain_error=chain_error,
-            unreferenced=unreferenced,
-        )
+            shas, chain_error = read_references(conn)
+        return check_originals(shas, chain_error, self.blobs)
 
 
 def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
@@ -560,15 +500,3 @@ def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
         raise ConfigError(
             f"{value!r} is not a valid {name}", hint=f"use one of: {', '.join(allowed)}"
         )
-
-
-def _index_terms_of(doc: Document) -> tuple[list[str], list[str]]:
-    """What the search index holds for a document: its words and its filter values."""
-    return index_terms(
-        doc.title,
-        doc.text,
-        date=doc.date.value if doc.date else None,
-        doc_type=doc.doc_type,
-        languages=[doc.language or "", *doc.languages],
-        publisher=doc.publisher,
-    )

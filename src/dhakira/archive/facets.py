@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from dhakira.records import Document
 from dhakira.text.normalize import analyze
 
 _PREFIX = "qqf"
@@ -95,3 +96,15 @@ def filter_groups(
         if 0 < len(years) <= _MAX_YEARS:
             groups.append([year_term(year) for year in years])
     return groups
+
+
+def document_terms(doc: Document) -> tuple[list[str], list[str]]:
+    """What the search index holds for a document: its words and its filter values."""
+    return index_terms(
+        doc.title,
+        doc.text,
+        date=doc.date.value if doc.date else None,
+        doc_type=doc.doc_type,
+        languages=[doc.language or "", *doc.languages],
+        publisher=doc.publisher,
+    )

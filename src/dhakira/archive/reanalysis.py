@@ -10,11 +10,20 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dhakira.archive.records import StoredDocument
+from sqlalchemy.engine import Connection
+
+from dhakira.archive import findings, rows
+from dhakira.archive.facets import document_terms, index_terms
+from dhakira.archive.records import ReanalyzeResult, StoredDocument
 from dhakira.archive.rows import analysis_values, clean_text
+from dhakira.archive.schema import document_texts, documents
+from dhakira.errors import IntegrityError
 from dhakira.records import Claim, Document, Mention
+
+if TYPE_CHECKING:
+    from dhakira.archive.archive import Archive
 
 # the analysis columns compared; the *_key columns only mirror language(s) and publisher
 COMPARED = (
@@ -129,3 +138,52 @@ def audit_values(found: list[Change]) -> tuple[str, str, str]:
     old = json.dumps({c.field: c.old for c in found}, ensure_ascii=False, default=str)
     new = json.dumps({c.field: c.new for c in found}, ensure_ascii=False, default=str)
     return old, new, "re-analysed; changed: " + ", ".join(c.field for c in found)
+
+
+def replace_analysis(
+    archive: Archive, conn: Connection, code: str, doc: Document, actor: str
+) -> ReanalyzeResult:
+    """Put a new analysis of a stored document in place of the old one, in the caller's
+    write transaction.
+
+    Replaces only what the pipeline computes (metadata, texts, languages, findings, search
+    index entry, step versions); provenance, reliability and visibility stay as they are,
+    reviewers' metadata corrections are put back, and restricted fields keep hiding what
+    the new findings spell.
+    One audit entry lists what changed; when nothing did, nothing is written.
+    """
+    title_terms, body_terms = document_terms(doc)
+    row = archive._row(conn, code)
+    current = archive._stored(conn, row)
+    if doc.item.sha256 != current.sha256:
+        raise IntegrityError(
+            "the new analysis is not of this document's original",
+            item=code,
+            hint="analyse the Item that Archive.stored_item gives for this code",
+        )
+    changed = changes(current, doc)
+    if not changed:
+        return ReanalyzeResult(code, [])
+    doc_id = int(row["id"])
+    conn.execute(
+        documents.update().where(documents.c.id == doc_id).values(rows.analysis_values(doc))
+    )
+    texts = {"text": rows.clean_text(doc.text), "raw_text": rows.clean_text(doc.raw_text)}
+    conn.execute(document_texts.update().where(document_texts.c.doc_id == doc_id), texts)
+    findings.delete(conn, doc_id)
+    findings.write(conn, doc_id, doc)
+    old_terms = index_terms(
+        current.title,
+        current.text,
+        date=current.date,
+        doc_type=current.doc_type,
+        languages=[current.language or "", *current.languages],
+        publisher=current.publisher,
+    )
+    archive.dialect.unindex_document(conn, doc_id, *old_terms)
+    archive.dialect.index_document(conn, doc_id, title_terms, body_terms)
+    old, new, why = audit_values(changed)
+    archive._append_audit(conn, actor, "reanalyze", code, "analysis", old, new, why)
+    archive.editing.keep_edits(conn, code, actor)
+    archive.restrictions.refresh(conn, doc_id)
+    return ReanalyzeResult(code, [change.field for change in changed])
