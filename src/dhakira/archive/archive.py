@@ -26,7 +26,7 @@ from dhakira.archive.accounts import Accounts
 from dhakira.archive.audit import (
     append_entry,
     read_changed_mark,
-    read_latest_entry,
+    read_marks,
     touch_changed_mark,
 )
 from dhakira.archive.blobs import BlobStore
@@ -470,7 +470,7 @@ class Archive:
         """The change mark and the last audit entry's number, read together: while both stay
         the same nothing was added or changed, and a reader's cached answers still hold."""
         with self._read() as conn:
-            return read_changed_mark(conn), read_latest_entry(conn)
+            return read_marks(conn)
 
     def touch(self) -> None:
         """Move the change mark to the last audit entry without changing anything: readers'

@@ -93,6 +93,16 @@ def read_changed_mark(conn: Connection) -> int:
     return int(found or 0)
 
 
+def read_marks(conn: Connection) -> tuple[int, int]:
+    """The changed mark and the last entry's number, in one statement (asked on every page)."""
+    changed = (
+        sa.select(archive_state.c.value).where(archive_state.c.key == CHANGED).scalar_subquery()
+    )
+    latest = sa.select(sa.func.max(audit.c.seq)).scalar_subquery()
+    row = conn.execute(sa.select(changed, latest)).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
 def read_latest_entry(conn: Connection) -> int:
     """The number of the last entry (0 for an empty log): every ingest and change moves it."""
     return int(conn.execute(sa.select(sa.func.max(audit.c.seq))).scalar() or 0)
