@@ -30,6 +30,7 @@ _ARTICLES_HYPHEN = frozenset({"ad", "adh", "an", "ar", "as", "ash", "at", "ath",
 _HYPHENS = "-‐‑–"
 # what may stand between two words of one name: "Bashar al-Assad", "International, Impartial"
 _GLUE = re.compile(r"[ \t\u00a0,\-‐‑–]*\n?[ \t\u00a0]*")
+_GLUE_CHARS = frozenset(" \t\u00a0,-‐‑–\n")  # each one alone is a gap _GLUE allows
 _LATIN_VOWELS = str.maketrans("", "", "aeiouyhw")
 _ARABIC_VOWELS = str.maketrans("", "", "اويىءئؤه")
 
@@ -55,6 +56,10 @@ class Token(NamedTuple):
         return self.surface.isupper() and len(self.surface) > 1
 
 
+# builds a Token from a tuple of its fields without NamedTuple's Python-level __new__ (hot path)
+_new_token = tuple.__new__
+
+
 @lru_cache(maxsize=100_000)
 def word_key(word: str) -> str:
     """The comparison key of one word (pure, hence cached)."""
@@ -65,9 +70,21 @@ def word_key(word: str) -> str:
     return "".join(kept)
 
 
+@lru_cache(maxsize=100_000)
+def _word_facts(surface: str) -> tuple[str, bool, bool, bool]:
+    """(key, an article wherever it stands, an article before a hyphen, Arabic) of a word."""
+    key = word_key(surface)
+    return key, key in _ARTICLES_ALWAYS, key in _ARTICLES_HYPHEN, bool(_ARABIC.match(key))
+
+
 def tokenize(text: str) -> list[Token]:
-    """Every word of `text` with offsets; a trailing possessive "’s" stays outside the word."""
+    """Every word of `text` with offsets; a trailing possessive "’s" stays outside the word.
+
+    Runs once per document over every word, so the per-word facts come from a cache and the
+    usual one-character gap between two words is judged without the glue pattern.
+    """
     tokens: list[Token] = []
+    size = len(text)
     previous_end = -1
     for match in _WORD.finditer(text):
         start, end = match.span()
@@ -76,12 +93,14 @@ def tokenize(text: str) -> list[Token]:
         if possessive:
             end -= 2
             surface = surface[:-2]
-        key = word_key(surface)
-        hyphen_after = end < len(text) and text[end] in _HYPHENS
-        article = key in _ARTICLES_ALWAYS or (hyphen_after and key in _ARTICLES_HYPHEN)
-        glued = previous_end >= 0 and _GLUE.fullmatch(text, previous_end, start) is not None
-        arabic = bool(_ARABIC.match(key))
-        tokens.append(Token(start, end, surface, key, article, possessive, arabic, glued))
+        key, always, before_hyphen, arabic = _word_facts(surface)
+        article = always or (before_hyphen and end < size and text[end] in _HYPHENS)
+        glued = previous_end >= 0 and (
+            (start - previous_end == 1 and text[previous_end] in _GLUE_CHARS)
+            or _GLUE.fullmatch(text, previous_end, start) is not None
+        )
+        fields = (start, end, surface, key, article, possessive, arabic, glued)
+        tokens.append(_new_token(Token, fields))
         previous_end = match.end()
     return tokens
 

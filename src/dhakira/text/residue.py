@@ -21,14 +21,21 @@ from collections.abc import Iterable
 
 # Arabic short vowels, tanween, shadda, sukun, superscript alef, and tatweel: ignored when matching.
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
-_ALEF_FORMS = re.compile("[أإآىة]")  # str.translate is slow: only run it when it changes something
+# (variant, plain letter): no plain letter is itself a variant, so the order does not matter
+_ALEF_FORMS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه"))
 
 
 def _fold_arabic(text: str) -> str:
-    """Arabic marks dropped and letter variants folded, so patterns match any spelling."""
+    """Arabic marks dropped and letter variants folded, so patterns match any spelling.
+
+    One `str.replace` per variant the text holds: `str.translate` looks every character up
+    in a dict, many times slower on a line of Arabic.
+    """
     text = _ARABIC_MARKS.sub("", text)
-    return text.translate(_ALEF) if _ALEF_FORMS.search(text) else text
+    for variant, plain in _ALEF_FORMS:
+        if variant in text:
+            text = text.replace(variant, plain)
+    return text
 
 
 def _shape(pattern: str) -> re.Pattern[str]:
@@ -155,19 +162,19 @@ TITLE_WORDS = 20  # a neighbouring article's title has at most this many words
 
 def is_widget_line(line: str) -> bool:
     """True when the whole line is share/login/comment-form text, wherever it stands."""
-    key = _key(line)
+    return _is_widget_key(_key(line))
+
+
+def _is_widget_key(key: str) -> bool:
+    """is_widget_line, given the line's matching key."""
     if not key:
         return False
     return bool(_WIDGET.match(key)) or any(p.match(key) for p in _WIDGET_SHAPES)
 
 
-def _is_edge_residue(line: str) -> bool:
-    key = _key(line)
-    return (
-        is_widget_line(line)
-        or bool(_AMBIGUOUS.match(key))
-        or any(p.match(key) for p in _EDGE_SHAPES)
-    )
+def _is_edge_residue(key: str, widget: bool) -> bool:
+    """Residue at the page's edges, given the line's key and whether it is a widget line."""
+    return widget or bool(_AMBIGUOUS.match(key)) or any(p.match(key) for p in _EDGE_SHAPES)
 
 
 def _is_sentence(line: str) -> bool:
@@ -185,17 +192,16 @@ def _is_title_line(line: str) -> bool:
     return 0 < len(words) <= TITLE_WORDS and not _is_date_line(line)
 
 
-def _tail_cut(lines: list[str]) -> int:
+def _tail_cut(lines: list[str], keys: list[str], widgets: list[bool]) -> int:
     """Index where a comment form / related-links tail starts, or len(lines) if none."""
-    for i, line in enumerate(lines):
-        key = _key(line)
+    for i, key in enumerate(keys):
         strong, weak = _TAIL_HEADINGS.match(key), _WEAK_TAIL_HEADINGS.match(key)
         if not (strong or weak):
             continue
-        rest = [x for x in lines[i + 1 :] if x.strip()]
-        if not all(is_widget_line(x) or not _is_sentence(x) for x in rest):
+        rest = [j for j in range(i + 1, len(lines)) if lines[j].strip()]
+        if not all(widgets[j] or not _is_sentence(lines[j]) for j in rest):
             continue
-        if strong or not rest or any(is_widget_line(x) for x in rest):
+        if strong or not rest or any(widgets[j] for j in rest):
             return i
     return len(lines)
 
@@ -227,33 +233,33 @@ def _is_listing(block: list[str]) -> bool:
     return title_date or date_title
 
 
-def _edge_drops(lines: list[str]) -> set[int]:
+def _edge_drops(lines: list[str], keys: list[str], widgets: list[bool]) -> set[int]:
     """Residue lines before the first and after the last body sentence."""
-    body = [i for i, line in enumerate(lines) if _is_sentence(line) and not is_widget_line(line)]
+    body = [i for i, line in enumerate(lines) if _is_sentence(line) and not widgets[i]]
     if not body:
         return set()
     first, last = body[0], body[-1]
     edges = list(range(first)) + list(range(last + 1, len(lines)))
-    return {i for i in edges if lines[i].strip() and _is_edge_residue(lines[i])}
+    return {i for i in edges if lines[i].strip() and _is_edge_residue(keys[i], widgets[i])}
 
 
 _HOME = _shape(r"^(?:home|الرئيسية)\s+(.+)$")
 
 
-def _breadcrumbs(lines: list[str]) -> set[int]:
+def _breadcrumbs(lines: list[str], keys: list[str]) -> set[int]:
     """Lines "Home <section> <title of this page>": a breadcrumb without separators.
 
     Only recognised when the line ends with another line of the same page (its title), so a
     headline that merely begins with "Home" is left alone.
     """
-    others = {_key(line) for line in lines if 2 <= len(line.split()) <= TITLE_WORDS}
+    others = {keys[i] for i, line in enumerate(lines) if 2 <= len(line.split()) <= TITLE_WORDS}
     drop = set()
     for i, line in enumerate(lines):
-        match = _HOME.match(_key(line))
+        match = _HOME.match(keys[i])
         if not match or len(line.split()) > TITLE_WORDS + 6:
             continue
         rest = match.group(1)
-        if any(rest.endswith(title) and title != _key(line) for title in others):
+        if any(rest.endswith(title) and title != keys[i] for title in others):
             drop.add(i)
     return drop
 
@@ -265,10 +271,17 @@ def _collapse_blank_lines(lines: list[str]) -> str:
 
 
 def strip_residue(text: str) -> str:
-    """The article text of a scraped page with the site's residue lines removed."""
+    """The article text of a scraped page with the site's residue lines removed.
+
+    Each line's matching key (and whether it is a widget line) is worked out once and handed
+    to every rule: folding Arabic lines is the costly part.
+    """
     lines = [line.rstrip() for line in text.splitlines()]
-    lines = lines[: _tail_cut(lines)]
-    drop = _neighbour_blocks(lines) | _edge_drops(lines) | _breadcrumbs(lines)
-    drop |= {i for i, line in enumerate(lines) if is_widget_line(line)}
+    keys = [_key(line) for line in lines]
+    widgets = [_is_widget_key(key) for key in keys]
+    cut = _tail_cut(lines, keys, widgets)
+    lines, keys, widgets = lines[:cut], keys[:cut], widgets[:cut]
+    drop = _neighbour_blocks(lines) | _edge_drops(lines, keys, widgets) | _breadcrumbs(lines, keys)
+    drop |= {i for i, widget in enumerate(widgets) if widget}
     kept = [line for i, line in enumerate(lines) if i not in drop]
     return _collapse_blank_lines(kept)
