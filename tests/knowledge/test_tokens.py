@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from dhakira.knowledge.matcher import _key_variants
 from dhakira.knowledge.tokens import Token, tokenize, word_key
 
 _WORD = re.compile(
@@ -59,3 +60,26 @@ def test_a_token_is_a_token() -> None:
     token = tokenize("Assad")[0]
     assert isinstance(token, Token)
     assert token.capitalized and not token.upper
+
+
+def _variants_reference(key: str) -> tuple[tuple[str, int], ...]:
+    """The prefix-stripping rules of the matcher, written as one loop over the skips."""
+    variants = [(key, 0)]
+    conj = 1 if key[:1] in ("و", "ف") and len(key) > 3 else 0
+    for skip in sorted({0, conj}):
+        rest = key[skip:]
+        if rest.startswith("لل") and len(rest) > 3:
+            variants.append(("ا" + rest[1:], skip))
+        if rest[:1] in ("ب", "ل", "ك") and len(rest) > 3:
+            variants.append((rest[1:], skip + 1))
+        if skip:
+            variants.append((rest, skip))
+    return tuple(variants)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["وللصليب", "للامم", "وبدمشق", "فصيدنايا", "بحلب", "ولل", "وحمص", "كالعاده", "سجن", "و", ""],
+)
+def test_arabic_prefix_variants_match_the_reference(key: str) -> None:
+    assert _key_variants(key) == _variants_reference(key)

@@ -24,13 +24,14 @@ import importlib.util
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from dhakira.analysis import english_ner
 from dhakira.knowledge import load_knowledge
-from dhakira.knowledge.matcher import Match
-from dhakira.knowledge.tokens import Token, tokenize, word_key
+from dhakira.knowledge.matcher import Match, Matcher
+from dhakira.knowledge.tokens import Token, name_keys, tokenize, word_key
 from dhakira.pipeline import Step
 from dhakira.records import Document, Mention, Paragraph
 
@@ -42,9 +43,13 @@ _PART_BREAK = "\n\n"  # between Arabic paragraphs tagged together
 _MODIFIED = frozenset({"regime", "government", "administration", "forces", "family", "era"})
 _MODIFIER_BEFORE = frozenset({"نظام", "حكومه", "قوات"})
 _PRIORITY = {"kb": 0, "kb-fuzzy": 1, "ner-ar": 2, "ner-en": 2, "coref": 3}
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_MODIFIER_REACH = 20  # characters after a name searched for "regime", "forces"...
 
 
+@lru_cache(maxsize=65_536)
 def _slug(name: str) -> str:
+    """The document-local id part of a name (pure, and names recur: cached)."""
     words = [word_key(t.surface) for t in tokenize(name)]
     return "-".join(w for w in words if w)
 
@@ -62,10 +67,12 @@ def _from_match(text: str, match: Match) -> Mention:
     )
 
 
-def _recognized(text: str, start: int, end: int, kind: str, found_by: str) -> Mention:
+def _recognized(
+    matcher: Matcher, text: str, start: int, end: int, kind: str, found_by: str
+) -> Mention:
     """A recognizer's span, linked to the knowledge base when its text is a known name."""
     surface = text[start:end]
-    entity = load_knowledge().matcher.lookup(surface)
+    entity = matcher.lookup(surface)
     if entity is not None:
         return Mention(surface, start, end, entity.type, entity.id, entity.canonical_name, found_by)
     local = f"doc-{kind}:{_slug(surface)}"
@@ -90,7 +97,7 @@ def _arabic_parts(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int,
     return [(0, len(text))] if letters * 3 > len(text.strip()) else []
 
 
-def _arabic_mentions(text: str, paragraphs: Sequence[Paragraph]) -> list[Mention]:
+def _arabic_mentions(matcher: Matcher, text: str, paragraphs: Sequence[Paragraph]) -> list[Mention]:
     parts = _arabic_parts(text, paragraphs)
     recognize = _arabic_recognizer() if parts else None
     if recognize is None:
@@ -100,7 +107,7 @@ def _arabic_mentions(text: str, paragraphs: Sequence[Paragraph]) -> list[Mention
         if not _ARABIC_LETTERS.search(text, start, end):
             continue  # markup or Latin words inside an Arabic paragraph
         kind = ARABIC_TYPES.get(label)
-        mention = _recognized(text, start, end, kind or "misc", "ner-ar")
+        mention = _recognized(matcher, text, start, end, kind or "misc", "ner-ar")
         if kind is not None or mention.entity_id and not mention.entity_id.startswith("doc-"):
             found.append(mention)
     return found
@@ -162,9 +169,11 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:
     """Last word of each person named with two or more words → that person's mention."""
     known: dict[str, Mention] = {}
     for mention in mentions:
-        words = [t for t in tokenize(mention.text) if not t.article]
-        if mention.type == "person" and len(words) >= 2:
-            known.setdefault(words[-1].key, mention)
+        if mention.type != "person":
+            continue
+        words = name_keys(mention.text)
+        if len(words) >= 2:
+            known.setdefault(words[-1], mention)
     return known
 
 
@@ -206,7 +215,7 @@ def _is_modifier(
     """A person's name used to name a government or force: "the Assad regime"."""
     if mention.type != "person":
         return False
-    after = re.match(r"\s+(\w+)", text[mention.end : mention.end + 20])
+    after = _NEXT_WORD.match(text, mention.end, mention.end + _MODIFIER_REACH)
     if after is not None and after.group(1).lower() in _MODIFIED:
         return True
     i = index.get(mention.start)
@@ -216,12 +225,12 @@ def _is_modifier(
 def find_mentions(text: str, paragraphs: Sequence[Paragraph] = ()) -> list[Mention]:
     """Every named entity in `text`, linked where known (see the module docstring)."""
     tokens = tokenize(text)
-    kb = load_knowledge()
-    mentions = [_from_match(text, m) for m in kb.matcher.find(text, tokens)]
+    matcher = load_knowledge().matcher
+    mentions = [_from_match(text, m) for m in matcher.find(text, tokens)]
     covered = _covered(tokens, mentions)
     for start, end, kind in english_ner.recognize(text, tokens, covered):
-        mentions.append(_recognized(text, start, end, kind, "ner-en"))
-    mentions = _resolve(mentions + _arabic_mentions(text, paragraphs))
+        mentions.append(_recognized(matcher, text, start, end, kind, "ner-en"))
+    mentions = _resolve(mentions + _arabic_mentions(matcher, text, paragraphs))
     people = _surnames(mentions)
     if people:
         mentions = _resolve(mentions + _coref(tokens, _covered(tokens, mentions), people))

@@ -87,17 +87,23 @@ def arabic_variants(token: Token) -> list[tuple[str, int]]:
 @lru_cache(maxsize=65_536)
 def _key_variants(key: str) -> tuple[tuple[str, int], ...]:
     """The variants of one word's key (pure, and words recur: cached)."""
-    variants = [(key, 0)]
-    conj = 1 if key[:1] in _CONJ and len(key) > 3 else 0
-    for skip in {0, conj}:
-        rest = key[skip:]
-        if rest.startswith("لل") and len(rest) > 3:
-            variants.append(("ا" + rest[1:], skip))  # "للصليب": the whole word is the name
-        if rest[:1] in _PREP and len(rest) > 3:
-            variants.append((rest[1:], skip + 1))
-        if skip:
-            variants.append((rest, skip))
+    variants = [(key, 0), *_preposition_variants(key, 0)]
+    if key[:1] in _CONJ and len(key) > 3:
+        rest = key[1:]
+        variants += [*_preposition_variants(rest, 1), (rest, 1)]
     return tuple(variants)
+
+
+def _preposition_variants(rest: str, skip: int) -> list[tuple[str, int]]:
+    """Variants of a word (after `skip` conjunction letters) without a preposition prefix."""
+    if len(rest) <= 3:
+        return []
+    found = []
+    if rest.startswith("لل"):
+        found.append(("ا" + rest[1:], skip))  # "للصليب": the whole word is the name
+    if rest[:1] in _PREP:
+        found.append((rest[1:], skip + 1))
+    return found
 
 
 def _letter_offset(surface: str, letters: int) -> int:
@@ -140,6 +146,9 @@ class Matcher:
         # per Arabic word key, the one-word alias it fuzzily matches and its prefix letters; a
         # memo of a pure function of the index, emptied when it grows past _MEMO_SIZE
         self._fuzzy_memo: dict[str, tuple[_Alias, int] | None] = {}
+        # per Arabic word key, whether it or one of its prefix-stripped variants begins a name
+        # (the same kind of memo, for the exact pass)
+        self._starts_memo: dict[str, bool] = {}
         for entity in entities:
             for name in entity.names():
                 self._add(entity, name)
@@ -183,8 +192,14 @@ class Matcher:
 
     def _exact(self, tokens: Sequence[Token]) -> list[Match]:
         found: list[Match] = []
+        trie = self._trie
         i = 0
         while i < len(tokens):
+            token = tokens[i]
+            starts = self._starts_arabic(token.key) if token.arabic else token.key in trie
+            if not starts:  # most words begin no name: skip them without the full walk
+                i += 1
+                continue
             match = self._longest_at(tokens, i)
             if match is None:
                 i += 1
@@ -193,11 +208,22 @@ class Matcher:
             i = match.last
         return found
 
+    def _starts_arabic(self, word: str) -> bool:
+        """Whether an Arabic word, or the word without its prefix letters, begins a name."""
+        known = self._starts_memo.get(word)
+        if known is None:
+            if len(self._starts_memo) >= _MEMO_SIZE:
+                self._starts_memo.clear()
+            known = self._starts_memo[word] = any(
+                key in self._trie for key, _ in _key_variants(word)
+            )
+        return known
+
     def _longest_at(self, tokens: Sequence[Token], i: int) -> Match | None:
         first = tokens[i]
         if first.article:
             return None
-        starts = arabic_variants(first) if first.arabic else [(first.key, 0)]
+        starts = _key_variants(first.key) if first.arabic else ((first.key, 0),)
         best: Match | None = None
         for key, prefix in starts:
             node = self._trie.get(key)
@@ -233,8 +259,11 @@ class Matcher:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if i in covered or token.article or not (token.capitalized or token.arabic):
+            if i in covered or token.article or not (token.arabic or token.capitalized):
                 i += 1
+                continue
+            if token.arabic and token.key in self._fuzzy_memo and not self._fuzzy_memo[token.key]:
+                i += 1  # the usual Arabic word: already known to misspell no name
                 continue
             match = self._fuzzy_at(tokens, i, covered)
             if match is None:

@@ -105,8 +105,12 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=100_000)
 def name_keys(name: str) -> tuple[str, ...]:
-    """The key sequence a name is indexed under: its word keys without article prefixes."""
+    """The key sequence a name is indexed under: its word keys without article prefixes.
+
+    Pure, and the same names come back in document after document: cached.
+    """
     return tuple(t.key for t in tokenize(name) if not t.article)
 
 
