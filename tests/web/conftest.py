@@ -7,10 +7,12 @@ can look for them in any response body: finding one where it must not be is a le
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -240,6 +242,35 @@ def fresh_archive(tmp_path: Path) -> tuple[Path, Codes]:
 
 
 ClientFor = Callable[[str | None], TestClient]
+Sent = tuple[str, bytes] | tuple[str, bytes, str]
+
+
+def send_upload(client: TestClient, files: list[Sent]) -> str:
+    """Upload files as a JSON client; the batch id of the 202 answer."""
+    response = client.post(
+        "/upload",
+        files=[("files", sent) for sent in files],
+        data={"csrf_token": client.cookies[CSRF_COOKIE]},
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 202, response.text
+    return str(response.json()["batch"])
+
+
+def wait_for_upload(client: TestClient, batch: str, seconds: float = 20.0) -> dict[str, Any]:
+    """Poll the batch's JSON status until it is finished; the last status."""
+    deadline = time.monotonic() + seconds
+    while True:
+        status: dict[str, Any] = client.get(f"/upload/{batch}.json").raise_for_status().json()
+        if not status["running"]:
+            return status
+        assert time.monotonic() < deadline, f"upload {batch} still running: {status}"
+        time.sleep(0.05)
+
+
+def upload_and_wait(client: TestClient, files: list[Sent]) -> dict[str, Any]:
+    """Upload and wait until every file has its outcome; the finished batch's status."""
+    return wait_for_upload(client, send_upload(client, files))
 
 
 def log_in(client: TestClient, name: str, password: str = PASSWORD) -> None:

@@ -9,11 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from tests.web.conftest import ClientFor, Codes, _doc, log_in
+from tests.web.conftest import ClientFor, Codes, _doc, log_in, upload_and_wait
 
 from dhakira.archive import Archive
 from dhakira.views.web import create_app
-from dhakira.views.web.context import CSRF_COOKIE
 from dhakira.views.web.counts import STALE_FACTOR, CountsCache
 
 
@@ -199,9 +198,6 @@ def test_an_upload_shows_at_once_in_every_server_process(
             return int(answer["total"])
 
         assert found() == 0  # now cached by the reader's process
-        uploader.post(
-            "/upload",
-            files={"files": ("note.txt", b"A quinceword note on a detention.", "text/plain")},
-            data={"csrf_token": uploader.cookies[CSRF_COOKIE]},
-        ).raise_for_status()
+        note = ("note.txt", b"A quinceword note on a detention.", "text/plain")
+        upload_and_wait(uploader, [note])  # ingested by the uploader's process
         assert found() == 1

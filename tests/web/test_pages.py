@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from dhakira.archive import Archive
-from dhakira.views.web.context import CSRF_COOKIE
 
-from .conftest import ClientFor, Codes
+from .conftest import ClientFor, Codes, upload_and_wait
 
 
 def test_search_json_is_the_view_dict_with_hits_facets_and_paging(shared_client: ClientFor) -> None:
@@ -136,47 +135,30 @@ def test_the_home_page_is_the_search(shared_client: ClientFor) -> None:
     assert shared_client(None).get("/", follow_redirects=False).headers["location"] == "/search"
 
 
-def _upload(client, name: str, data: bytes):  # type: ignore[no-untyped-def]
-    return client.post(
-        "/upload",
-        files={"files": (name, data, "text/plain")},
-        data={"csrf_token": client.cookies[CSRF_COOKIE]},
-        headers={"accept": "application/json"},
-    )
-
-
 def test_an_upload_ingests_each_file_as_a_restricted_document_with_its_name_as_source(
     fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
 ) -> None:
     path, _codes = fresh_archive
     client = fresh_client("editor")
     text = b"Statement of 3 March 2019: families ask about detainees held in Sednaya.\n"
-    page = _upload(client, "../../etc/statement.txt", text).json()
+    page = upload_and_wait(client, [("../../etc/statement.txt", text, "text/plain")])
     [outcome] = page["outcomes"]
     assert outcome["status"] == "ingested"
     assert outcome["source"] == "upload:statement.txt"
     with Archive.open(path) as archive:
         stored = archive.get(outcome["code"])
     assert (stored.visibility, stored.source) == ("restricted", "upload:statement.txt")
-    again = _upload(client, "copy.txt", text).json()
+    again = upload_and_wait(client, [("copy.txt", text, "text/plain")])
     assert [o["status"] for o in again["outcomes"]] == ["duplicate"]
 
 
 def test_an_upload_page_shows_each_outcome(fresh_client: ClientFor) -> None:
     client = fresh_client("editor")
-    response = client.post(
-        "/upload",
-        files={
-            "files": (
-                "note.txt",
-                b"A short note about a detention in Aleppo.",
-                "text/plain",
-            )
-        },
-        data={"csrf_token": client.cookies[CSRF_COOKIE]},
-    )
+    note = ("note.txt", b"A short note about a detention in Aleppo.", "text/plain")
+    status = upload_and_wait(client, [note])
+    response = client.get(status["page_url"])
     assert response.status_code == 200
-    assert "upload:note.txt" in response.text and 'class="outcome-ingested"' in response.text
+    assert "note.txt" in response.text and 'class="outcome-ingested"' in response.text
 
 
 def test_an_upload_without_the_csrf_token_is_refused(fresh_client: ClientFor) -> None:

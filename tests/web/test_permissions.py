@@ -278,7 +278,7 @@ def test_a_restricted_copy_of_a_public_document_is_not_among_its_links_for_anony
 
 @pytest.mark.parametrize(
     ("role", "review", "upload"),
-    [(None, 401, 401), ("viewer", 403, 403), ("editor", 200, 200), ("admin", 200, 200)],
+    [(None, 401, 401), ("viewer", 403, 403), ("editor", 200, 202), ("admin", 200, 202)],
 )
 def test_changes_by_role(
     role: str | None,

@@ -62,6 +62,7 @@ from dhakira.archive.schema import (
     documents,
     failures,
 )
+from dhakira.archive.uploads import Uploads
 from dhakira.archive.verification import check_originals, read_references
 from dhakira.config import DATABASE_ENV
 from dhakira.errors import ConfigError, IntegrityError, NotFound
@@ -391,6 +392,11 @@ class Archive:
     def restrictions(self) -> Restrictions:
         """Fields of a document only editors and admins see (a witness's name), audited."""
         return Restrictions(self)
+
+    @property
+    def uploads(self) -> Uploads:
+        """Files a web upload received, kept before their ingest, with each one's outcome."""
+        return Uploads(self)
 
     def entities(self, query: EntityQuery | None = None) -> list[EntitySummary]:
         """Entities named across the archive, most mentioned first."""

@@ -349,3 +349,24 @@ finding_verdicts = sa.Table(
     sa.Column("why", sa.Text, nullable=False),
     sa.UniqueConstraint("doc_id", "kind", "start", "end", name="uq_finding_verdicts_span"),
 )
+
+# A file received by a web upload: its original is in the blob store before the row is
+# written; "waiting" until a server thread has ingested it, then its outcome ("ingested",
+# "duplicate", "needs_ocr", "failed") with each item's in `outcomes` (a CSV, a WARC hold many).
+# `runner` names the server process ingesting it, `updated_at` (microseconds) when it last moved.
+upload_files = sa.Table(
+    "upload_files",
+    metadata,
+    sa.Column("batch", sa.String(64), sa.ForeignKey("batches.id"), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("code", sa.String(40)),
+    sa.Column("reason", sa.Text),
+    sa.Column("outcomes", sa.JSON),
+    sa.Column("runner", sa.String(64)),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Index("ix_upload_files_status", "status"),
+)

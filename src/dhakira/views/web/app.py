@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 
 from dhakira import __version__
 from dhakira.archive import Archive
+from dhakira.config import Limits
 from dhakira.errors import ArchiveError, ConfigError, DhakiraError, NotFound, QueryError
 from dhakira.views.web import i18n, render
 from dhakira.views.web.context import CSRF_COOKIE
@@ -30,6 +31,7 @@ from dhakira.views.web.routes_edit import router as edit_router
 from dhakira.views.web.routes_people import router as people_router
 from dhakira.views.web.routes_read import router as read_router
 from dhakira.views.web.settings import WebSettings
+from dhakira.views.web.upload_runner import UploadRunner
 
 STATIC = Path(__file__).resolve().parent / "static"
 LANG_COOKIE = "dhakira_lang"
@@ -58,10 +60,15 @@ def create_app(
     Archive.open(Path(archive_path), database_url, create=False, migrate=migrate).close()
     pool = ArchivePool(Path(archive_path), database_url)
     counts = CountsCache()
+    settings = settings or WebSettings()
+    limits = Limits(max_file_bytes=settings.max_upload_bytes)
+    uploads = UploadRunner(Path(archive_path), database_url, limits)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        uploads.start()  # files an upload left waiting when the server stopped
         yield
+        uploads.close()
         counts.close()
         pool.close_all()
 
@@ -75,7 +82,8 @@ def create_app(
     )
     app.state.pool = pool
     app.state.counts = counts
-    app.state.settings = settings or WebSettings()
+    app.state.settings = settings
+    app.state.uploads = uploads
     app.state.templates = render.environment()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(read_router)

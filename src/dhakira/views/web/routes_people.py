@@ -11,15 +11,15 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from dhakira.config import Limits
 from dhakira.views import pages
 from dhakira.views.web import render
 from dhakira.views.web.context import CSRF_COOKIE, SESSION_COOKIE, Context
 from dhakira.views.web.routes_read import record_view
-from dhakira.views.web.upload import ingest_upload
+from dhakira.views.web.upload import safe_name, status_page
+from dhakira.views.web.upload_runner import UploadRunner
 
 router = APIRouter()
 OptionalField = Annotated[str | None, Form()]
@@ -135,15 +135,22 @@ def audit_html(request: Request, code: str | None = None) -> Response:
 def upload_form(request: Request) -> Response:
     ctx = Context.of(request)
     ctx.require("editor")
-    return render.html(ctx, "upload.html", {"batch": None, "counts": {}, "outcomes": []})
+    return render.html(ctx, "upload.html", {})
 
 
-@router.post("/upload", tags=["people"], summary="Ingest files (editors); outcome per file")
+@router.post(
+    "/upload",
+    tags=["people"],
+    summary="Ingest files (editors): kept at once, ingested in the background",
+    status_code=202,
+)
 async def upload(
     request: Request,
     files: Annotated[list[UploadFile], File()],
     csrf_token: OptionalField = None,
 ) -> Response:
+    """Every file is stored before the answer; a browser is sent to the batch's progress page
+    (303), a machine gets 202 with the batch id and the address of its JSON status."""
     limit = request.app.state.settings.max_upload_bytes
     received = [(file.filename or "upload", await file.read(limit + 1)) for file in files]
     return await run_in_threadpool(_upload_sync, request, received, csrf_token)
@@ -152,18 +159,39 @@ async def upload(
 def _upload_sync(
     request: Request, received: list[tuple[str, bytes]], csrf_token: str | None
 ) -> Response:
-    """In one worker thread: the context, its Archive and the ingest all stay on it."""
+    """In one worker thread: the context, its Archive and the storing all stay on it."""
     ctx = Context.of(request)
     ctx.require("editor")
     ctx.check_csrf(csrf_token)
     limit = ctx.settings.max_upload_bytes
-    limits = Limits(max_file_bytes=limit)
     too_big = [name for name, data in received if len(data) > limit]
     if too_big:
         raise HTTPException(status_code=413, detail=f"larger than {limit} bytes: {too_big}")
-    page = ingest_upload(ctx.archive, received, ctx.actor, limits)
-    ctx.archive.touch()  # every server process counts afresh: the uploader finds them at once
-    return render.respond(ctx, "upload.html", page)
+    named = [(safe_name(name), data) for name, data in received]
+    runner: UploadRunner = request.app.state.uploads
+    batch = ctx.archive.uploads.receive(named, ctx.actor, runner.token)
+    runner.submit(batch)
+    page = f"/upload/{quote(batch)}"
+    if render.wants_json(request):
+        answer = {"batch": batch, "page_url": page, "status_url": f"{page}.json"}
+        return JSONResponse(answer, status_code=202)
+    return RedirectResponse(page, status_code=303)
+
+
+def upload_status_view(ctx: Context, batch: str) -> dict[str, Any]:
+    ctx.require("editor")
+    return status_page(ctx.archive.uploads.batch(batch))
+
+
+@router.get("/upload/{batch}.json", tags=["people"], summary="An upload's progress (editors)")
+def upload_status_json(request: Request, batch: str) -> dict[str, Any]:
+    return upload_status_view(Context.of(request), batch)
+
+
+@router.get("/upload/{batch}", response_class=HTMLResponse, include_in_schema=False)
+def upload_status_html(request: Request, batch: str) -> Response:
+    ctx = Context.of(request)
+    return render.respond(ctx, "upload_status.html", upload_status_view(ctx, batch))
 
 
 @router.get("/api", response_class=HTMLResponse, include_in_schema=False)

@@ -1,19 +1,25 @@
 """Taking uploaded files into the archive, one outcome per item, as `dhakira ingest` does.
 
-An upload is written to a private temporary folder only so the capture code can read it; the
-provenance stored is "upload:<file name>", never the temporary path. New documents are
-restricted until someone publishes them.
+The request only keeps the files (`Archive.uploads.receive`: originals in the blob store, one
+waiting row each); `ingest_batch` then takes them in, in a server thread, recording each file's
+outcome as it finishes, so a status page can show the progress from the database whichever
+server process serves it. Each original is written to a private temporary folder only so the
+capture code can read it; the provenance stored is "upload:<file name>", never the temporary
+path. New documents are restricted until someone publishes them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
 from dhakira.archive import Archive
+from dhakira.archive.uploads import WAITING, UploadBatch, UploadedFile
 from dhakira.capture.sources import iter_items
 from dhakira.config import Limits
 from dhakira.errors import DhakiraError
@@ -21,6 +27,7 @@ from dhakira.pipeline import analyse
 from dhakira.records import Failure
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+log = logging.getLogger(__name__)
 
 
 def safe_name(name: str) -> str:
@@ -29,28 +36,66 @@ def safe_name(name: str) -> str:
     return _UNSAFE.sub("_", base).strip("._") or "upload"
 
 
-def ingest_upload(
-    archive: Archive, files: list[tuple[str, bytes]], actor: str, limits: Limits
-) -> dict[str, Any]:
-    """Ingest (file name, bytes) pairs as one batch; the page lists every item's outcome."""
-    batch = archive.start_batch(f"web upload by {actor}")
+def ingest_batch(
+    archive: Archive, batch: str, runner: str, limits: Limits, stop: threading.Event
+) -> None:
+    """Ingest the batch's waiting files in order, recording each outcome; when none is left,
+    make every server process count afresh and close the batch. Stops between two files when
+    `stop` is set (the rest stay waiting for the next start) or another runner took over."""
+    uploads = archive.uploads
+    while not stop.is_set():
+        upload = uploads.next_waiting(batch, runner)
+        if upload is None:
+            break
+        uploads.record(upload, runner, _ingest_upload(archive, upload, limits))
+    _finish_when_done(archive, uploads.batch(batch))
+
+
+def _finish_when_done(archive: Archive, state: UploadBatch) -> None:
+    if state.finished_at is not None or any(f.status == WAITING for f in state.files):
+        return
+    archive.touch()  # every server process counts afresh: the uploader finds them at once
+    archive.finish_batch(state.id, item_counts(state))
+
+
+def item_counts(state: UploadBatch) -> dict[str, int]:
+    """How many items of the batch reached each outcome (a waiting file counts as one)."""
+    counts: dict[str, int] = {}
+    for upload in state.files:
+        statuses = [o["status"] for o in upload.outcomes] or [upload.status]
+        for status in statuses:
+            counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def _ingest_upload(archive: Archive, upload: UploadedFile, limits: Limits) -> list[dict[str, Any]]:
+    """The outcome of each item of one stored upload. An error no step foresaw is kept as the
+    file's failure (logged, with its original), so one bad file cannot stall the batch."""
+    data = archive.blobs.get(upload.sha256)
     outcomes: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="dhakira-upload-") as folder:
-        for name, data in files:
-            path = Path(folder) / safe_name(name)
-            path.write_bytes(data)
-            outcomes += _ingest_file(archive, path, f"upload:{path.name}", batch, limits)
-    counts: dict[str, int] = {}
-    for outcome in outcomes:
-        counts[outcome["status"]] = counts.get(outcome["status"], 0) + 1
-    archive.finish_batch(batch, counts)
-    return {"batch": batch, "counts": counts, "outcomes": outcomes}
+        path = Path(folder) / upload.name
+        path.write_bytes(data)
+        label = f"upload:{upload.name}"
+        try:
+            _ingest_file(archive, path, label, upload.batch, limits, outcomes)
+        except Exception as exc:
+            log.exception("upload %s: %s could not be ingested", upload.batch, label)
+            reason = f"unexpected error while ingesting ({type(exc).__name__}: {exc}); the "
+            reason += "original is kept: report it, then ingest the original again"
+            archive.add_failure(Failure(label, reason, data, None), upload.batch)
+            outcomes.append(_outcome(label, "failed", reason=reason))
+    return outcomes
 
 
 def _ingest_file(
-    archive: Archive, path: Path, label: str, batch: str, limits: Limits
-) -> list[dict[str, Any]]:
-    outcomes = []
+    archive: Archive,
+    path: Path,
+    label: str,
+    batch: str,
+    limits: Limits,
+    outcomes: list[dict[str, Any]],
+) -> None:
     for entry in iter_items([path], limits):
         entry = dataclasses.replace(entry, source=entry.source.replace(str(path), label, 1))
         if isinstance(entry, Failure):
@@ -69,10 +114,42 @@ def _ingest_file(
         if not added.duplicate and doc.text_status == "needs_ocr":
             status = "needs_ocr"
         outcomes.append(_outcome(entry.source, status, code=added.code))
-    return outcomes
 
 
 def _outcome(
     source: str, status: str, code: str | None = None, reason: str | None = None
 ) -> dict[str, Any]:
     return {"source": source, "status": status, "code": code, "reason": reason}
+
+
+def status_page(state: UploadBatch) -> dict[str, Any]:
+    """The progress page of a batch (and its JSON twin), read from the database alone."""
+    files = [_file_view(upload) for upload in state.files]
+    done = sum(1 for upload in state.files if upload.status != WAITING)
+    return {
+        "batch": state.id,
+        "description": state.description,
+        "started_at": state.started_at,
+        "finished_at": state.finished_at,
+        "running": state.finished_at is None,
+        "total": len(files),
+        "done": done,
+        "counts": item_counts(state),
+        "files": files,
+        "outcomes": [outcome for upload in state.files for outcome in upload.outcomes],
+        "page_url": f"/upload/{state.id}",
+        "status_url": f"/upload/{state.id}.json",
+    }
+
+
+def _file_view(upload: UploadedFile) -> dict[str, Any]:
+    return {
+        "position": upload.position,
+        "name": upload.name,
+        "size": upload.size,
+        "sha256": upload.sha256,
+        "status": upload.status,
+        "code": upload.code,
+        "reason": upload.reason,
+        "outcomes": upload.outcomes,
+    }

@@ -1,0 +1,144 @@
+"""A web upload keeps every file at once, ingests it in the background and shows its progress.
+
+The answer comes before the ingest: a browser is sent to the batch's status page (which
+reloads itself while files wait, with no script), a machine gets 202 and the JSON status. Each
+file's outcome is read from the database, and files a stopped server left waiting are taken
+up again when the server starts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from dhakira.archive import Archive
+from dhakira.views.web import create_app
+from dhakira.views.web.context import CSRF_COOKIE
+
+from .conftest import ClientFor, Codes, log_in, send_upload, upload_and_wait, wait_for_upload
+
+NOTE = b"A note of 4 June 2020 about a detention at the Sednaya prison gate.\n"
+REFRESH = '<meta http-equiv="refresh" content="2">'
+
+
+def test_a_browser_upload_is_answered_at_once_with_the_batch_status_page(
+    fresh_client: ClientFor,
+) -> None:
+    client = fresh_client("editor")
+    response = client.post(
+        "/upload",
+        files={"files": ("note.txt", NOTE, "text/plain")},
+        data={"csrf_token": client.cookies[CSRF_COOKIE]},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    batch = response.headers["location"].removeprefix("/upload/")
+    wait_for_upload(client, batch)
+    page = client.get(f"/upload/{batch}").text
+    assert "upload:note.txt" not in page  # a single-item file is one row, named as sent
+    assert '<bdi class="name">note.txt</bdi>' in page and 'class="outcome-ingested"' in page
+    assert "1 of 1 file done" in page
+
+
+def test_a_machine_gets_202_with_the_batch_and_where_to_follow_it(
+    fresh_client: ClientFor,
+) -> None:
+    client = fresh_client("editor")
+    response = client.post(
+        "/upload",
+        files={"files": ("note.txt", NOTE, "text/plain")},
+        data={"csrf_token": client.cookies[CSRF_COOKIE]},
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 202
+    answer = response.json()
+    assert answer["status_url"] == f"/upload/{answer['batch']}.json"
+    assert wait_for_upload(client, answer["batch"])["done"] == 1
+
+
+def test_each_file_gets_its_outcome_and_reason(fresh_client: ClientFor) -> None:
+    client = fresh_client("editor")
+    first = upload_and_wait(client, [("note.txt", NOTE, "text/plain")])
+    status = upload_and_wait(
+        client,
+        [
+            ("again.txt", NOTE, "text/plain"),
+            ("broken.pdf", b"%PDF-1.4\nthis is not a PDF body", "application/pdf"),
+            ("empty.txt", b"", "text/plain"),
+        ],
+    )
+    again, broken, empty = status["files"]
+    assert (again["status"], again["code"]) == ("duplicate", first["files"][0]["code"])
+    assert broken["status"] == "failed" and broken["reason"]
+    assert empty["status"] == "failed" and empty["reason"]
+    assert (status["total"], status["done"]) == (3, 3)
+    assert status["counts"] == {"duplicate": 1, "failed": 2}
+
+
+def test_a_failed_file_is_kept_with_its_reason_in_the_archive(
+    fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
+) -> None:
+    path, _codes = fresh_archive
+    broken = b"%PDF-1.4\nthis is not a PDF body"
+    status = upload_and_wait(fresh_client("editor"), [("broken.pdf", broken, "application/pdf")])
+    with Archive.open(path) as archive:
+        [kept] = archive.failures(status["batch"])
+        assert kept.source == "upload:broken.pdf" and kept.reason == status["files"][0]["reason"]
+        assert archive.blobs.get(status["files"][0]["sha256"]) == broken
+
+
+def test_the_status_page_reloads_itself_only_while_files_wait(
+    fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
+) -> None:
+    path, _codes = fresh_archive
+    with Archive.open(path) as archive:  # kept by a runner that never comes: stays waiting
+        waiting = archive.uploads.receive([("late.txt", NOTE)], "web:editor", "elsewhere")
+    client = fresh_client("editor")
+    page = client.get(f"/upload/{waiting}").text
+    assert REFRESH in page and "0 of 1 file done" in page
+    assert client.get(f"/upload/{waiting}.json").json()["files"][0]["status"] == "waiting"
+    done = upload_and_wait(client, [("note.txt", NOTE, "text/plain")])
+    assert REFRESH not in client.get(f"/upload/{done['batch']}").text
+
+
+def test_the_status_page_speaks_arabic(fresh_client: ClientFor) -> None:
+    client = fresh_client("editor")
+    status = upload_and_wait(client, [("note.txt", NOTE, "text/plain")])
+    page = client.get(f"/upload/{status['batch']}?lang=ar").text
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "ملف واحد، انتهى العمل على ١ منها" in page and "أُرشفت" in page
+
+
+def test_an_unknown_batch_is_not_found(fresh_client: ClientFor) -> None:
+    client = fresh_client("editor")
+    assert client.get("/upload/20200101T000000-000000.json").status_code == 404
+    assert client.get("/upload/20200101T000000-000000").status_code == 404
+
+
+def test_only_editors_follow_an_upload(fresh_client: ClientFor) -> None:
+    batch = send_upload(fresh_client("editor"), [("note.txt", NOTE, "text/plain")])
+    assert fresh_client("viewer").get(f"/upload/{batch}.json").status_code == 403
+    assert fresh_client("viewer").get(f"/upload/{batch}").status_code == 403
+    assert fresh_client(None).get(f"/upload/{batch}.json").status_code == 401
+    anonymous = fresh_client(None).get(f"/upload/{batch}", follow_redirects=False)
+    assert anonymous.headers["location"] == f"/login?next=/upload/{batch}"
+
+
+def test_files_a_stopped_server_left_waiting_are_ingested_when_it_starts(
+    fresh_archive: tuple[Path, Codes],
+) -> None:
+    path, _codes = fresh_archive
+    with Archive.open(path) as archive:  # the server stopped after keeping the files
+        batch = archive.uploads.receive(
+            [("first.txt", NOTE), ("second.txt", b"Families ask about the detainees of 2013.")],
+            "web:editor",
+            "stopped-server",
+        )
+    with TestClient(create_app(path)) as client:
+        log_in(client, "editor")
+        status = wait_for_upload(client, batch)
+    assert [f["status"] for f in status["files"]] == ["ingested", "ingested"]
+    with Archive.open(path) as archive:
+        stored = archive.get(status["files"][1]["code"])
+    assert (stored.source, stored.visibility) == ("upload:second.txt", "restricted")
