@@ -1,0 +1,76 @@
+"""Files received by a web upload: kept before their ingest, taken over only when left behind.
+
+Runs on SQLite and, with DHAKIRA_TEST_POSTGRES_URL, on PostgreSQL (migration 0009's table).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from dhakira.archive import Archive
+from dhakira.archive.uploads import now_precise
+from dhakira.config import Limits
+from dhakira.errors import NotFound
+from dhakira.views.web.upload import ingest_batch
+
+NOTE = b"A note of 4 June 2020 about a detention at the Sednaya prison gate.\n"
+OTHER = "مذكرة عن معتقلي صيدنايا في عام 2013.".encode()
+
+
+def test_received_files_are_kept_in_order_and_wait(archive: Archive) -> None:
+    batch = archive.uploads.receive([("b.txt", NOTE), ("a.txt", OTHER)], "web:editor", "r1")
+    files = archive.uploads.batch(batch).files
+    assert [(f.position, f.name, f.status) for f in files] == [
+        (0, "b.txt", "waiting"),
+        (1, "a.txt", "waiting"),
+    ]
+    assert archive.blobs.get(files[1].sha256) == OTHER and files[1].size == len(OTHER)
+
+
+def test_an_unknown_batch_is_not_found(archive: Archive) -> None:
+    with pytest.raises(NotFound):
+        archive.uploads.batch("20200101T000000-000000")
+
+
+def test_a_runner_takes_only_its_own_files(archive: Archive) -> None:
+    batch = archive.uploads.receive([("n.txt", NOTE)], "web:editor", "r1")
+    assert archive.uploads.next_waiting(batch, "r2") is None
+    upload = archive.uploads.next_waiting(batch, "r1")
+    assert upload is not None and upload.name == "n.txt"
+
+
+def test_the_first_outcome_written_is_kept(archive: Archive) -> None:
+    batch = archive.uploads.receive([("n.txt", NOTE)], "web:editor", "r1")
+    upload = archive.uploads.next_waiting(batch, "r1")
+    assert upload is not None
+    first = [{"source": "upload:n.txt", "status": "ingested", "code": "X1", "reason": None}]
+    assert archive.uploads.record(upload, "r1", first)
+    assert not archive.uploads.record(upload, "r1", [{**first[0], "status": "duplicate"}])
+    [kept] = archive.uploads.batch(batch).files
+    assert (kept.status, kept.code, kept.outcomes) == ("ingested", "X1", first)
+
+
+def test_files_left_waiting_before_a_start_are_adopted_and_newer_ones_are_not(
+    archive: Archive,
+) -> None:
+    left = archive.uploads.receive([("old.txt", NOTE)], "web:editor", "gone")
+    started = now_precise()
+    fresh = archive.uploads.receive([("new.txt", OTHER)], "web:editor", "sibling")
+    assert archive.uploads.adopt("me", started) == [left]
+    assert archive.uploads.next_waiting(left, "me") is not None
+    assert archive.uploads.next_waiting(fresh, "sibling") is not None
+
+
+def test_ingesting_a_batch_records_each_outcome_and_closes_it(archive: Archive) -> None:
+    batch = archive.uploads.receive(
+        [("n.txt", NOTE), ("copy.txt", NOTE), ("empty.txt", b"")], "web:editor", "r1"
+    )
+    ingest_batch(archive, batch, "r1", Limits(), threading.Event())
+    state = archive.uploads.batch(batch)
+    assert [f.status for f in state.files] == ["ingested", "duplicate", "failed"]
+    assert state.files[0].code == state.files[1].code
+    assert archive.get(str(state.files[0].code)).source == "upload:n.txt"
+    assert state.finished_at is not None
+    assert [f.source for f in archive.failures(batch)] == ["upload:empty.txt"]
