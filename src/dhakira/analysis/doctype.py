@@ -16,34 +16,62 @@ from dhakira.analysis.header import TYPE_LABELS, header_lines, type_label
 from dhakira.pipeline import Step
 from dhakira.records import DOC_TYPES, Document
 
-_LEGAL_TERMS = re.compile(
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
+
+class _Vocabulary:
+    """Words that mark a kind of document, as an English and an Arabic pattern.
+
+    Each half is only run over a text holding characters of its script: an Arabic news text
+    is not scanned for "said" at every position. Every English match is Latin letters (and
+    inner spaces or dots) and every Arabic match holds Arabic letters, so the two never
+    overlap, and together they find exactly what the alternation of both would.
+    """
+
+    def __init__(self, english: str, arabic: str) -> None:
+        self.english = re.compile(english)
+        self.arabic = re.compile(arabic)
+
+    def findall(self, text: str) -> list[str]:
+        """Every match of either half, English ones first."""
+        found: list[str] = []
+        if _LATIN_LETTER.search(text):
+            found += self.english.findall(text)
+        if _ARABIC_CHAR.search(text):
+            found += self.arabic.findall(text)
+        return found
+
+
+_LEGAL_TERMS = _Vocabulary(
     r"\b(?:judgment|judgement|verdict|defendants?|the accused|plaintiffs?|appellants?|"
     r"respondents?|case no\.?|trial chamber|appeals chamber|the court (?:finds|holds|orders|"
     r"rules)|hereby|sentences? (?:him|her|them|the accused)|pursuant to article|"
-    r"indictment|in the name of the people)\b"
-    r"|المدعى عليه|المدعي العام|المتهمي?ن?|حكمت المحكمة|قضت المحكمة|قررت المحكمة|"
+    r"indictment|in the name of the people)\b",
+    r"المدعى عليه|المدعي العام|المتهمي?ن?|حكمت المحكمة|قضت المحكمة|قررت المحكمة|"
     r"باسم الشعب|الدعوى|هيئة المحكمة|منطوق الحكم|لهذه الأسباب|المادة \d+",
 )
-_REPORT_TERMS = re.compile(
+_REPORT_TERMS = _Vocabulary(
     r"\b(?:executive summary|methodology|recommendations|table of contents|"
-    r"key findings|annex)\b|ملخص تنفيذي|الملخص التنفيذي|المنهجية|منهجية التقرير|التوصيات|"
-    r"جدول المحتويات|الملحق",
+    r"key findings|annex)\b",
+    r"ملخص تنفيذي|الملخص التنفيذي|المنهجية|منهجية التقرير|التوصيات|جدول المحتويات|الملحق",
 )
 _PRESS_MARKERS = re.compile(
     r"\b(?:for immediate release|media contacts?|press contacts?|for more information,? "
     r"(?:please )?contact|-\s*ends\s*-|###)|للنشر الفوري|للتواصل الإعلامي",
 )
-_WE_VOICE = re.compile(
-    r"\b(?:we|our|us)\b|\b(?:نحن|نطالب|ندين|ندعو|نؤكد|نحمّل|نحمل|نرفض)\b"
-    r"|(?:^|\s)(?:إننا|فإننا|وإننا)",
+_WE_VOICE = _Vocabulary(
+    r"\b(?:we|our|us)\b",
+    r"\b(?:نحن|نطالب|ندين|ندعو|نؤكد|نحمّل|نحمل|نرفض)\b|(?:^|\s)(?:إننا|فإننا|وإننا)",
 )
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|me|my|I'm|I was)\b|(?:^|\s)(?:أنا|اعتقلوني|أخذوني|كنت|ضربوني)(?=\s|$)"
+_FIRST_PERSON = _Vocabulary(
+    r"\b(?:I|me|my|I'm|I was)\b",
+    r"(?:^|\s)(?:أنا|اعتقلوني|أخذوني|كنت|ضربوني)(?=\s|$)",
 )
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = _Vocabulary(
     r"\b(?:said|says|told|according to|reported|added|tweeted|stated|stressed|underscored|"
-    r"pointed out|noted|emphasi[sz]ed|urged|warned|announced)\b"
-    r"|(?:^|\s)(?:و?قال|و?قالت|و?أفاد|و?أفادت|و?ذكر|و?ذكرت|و?أكد|و?أكدت|و?أشار|و?أشارت|و?أضاف|"
+    r"pointed out|noted|emphasi[sz]ed|urged|warned|announced)\b",
+    r"(?:^|\s)(?:و?قال|و?قالت|و?أفاد|و?أفادت|و?ذكر|و?ذكرت|و?أكد|و?أكدت|و?أشار|و?أشارت|و?أضاف|"
     r"و?أضافت|و?شدد|و?شددت|وفقا ل|وفقاً ل|بحسب|حسب)(?=\s|$)",
 )
 _QUOTED = re.compile(r"[“\"«][^”\"»]{0,600}[”\"»]")
@@ -51,8 +79,8 @@ _LEGAL_MIN = 3
 _REPORT_MIN = 3
 
 
-def _distinct(pattern: re.Pattern[str], text: str) -> int:
-    return len({m.group(0).lower() for m in pattern.finditer(text)})
+def _distinct(vocabulary: _Vocabulary, text: str) -> int:
+    return len({found.lower() for found in vocabulary.findall(text)})
 
 
 def label_type(doc: Document) -> str | None:

@@ -52,9 +52,11 @@ _SCRIPTS = {
     "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+"),
     "han": re.compile(r"[\u4e00-\u9fff]+"),
 }
+# any letter of the scripts other than Arabic and Latin: one scan tells whether to count them
+_OTHER_SCRIPTS = re.compile("[\u0400-\u04ff\uac00-\ud7af\u1100-\u11ff\u4e00-\u9fff]")
 _LETTER = re.compile(r"[^\W\d_]+")  # patterns match runs: counting runs is cheaper
-_PERSIAN_LETTERS = re.compile("[پچژگکی]")  # not used in Arabic words
-_ARABIC_LETTERS = re.compile("[ةيىكإأ]")  # forms Persian spelling avoids (ي/ك vs ی/ک)
+_PERSIAN_LETTERS = "پچژگکی"  # not used in Arabic words
+_ARABIC_LETTERS = "ةيىكإأ"  # forms Persian spelling avoids (ي/ك vs ی/ک)
 # What a script alone says when lingua is not asked (short text) or not needed.
 _SCRIPT_DEFAULT = {"arabic": "ar", "latin": "en", "cyrillic": "ru", "hangul": "ko", "han": "zh"}
 
@@ -118,9 +120,11 @@ def _guess(text: str) -> tuple[str | None, bool, int]:
 
 
 def _arabic_or_persian(text: str) -> str:
-    """Arabic script is shared with Persian; letters each language alone uses tell them apart."""
-    persian = len(_PERSIAN_LETTERS.findall(text))
-    arabic = len(_ARABIC_LETTERS.findall(text))
+    """Arabic script is shared with Persian; letters each language alone uses tell them apart.
+
+    Counted with str.count, letter by letter: far cheaper than listing every match."""
+    persian = sum(map(text.count, _PERSIAN_LETTERS))
+    arabic = sum(map(text.count, _ARABIC_LETTERS))
     return "fa" if persian > arabic else "ar"
 
 
@@ -254,7 +258,14 @@ def captured_languages(raw_text: str) -> list[str]:
     so this costs one pass of a few regular expressions; Latin letters (the costly count) are
     only counted when another script is there at all.
     """
-    counts = Counter({name: _count(p, raw_text) for name, p in _SCRIPTS.items() if name != "latin"})
+    others = _OTHER_SCRIPTS.search(raw_text) is not None  # else Cyrillic, Hangul and Han are 0
+    counts = Counter(
+        {
+            name: _count(p, raw_text) if name == "arabic" or others else 0
+            for name, p in _SCRIPTS.items()
+            if name != "latin"
+        }
+    )
     if not any(counts.values()):
         return []
     counts["latin"] = _count(_SCRIPTS["latin"], raw_text)

@@ -60,6 +60,7 @@ _EN_VAGUE = re.compile(
     r"|(several|a few|few|many) (dozen|hundred|thousand|million)s?"
     r"|(dozens|scores|hundreds|thousands|millions))\b"
 )
+_LATIN_LETTER = re.compile("[a-z]")
 _AR_TOKEN = _alternation([*arabic.UNITS, *arabic.HUNDREDS, *arabic.SCALES, *arabic.DUALS])
 _AR_WORDS = re.compile(rf"(?<!\w)[وب]?(?:{_AR_TOKEN})(?:\s+و?(?:{_AR_TOKEN}))*(?!\w)")
 _AR_VAGUE = re.compile(rf"(?<!\w)[وب]?(?:ال)?({_alternation(arabic.VAGUE)})(?!\w)")
@@ -132,9 +133,9 @@ def _arabic_word_atoms(text: str) -> list[_Atom]:
 _VAGUE_SCALES = {**english.SCALES, "dozen": 12}  # "several dozen", "a few hundred"
 
 
-def _vague_atoms(text: str, has_arabic: bool) -> list[_Atom]:
+def _vague_atoms(text: str, has_arabic: bool, has_latin: bool) -> list[_Atom]:
     atoms = []
-    for m in _EN_VAGUE.finditer(text):
+    for m in _EN_VAGUE.finditer(text) if has_latin else ():
         if m.group(1):
             value = english.VAGUE[m.group(1)] * english.SCALES[m.group(2)[:-1]]
             label = f"{m.group(1)} of {m.group(2)}"
@@ -150,8 +151,12 @@ def _vague_atoms(text: str, has_arabic: bool) -> list[_Atom]:
 
 
 def _atoms(text: str) -> list[_Atom]:
+    """Every figure-like atom; the readers of a script only run over text that has it (every
+    English number word or vague plural holds a lower-case ASCII letter)."""
     has_arabic = not text.isascii() and bool(re.search("[\u0600-\u06ff]", text))
-    found = _digit_atoms(text) + _english_word_atoms(text) + _vague_atoms(text, has_arabic)
+    has_latin = _LATIN_LETTER.search(text) is not None
+    english = _english_word_atoms(text) if has_latin else []
+    found = _digit_atoms(text) + english + _vague_atoms(text, has_arabic, has_latin)
     if has_arabic:
         found += _arabic_word_atoms(text)
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
