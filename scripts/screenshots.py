@@ -5,10 +5,10 @@
 The sample documents (`samples/`) are ingested as a public batch into a temporary archive, the
 application is served on a free loopback port, and Debian's headless Chromium (driven by
 Playwright, never a browser of Playwright's own) saves one 1280x900 PNG per page and language:
-search with results, a record, an entity, the entity and claim lists, login, upload (as an
-editor) and the audit log (as an admin). Any other page linked from the header (incidents, the
-timeline, ...) and the first page it links to below itself are taken too, so new pages are
-picked up by running the script again.
+search with results, a record, an entity, the entity and claim lists, login, an upload's
+progress page once its files are done (as an editor) and the audit log (as an admin). Any
+other page linked from the header (incidents, the timeline, ...) and the first page it links
+to below itself are taken too, so new pages are picked up by running the script again.
 """
 
 from __future__ import annotations
@@ -41,6 +41,13 @@ LOCALES = {"en": "en-US", "ar": "ar-SY"}  # also the language of the browser's o
 # header links that are not pages to picture, or are pictured on their own
 NOT_PICTURED = {"/search", "/entities", "/claims", "/upload", "/audit", "/export.jsonl", "/api"}
 SIZE_WARNING = 300_000
+# what the editor uploads: a new note, a sample already in the archive, and a broken PDF
+UPLOAD_NOTES = {
+    "en": "Note of 12 March 2021: a family asks about a brother detained at Sednaya in 2013.\n",
+    "ar": "ملاحظة بتاريخ 12 آذار 2021: عائلة تسأل عن أخ اعتُقل في صيدنايا عام 2013.\n",
+}
+UPLOAD_DUPLICATE = ROOT / "samples" / "txt" / "en_press_release_sednaya_2018.txt"
+UPLOAD_SECONDS = 60
 
 
 def build_sample_archive(path: Path) -> None:
@@ -138,12 +145,40 @@ def shoot_language(camera: Camera) -> list[Path]:
     camera.log_in("editor")
     if record is not None:
         camera.shoot("review", record, show="section.review")
-    camera.shoot("upload", "/upload")
+    upload_samples(camera)
+    camera.shoot("upload")
     camera.context.clear_cookies()
     camera.page.goto(f"/search?lang={camera.lang}")
     camera.log_in("admin")
     camera.shoot("audit", "/audit")
     return camera.taken
+
+
+def upload_samples(camera: Camera) -> None:
+    """Send three files through the upload form and stay on the progress page it leads to
+    until every file has its outcome (the page stops reloading itself then)."""
+    page = camera.page
+    page.goto("/upload")
+    note = UPLOAD_NOTES[camera.lang].encode()
+    page.locator("input[name=files]").set_input_files(
+        [
+            {"name": f"family_note_{camera.lang}.txt", "mimeType": "text/plain", "buffer": note},
+            {
+                "name": UPLOAD_DUPLICATE.name,
+                "mimeType": "text/plain",
+                "buffer": UPLOAD_DUPLICATE.read_bytes(),
+            },
+            {"name": "scan_damaged.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"},
+        ]
+    )
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/upload/*")
+    deadline = time.monotonic() + UPLOAD_SECONDS
+    while page.locator("meta[http-equiv=refresh]").count():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the upload did not finish within {UPLOAD_SECONDS} s: {page.url}")
+        time.sleep(0.5)
+        page.reload()
 
 
 def other_header_pages(camera: Camera) -> list[str]:
