@@ -142,3 +142,16 @@ def test_files_a_stopped_server_left_waiting_are_ingested_when_it_starts(
     with Archive.open(path) as archive:
         stored = archive.get(status["files"][1]["code"])
     assert (stored.source, stored.visibility) == ("upload:second.txt", "restricted")
+
+
+def test_another_server_process_shows_the_progress_from_the_database(
+    fresh_archive: tuple[Path, Codes],
+) -> None:
+    # two apps over one archive stand for two worker processes of `dhakira serve --workers 2`
+    path, _codes = fresh_archive
+    with TestClient(create_app(path)) as uploader, TestClient(create_app(path)) as other:
+        log_in(uploader, "editor")
+        log_in(other, "editor")
+        batch = send_upload(uploader, [("note.txt", NOTE, "text/plain")])
+        status = wait_for_upload(other, batch)
+    assert [f["status"] for f in status["files"]] == ["ingested"]
