@@ -21,7 +21,7 @@ from dhakira.analysis.ner.features import (
     token_facts,
 )
 from dhakira.analysis.ner.features import word_groups as sentence_word_groups
-from dhakira.analysis.ner.gazetteer import phrase_marks, strip_clitics
+from dhakira.analysis.ner.gazetteer import phrase_marks
 from dhakira.analysis.ner.lexicon import phrase_kinds
 
 WINDOW = 30  # sentences either side that count as the same document
@@ -66,19 +66,8 @@ def word_groups(fact: TokenFacts, lexicon: Mapping[str, str] | None) -> dict[int
 
 
 def lexicon_kind(fact: TokenFacts, lexicon: Mapping[str, str]) -> str:
-    """The word's class in the training text ("none" when never seen); "" for a non-word.
-
-    A name that begins with a clitic letter is keyed two ways: "بيروت" alone loses its "ب"
-    ("يروت"), "لبيروت" only its "ل" ("بيروت"). So a word the lexicon lacks under its light
-    form is also looked up whole and stripped once more, whichever the training text had.
-    """
-    if fact.shape not in _WORD_SHAPES:
-        return ""
-    for key in (fact.light, fact.norm, strip_clitics(fact.light)):
-        kind = lexicon.get(key)
-        if kind is not None:
-            return kind
-    return "none"
+    """The word's class in the training text ("none" when never seen); "" for a non-word."""
+    return lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else ""
 
 
 def lexicon_groups(kind: str) -> dict[int, tuple[str, ...]]:
