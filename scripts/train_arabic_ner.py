@@ -52,7 +52,8 @@ PARAMS: dict[str, Any] = {
 }
 SECOND_PASS = (
     "gloss.align_glosses (bracketed Latin glosses), then consistency.spread_names "
-    "(window 30 sentences, surnames of full names)"
+    "(window 30 sentences, surnames of full names, not names made only of words the training "
+    "text used mostly as plain words)"
 )
 META = MODELS / "arabic-crf-v1.json"
 # Administrative words that open an official place name but not the name as written in news.

@@ -35,3 +35,16 @@ def test_a_two_word_name_is_spread_whole_with_the_majority_type() -> None:
     sentences.append(["سامي", "نعمان"])
     tags.append(["B-PERS", "I-PERS"])
     assert spread_names(sentences, tags)[2] == ["O", "B-PERS", "I-PERS"]
+
+
+def test_a_name_made_of_a_plain_word_is_not_spread() -> None:
+    sentences = [["استقبل", "الملك", "عبد", "الله", "الثاني"], ["في", "اليوم", "الثاني"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "I-PERS"], ["O", "O", "O"]]
+    lexicon = {"ثاني": "O", "يوم": "O"}
+    assert spread_names(sentences, tags, lexicon)[1] == ["O", "O", "O"]
+
+
+def test_a_name_the_training_text_never_saw_is_still_spread() -> None:
+    sentences = [["قال", "الوزير", "نادر", "الحلو", "."], ["وأضاف", "الحلو", "أن"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"]]
+    assert spread_names(sentences, tags, {"وزير": "O"})[1] == ["O", "B-PERS", "O"]

@@ -101,7 +101,7 @@ def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[l
     tagged: list[list[str]] = [[] for _ in sentences]
     for owner, tags in zip(owners, _weights(model).tag(pieces), strict=True):
         tagged[owner].extend(tags)
-    return spread_names(sentences, align_glosses(sentences, tagged))
+    return spread_names(sentences, align_glosses(sentences, tagged), model_lexicon(model))
 
 
 def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:

@@ -11,25 +11,40 @@ A sequence tagged with different types keeps the type most of its mentions got.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.features import token_facts
 
 WINDOW = 30  # sentences either side that count as the same document
 MIN_LETTERS = 3  # a one- or two-letter word is too ambiguous to spread
+# lexicon classes of words used mostly as plain words: "O" (never a name), "oPERS"... (minority)
+PLAIN = ("O", "o")
 
 
 def _key(token: str) -> str:
     return token_facts(token).light
 
 
-def spread_names(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
-    """The tags with every untagged mention of a name tagged elsewhere nearby filled in."""
+def spread_names(
+    sentences: list[list[str]],
+    tags: list[list[str]],
+    lexicon: Mapping[str, str] | None = None,
+) -> list[list[str]]:
+    """The tags with every untagged mention of a name tagged elsewhere nearby filled in.
+
+    With the `lexicon` of the model's training text, a name made only of words that text used
+    mostly as plain words ("على", which normalizes like the name "علي"; "الثاني" of "عبد الله
+    الثاني") is not spread: its bare mentions are more likely the plain word.
+    """
     keys = [[_key(token) for token in tokens] for tokens in sentences]
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for row, tag_row in zip(keys, tags, strict=True):
         names = [(tuple(row[s:e]), kind) for s, e, kind in tag_spans(tag_row)]
-        found.append(names + _surnames(names))
+        names += _surnames(names)
+        if lexicon is not None:
+            names = [(name, kind) for name, kind in names if not _plain(name, lexicon)]
+        found.append(names)
     result = [list(row) for row in tags]
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for other in range(min(len(keys), WINDOW)):
@@ -57,6 +72,11 @@ def _longest(votes: dict[tuple[str, ...], Counter[str]]) -> dict[str, int]:
         if len(name) > longest.get(name[0], 0):
             longest[name[0]] = len(name)
     return longest
+
+
+def _plain(name: tuple[str, ...], lexicon: Mapping[str, str]) -> bool:
+    """True when the training text used every word of the name mostly as a plain word."""
+    return all(lexicon.get(word, "").startswith(PLAIN) for word in name)
 
 
 def _surnames(names: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:

@@ -45,7 +45,15 @@ ORG_CUES = _word_set(
     "وزارة حزب شركة منظمة جامعة مجلس وكالة اتحاد جمعية هيئة بنك مصرف صندوق لجنة حركة "
     "جبهة نادي مؤسسة مركز معهد جيش قوات الأمم الامم محكمة برلمان مفوضية رابطة نقابة "
     "تحالف ائتلاف فرع إدارة مديرية الجامعة الوزارة الحزب الشركة المنظمة المجلس الوكالة "
-    "الاتحاد الجمعية الهيئة البنك المصرف الصندوق اللجنة الحركة الجبهة النادي المؤسسة"
+    "الاتحاد الجمعية الهيئة البنك المصرف الصندوق اللجنة الحركة الجبهة النادي المؤسسة "
+    "كلية الكلية مكتب صحيفة الصحيفة مجلة المجلة قناة القناة إذاعة تلفزيون شبكة فريق "
+    "منتخب مدرسة أكاديمية مستشفى مجموعة تنظيم التنظيم المعهد المحكمة المفوضية الرابطة"
+)
+# Words that open or introduce a name of the MISC kind: events, contests, prizes, works, wars.
+MISC_CUES = _word_set(
+    "بطولة البطولة كأس مونديال المونديال دورة الدورة أولمبياد الأولمبياد مهرجان المهرجان "
+    "مؤتمر المؤتمر معرض المعرض جائزة الجائزة حرب الحرب رواية الرواية فيلم الفيلم كتاب "
+    "مسرحية مسلسل برنامج أغنية ديوان قمة القمة طراز دوري الدوري منتدى المنتدى"
 )
 # Words that come before a place name.
 PLACE_CUES = _word_set(
@@ -68,6 +76,17 @@ def entry_key(phrase: str) -> tuple[str, ...]:
     return tuple(strip_clitics(normalize_arabic(word)) for word in phrase.split())
 
 
+def entry_keys(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """The keys a list entry is found by: `entry_key`, and the same with its first word whole.
+
+    A name may itself begin with a clitic letter: "فرنسا" loses its "ف" like a conjunction
+    ("رنسا"), while "وفرنسا" loses only its "و" and reads "فرنسا"; the second key meets it.
+    """
+    stripped = entry_key(phrase)
+    whole = normalize_arabic(phrase.split()[0]) if stripped else ""
+    return (stripped, (whole, *stripped[1:])) if stripped and whole != stripped[0] else (stripped,)
+
+
 @lru_cache(maxsize=1)
 def load_lists() -> dict[str, frozenset[tuple[str, ...]]]:
     """Every shipped list as a set of word tuples (read once per process)."""
@@ -77,7 +96,7 @@ def load_lists() -> dict[str, frozenset[tuple[str, ...]]]:
         text = (folder / f"{name}.txt").read_text(encoding="utf-8")
         entries = (line.strip() for line in text.splitlines())
         loaded[name] = frozenset(
-            entry_key(line) for line in entries if line and not line.startswith("#")
+            key for line in entries if line and not line.startswith("#") for key in entry_keys(line)
         )
     return loaded
 
@@ -97,7 +116,8 @@ def _lists_by_first_word() -> dict[str, tuple[str, ...]]:
 def phrase_marks(keys: list[str]) -> list[list[str]]:
     """Per token, the list memberships of the longest listed phrase covering it, as B/I marks.
 
-    `keys` are tokens already in comparison form (see `entry_key`). A token inside a two-word
+    `keys` are tokens in comparison form (`TokenFacts.light`, see `entry_keys`). A token inside
+    a two-word
     place name gets "syria_place:B" or "syria_place:I", so the model can learn that the phrase
     as a whole is a name. Each list is matched greedily from left to right on its own.
     """

@@ -1,0 +1,23 @@
+"""Feature strings of the Arabic tagger: the quoted-title marks."""
+
+from __future__ import annotations
+
+from dhakira.analysis.ner.features import quote_marks, sentence_features
+
+
+def test_a_quoted_title_is_marked_first_inside_and_last() -> None:
+    tokens = ["رواية", '"', "أولاد", "حارتنا", "الشهيرة", '"', "صدرت"]
+    assert quote_marks(tokens) == ["", "", "q=B", "q=I", "q=E", "", ""]
+
+
+def test_a_single_bracketed_word_is_marked_alone() -> None:
+    assert quote_marks(["صحيفة", "(", "الراية", ")"]) == ["", "", "br=S", ""]
+
+
+def test_a_quote_that_never_closes_marks_nothing() -> None:
+    assert quote_marks(['"', "قال", "إن", "الوفد", "وصل"]) == [""] * 5
+
+
+def test_the_quote_mark_reaches_the_token_features() -> None:
+    rows = sentence_features(["«", "الثلاثية", "»"])
+    assert "q=S" in rows[1]
