@@ -8,8 +8,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+import sqlalchemy as sa
 
 from dhakira.archive import Archive
+from dhakira.archive.schema import documents
 from dhakira.archive.uploads import now_precise
 from dhakira.config import Limits
 from dhakira.errors import NotFound
@@ -74,3 +76,16 @@ def test_ingesting_a_batch_records_each_outcome_and_closes_it(archive: Archive) 
     assert archive.get(str(state.files[0].code)).source == "upload:n.txt"
     assert state.finished_at is not None
     assert [f.source for f in archive.failures(batch)] == ["upload:empty.txt"]
+
+
+def test_a_file_stored_before_a_stop_is_ingested_not_a_duplicate_of_itself(
+    archive: Archive,
+) -> None:
+    batch = archive.uploads.receive([("n.txt", NOTE), ("copy.txt", NOTE)], "web:editor", "r1")
+    # the first attempt stored the document, then the server stopped before writing the outcome
+    stopped = archive.uploads.receive([("n.txt", NOTE)], "web:editor", "r0")
+    ingest_batch(archive, stopped, "r0", Limits(), threading.Event())
+    with archive._write() as conn:  # as if the stored document came from `batch` itself
+        conn.execute(sa.update(documents).values(batch=batch))
+    ingest_batch(archive, batch, "r1", Limits(), threading.Event())
+    assert [f.status for f in archive.uploads.batch(batch).files] == ["ingested", "duplicate"]

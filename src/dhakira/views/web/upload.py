@@ -47,8 +47,26 @@ def ingest_batch(
         upload = uploads.next_waiting(batch, runner)
         if upload is None:
             break
-        uploads.record(upload, runner, _ingest_upload(archive, upload, limits))
+        outcomes = _ingest_upload(archive, upload, limits)
+        uploads.record(upload, runner, _resumed(archive, upload, outcomes))
     _finish_when_done(archive, uploads.batch(batch))
+
+
+def _resumed(
+    archive: Archive, upload: UploadedFile, outcomes: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The outcomes, with "duplicate" said as "ingested" when the document found is this very
+    file's, stored by an earlier attempt that stopped before its outcome was written (the
+    server stopped in between); a second copy sent in the same batch stays a duplicate."""
+    if [o["status"] for o in outcomes] != ["duplicate"]:
+        return outcomes
+    stored = archive.get(str(outcomes[0]["code"]))
+    if stored.batch != upload.batch or stored.sha256 != upload.sha256:
+        return outcomes
+    files = archive.uploads.batch(upload.batch).files
+    if any(f.sha256 == upload.sha256 for f in files if f.position < upload.position):
+        return outcomes
+    return [{**outcomes[0], "status": "ingested"}]
 
 
 def _finish_when_done(archive: Archive, state: UploadBatch) -> None:
