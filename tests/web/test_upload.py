@@ -155,3 +155,21 @@ def test_another_server_process_shows_the_progress_from_the_database(
         batch = send_upload(uploader, [("note.txt", NOTE, "text/plain")])
         status = wait_for_upload(other, batch)
     assert [f["status"] for f in status["files"]] == ["ingested"]
+
+
+def test_an_uploaded_spreadsheet_keeps_its_original_in_the_verified_archive(
+    fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
+) -> None:
+    # a CSV becomes one document per row, none with the file's own hash: the file is still
+    # an original the archive keeps and verifies, not a stray blob
+    path, _codes = fresh_archive
+    rows = (
+        b"title,text,date\n"
+        b"Row one,Families report 12 detainees taken in Homs.,2019-02-01\n"
+        b"Row two,A lawyer says 3 detainees were released in Aleppo.,2019-03-05\n"
+    )
+    status = upload_and_wait(fresh_client("editor"), [("list.csv", rows, "text/csv")])
+    assert status["done"] == 1
+    with Archive.open(path) as archive:
+        report = archive.verify()
+    assert report.unreferenced == [] and report.missing == [] and report.mismatched == []

@@ -15,16 +15,19 @@ from sqlalchemy.engine import Connection
 from dhakira.archive.audit import check_chain
 from dhakira.archive.blobs import BlobStore
 from dhakira.archive.records import VerifyReport
-from dhakira.archive.schema import audit, documents, failures
+from dhakira.archive.schema import audit, documents, failures, upload_files
 
 
 def read_references(conn: Connection) -> tuple[set[str], str | None]:
-    """The hashes of every original the database refers to (documents and failures kept with
-    their bytes), and what broke in the audit chain (None when intact)."""
+    """The hashes of every original the database refers to (documents, failures kept with
+    their bytes, and files uploaded through the web: a file still waiting to be ingested, or
+    one holding several documents such as a spreadsheet), and what broke in the audit chain
+    (None when intact)."""
     shas = set(conn.execute(sa.select(documents.c.sha256)).scalars())
     shas |= set(
         conn.execute(sa.select(failures.c.sha256).where(failures.c.sha256.is_not(None))).scalars()
     )
+    shas |= set(conn.execute(sa.select(upload_files.c.sha256)).scalars())
     chain_error = check_chain(
         dict(row) for row in conn.execute(sa.select(audit).order_by(audit.c.seq)).mappings()
     )
