@@ -54,6 +54,25 @@ def test_what_happened_to_the_counted_outranks_their_noun(make_doc: MakeDoc) -> 
     assert claim.event == "execution"
 
 
+def test_a_figure_in_a_table_counts_what_the_cell_before_it_names(make_doc: MakeDoc) -> None:
+    text = (
+        "Source | What is counted | Figure | As of\n\n"
+        "Invented Monitor | deaths in custody | 1,234 | March 2011 – December 2015\n"
+        "Invented Monitor | executions at the central prison | 500 to 900 | June 2016\n"
+    )
+    found = claims(make_doc, text)
+    assert [(c.event, c.low, c.high) for c in found] == [
+        ("death_in_custody", 1234, 1234),
+        ("execution", 500, 900),
+    ]
+    assert found[0].quote == "deaths in custody | 1,234"
+
+
+def test_a_number_in_a_table_of_contents_is_not_a_claim(make_doc: MakeDoc) -> None:
+    contents = "Contents\n\nSources and their limits | 12\nThe photographs | 19\n"
+    assert claims(make_doc, contents) == []
+
+
 def test_the_violation_named_before_the_figure_wins(make_doc: MakeDoc) -> None:
     claim = only(make_doc, "It documented the detention of over 117,000 people.")
     assert (claim.event, claim.low, claim.qualifier) == ("detention", 117000, "over")

@@ -4,6 +4,7 @@ Decided from the words around the figure in its sentence, strongest evidence fir
 named just before it ("the detention of over 117,000 people", "إعدام 13 ألف معتقل"), then what
 happened to the counted people ("13,000 prisoners were hanged"), then the counted noun itself
 ("215,000 detainees"), then a violation named elsewhere in the sentence ("taken to the gallows").
+In a table, a figure alone in its cell counts what the cell before it names.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     lead = _LEAD.search(text, max(lo, start - 30), start)
     if lead and lead.lastgroup:
         return Reading("victims", lead.lastgroup, spans + ((lead.start(), lead.end()),))
+    if head_word is None and (cell := _table_cell(text, start, lo)):
+        return cell
     verbs = _cues(_ALL_VERBS, text, lo, hi)
     if head_word is None and not _verb_close(verbs, start, end):
         return None
@@ -109,6 +112,23 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         event, s, e = _nearest(strong or nouns, start, end)
         return Reading("victims", event, spans + ((s, e),))
     return None
+
+
+def _table_cell(text: str, start: int, lo: int) -> Reading | None:
+    """A figure that opens a table cell counts what the cell before it names: "deaths in
+    custody | 17,723 | March 2011" (a report's table, or a Markdown one). None outside tables,
+    and when that cell names no violation (a contents line's "Sources | 12")."""
+    bar = text.rfind("|", lo, start)
+    if bar < 0 or text[bar + 1 : start].strip():
+        return None
+    before = text.rfind("|", lo, bar)
+    cell_lo = before + 1 if before >= 0 else max(lo, text.rfind("\n", lo, bar) + 1)
+    found = _cues(_ALL_VERBS, text, cell_lo, bar) + _cues(_ALL_NOUNS, text, cell_lo, bar)
+    strong = [c for c in found if not _WEAK_NOUNS.match(text[c[1] : c[2]])]
+    if not strong:
+        return None
+    event, s, e = max(strong, key=lambda cue: cue[2])  # the violation the cell names last
+    return Reading("victims", event, ((s, e),))
 
 
 def _verb_close(verbs: list[tuple[str, int, int]], start: int, end: int) -> bool:

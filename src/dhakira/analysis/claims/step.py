@@ -194,4 +194,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v2", find_claims)
+STEP = Step("analysis.claims", "v3", find_claims)
