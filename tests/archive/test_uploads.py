@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from dhakira.archive import Archive
-from dhakira.archive.schema import documents
+from dhakira.archive.schema import batches, documents
 from dhakira.archive.uploads import now_precise
 from dhakira.config import Limits
 from dhakira.errors import NotFound
@@ -29,6 +29,21 @@ def test_received_files_are_kept_in_order_and_wait(archive: Archive) -> None:
         (1, "a.txt", "waiting"),
     ]
     assert archive.blobs.get(files[1].sha256) == OTHER and files[1].size == len(OTHER)
+
+
+def test_recent_batches_count_their_files_and_the_ones_done(archive: Archive) -> None:
+    older = archive.uploads.receive([("n.txt", NOTE)], "web:editor", "r1")
+    newer = archive.uploads.receive([("b.txt", NOTE), ("a.txt", OTHER)], "web:editor", "r1")
+    with archive._write() as conn:  # batches are stamped to the second: set the older one apart
+        conn.execute(
+            batches.update().where(batches.c.id == older).values(started_at="2020-01-01T00:00:00Z")
+        )
+    upload = archive.uploads.next_waiting(newer, "r1")
+    assert upload is not None
+    archive.uploads.record(upload, "r1", [{"status": "failed", "reason": "test", "code": None}])
+    recent = {batch.id: (batch.files, batch.done) for batch in archive.uploads.recent()}
+    assert recent == {older: (1, 0), newer: (2, 1)}
+    assert [batch.id for batch in archive.uploads.recent(limit=1)] == [newer]
 
 
 def test_an_unknown_batch_is_not_found(archive: Archive) -> None:

@@ -173,3 +173,16 @@ def test_an_uploaded_spreadsheet_keeps_its_original_in_the_verified_archive(
     with Archive.open(path) as archive:
         report = archive.verify()
     assert report.unreferenced == [] and report.missing == [] and report.mismatched == []
+
+
+def test_the_upload_page_lists_recent_batches_to_follow_again(fresh_client: ClientFor) -> None:
+    client = fresh_client("editor")
+    first = send_upload(client, [("one.txt", NOTE, "text/plain")])
+    wait_for_upload(client, first)
+    second = send_upload(client, [("two.txt", NOTE + b"Another line.\n", "text/plain")])
+    wait_for_upload(client, second)
+    page = client.get("/upload").text
+    assert f'href="/upload/{second}"' in page and f'href="/upload/{first}"' in page
+    assert "1 of 1 file done" in page
+    arabic = client.get("/upload?lang=ar").text
+    assert "آخر عمليات الرفع" in arabic

@@ -65,6 +65,18 @@ class UploadBatch:
     files: list[UploadedFile]
 
 
+@dataclass(frozen=True)
+class RecentUpload:
+    """One upload batch in the list of recent ones: how many files, how many done."""
+
+    id: str
+    description: str
+    started_at: str
+    finished_at: str | None
+    files: int
+    done: int
+
+
 class Uploads:
     """Keep received files first, then record each one's outcome as the ingest goes on."""
 
@@ -102,6 +114,35 @@ class Uploads:
         return UploadBatch(
             head["id"], head["description"], head["started_at"], head["finished_at"], files
         )
+
+    def recent(self, limit: int = 10) -> list[RecentUpload]:
+        """The latest upload batches, newest first, with their files counted (for the upload
+        page, so a batch can be followed again after its page was closed)."""
+        done = sa.func.sum(sa.case((upload_files.c.status != WAITING, 1), else_=0))
+        query = (
+            sa.select(
+                batches.c.id,
+                batches.c.description,
+                batches.c.started_at,
+                batches.c.finished_at,
+                sa.func.count().label("files"),
+                done.label("done"),
+            )
+            .join(upload_files, upload_files.c.batch == batches.c.id)
+            .group_by(batches.c.id, batches.c.description, batches.c.started_at)
+            .group_by(batches.c.finished_at)
+            .order_by(batches.c.started_at.desc(), batches.c.id.desc())
+            .limit(limit)
+        )
+        with self.archive._read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [
+            RecentUpload(
+                row["id"], row["description"], row["started_at"], row["finished_at"],
+                int(row["files"]), int(row["done"] or 0),
+            )
+            for row in rows
+        ]  # fmt: skip
 
     def adopt(self, runner: str, before: str) -> list[str]:
         """Take over the waiting rows that have not moved since `before` (left by a server

@@ -115,6 +115,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "upload_finished": ("Every file is done.", "انتهى العمل على كل الملفات."),
     "upload_more": ("Upload more files", "رفع ملفات أخرى"),
+    "recent_uploads": ("Recent uploads", "آخر عمليات الرفع"),
+    "started": ("Started", "بدأ"),
     "waiting": ("Waiting", "في الانتظار"),
     "reason": ("Reason", "السبب"),
     "civilians": ("Civilians", "مدنيون"),

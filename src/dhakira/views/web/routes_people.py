@@ -7,6 +7,7 @@ the audit entry (who, when, old and new value, why).
 from __future__ import annotations
 
 import secrets
+from dataclasses import asdict
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -135,7 +136,8 @@ def audit_html(request: Request, code: str | None = None) -> Response:
 def upload_form(request: Request) -> Response:
     ctx = Context.of(request)
     ctx.require("editor")
-    return render.html(ctx, "upload.html", {})
+    recent = [asdict(batch) for batch in ctx.archive.uploads.recent()]
+    return render.html(ctx, "upload.html", {"recent": recent})
 
 
 @router.post(
