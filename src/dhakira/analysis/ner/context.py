@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dhakira.analysis.ner.features import (
     TokenFacts,
@@ -60,8 +61,8 @@ def word_groups(fact: TokenFacts, lexicon: Mapping[str, str] | None) -> dict[int
     neighbour at d = -1 and 1); `lexicon` None leaves the class out."""
     groups = sentence_word_groups(fact)
     if lexicon is not None:
-        for offset, names in lexicon_groups(lexicon_kind(fact, lexicon)).items():
-            groups[offset] = (*groups.get(offset, ()), *names)
+        for offset, names in lexicon_groups(lexicon_kind(fact, lexicon)):
+            groups[offset] = groups.get(offset, ()) + names
     return groups
 
 
@@ -70,19 +71,23 @@ def lexicon_kind(fact: TokenFacts, lexicon: Mapping[str, str]) -> str:
     return lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else ""
 
 
-def lexicon_groups(kind: str) -> dict[int, tuple[str, ...]]:
+@lru_cache(maxsize=32)
+def lexicon_groups(kind: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """A word's lexicon class as its own feature (d = 0) and as its neighbours see it (d = -1
-    and 1), in the groups of `word_groups`; nothing for a non-word."""
+    and 1), as (d, features) in the groups of `word_groups`; nothing for a non-word. Cached:
+    a lexicon has a handful of classes, and every new word needs its class's strings."""
     if not kind:
-        return {}
-    return {0: (f"lex={kind}",), -1: (f"-1:lex={kind}",), 1: (f"1:lex={kind}",)}
+        return ()
+    return ((0, (f"lex={kind}",)), (-1, (f"-1:lex={kind}",)), (1, (f"1:lex={kind}",)))
 
 
 def document_parts(
-    sentences: list[list[str]], lexicons: Sequence[Mapping[str, str]] | None = None
+    sentences: list[list[str]],
+    lexicons: Sequence[Mapping[str, str]] | None = None,
+    pair_words: Sequence[Container[str]] | None = None,
 ) -> DocumentParts:
     """Facts and extra features (sentence extras, other occurrences, lexicon phrases) of every
-    token of consecutive sentences of one text."""
+    token of consecutive sentences of one text; `pair_words` as in `sentence_extras`."""
     facts = [[token_facts(token) for token in tokens] for tokens in sentences]
     marks = [phrase_marks([fact.light for fact in row]) for row in facts]
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -90,7 +95,10 @@ def document_parts(
         for i, fact in enumerate(row):
             if fact.shape in _WORD_SHAPES and len(fact.light) >= 3:
                 where[fact.light].append((s, i))
-    extras = [sentence_extras(row, row_marks) for row, row_marks in zip(facts, marks, strict=True)]
+    extras = [
+        sentence_extras(row, row_marks, pair_words)
+        for row, row_marks in zip(facts, marks, strict=True)
+    ]
     clues: dict[tuple[int, int], tuple[str, ...]] = {}
     for occurrences in where.values():
         if len(occurrences) > 1:  # a word met once has no other occurrences to learn from

@@ -25,7 +25,7 @@ import numpy.typing as npt
 import pycrfsuite
 
 from dhakira.analysis.ner.context import document_parts, word_groups
-from dhakira.analysis.ner.features import NEAR, token_facts
+from dhakira.analysis.ner.features import NEAR, PAIR_FAMILIES, token_facts
 
 Scores = npt.NDArray[np.float64]
 Labels = npt.NDArray[np.intp]
@@ -60,6 +60,7 @@ class CrfWeights:
         for (first, second), weight in transitions.items():
             self.transitions[label_ids[first], label_ids[second]] = weight
         self._words: dict[str, Scores] = {}
+        self.pair_words = tuple(_left_words(self.attributes, family) for family in PAIR_FAMILIES)
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, lexicon: Mapping[str, str]) -> CrfWeights:
@@ -78,7 +79,7 @@ class CrfWeights:
 
     def _scores(self, sentences: list[list[str]]) -> Scores:
         """Per token of all the sentences in a row, the score of each label."""
-        parts = document_parts(sentences, [self.lexicon] * len(sentences))
+        parts = document_parts(sentences, [self.lexicon] * len(sentences), self.pair_words)
         words = self._words_of(sentences)
         sentence_of = np.repeat(np.arange(len(sentences)), [len(t) for t in sentences])
         scores: Scores = words[:, REACH].copy()
@@ -176,6 +177,18 @@ class CrfWeights:
                 starts[number] : starts[number] + lengths[number]
             ]
         return table
+
+
+def _left_words(attributes: Mapping[str, int], family: str) -> frozenset[str]:
+    """The words that may stand left in the pairs of one family the model has weights for
+    (features.PAIR_FAMILIES): "-1w|w=a|b" gives "a". A word may hold "|" itself, so every
+    piece that ends before a "|" counts: a few words too many, none missing."""
+    found: set[str] = set()
+    for name in attributes:
+        if name.startswith(family):
+            pair = name[len(family) :]
+            found.update(pair[:cut] for cut, char in enumerate(pair) if char == "|")
+    return frozenset(found)
 
 
 def _backtrack(back: Labels, ends: Labels, running: Labels) -> Labels:

@@ -13,6 +13,7 @@ Training and tagging both reach this through `context.document_features`, so the
 
 from __future__ import annotations
 
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,11 @@ _CUES = (("PERS", PERSON_CUES), ("ORG", ORG_CUES), ("LOC", PLACE_CUES), ("MISC",
 _QUOTE_PAIRS = {'"': '"', "«": "»", "»": "«", "“": "”", "(": ")", "[": "]"}
 MAX_QUOTED = 8  # tokens a quoted or bracketed run may hold and still be read as one name
 _PADS = tuple(f"{offset}:pad" for offset in NEAR)
+# word pairs: the family, the left word, "|", then the right word or shape ("-1w|w=قال|إن")
+PAIR_FAMILIES = ("-1w|w=", "-1w|sh=", "w|+1w=")
+_WORD_WORD, _WORD_SHAPE, _WORD_NEXT = PAIR_FAMILIES
+# "-1:" and the like, written once: formatting the offset for every new word costs
+_OFFSET_PREFIXES = {offset: f"{offset}:" for offset in NEAR}
 
 
 @dataclass(frozen=True)
@@ -107,8 +113,14 @@ def token_facts(token: str) -> TokenFacts:
     if cues:
         own.extend([f"cue={kind}" for kind in cues])
     near = tuple([_neighbour(norm, light, word_stem, shape, cues, offset) for offset in NEAR])
-    sides = (tuple(f"cwL={kind}" for kind in cues), tuple(f"cwR={kind}" for kind in cues))
+    sides = _cue_sides(cues)
     return TokenFacts(norm, light, word_stem, shape, tuple(own), cues, near, sides)
+
+
+@lru_cache(maxsize=64)
+def _cue_sides(cues: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cue features a word gives the tokens after and before it (few distinct: cached)."""
+    return tuple(f"cwL={kind}" for kind in cues), tuple(f"cwR={kind}" for kind in cues)
 
 
 def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -> list[list[str]]:
@@ -148,13 +160,19 @@ def attach(groups: list[dict[int, tuple[str, ...]]], extras: list[list[str]]) ->
     return rows
 
 
-def sentence_extras(facts: list[TokenFacts], marks: list[list[str]]) -> list[list[str]]:
+def sentence_extras(
+    facts: list[TokenFacts],
+    marks: list[list[str]],
+    pair_words: Sequence[Container[str]] | None = None,
+) -> list[list[str]]:
     """Per token, the features that are not a word's own (`word_groups`): the bias, sentence
     edges and pads, list marks of the token and its neighbours, cue words nearby, word pairs,
     place in a quoted run.
 
     Built feature by feature over the sentence, so the rare ones (marks, cues, pads) cost
-    nothing where they are absent."""
+    nothing where they are absent. `pair_words`, per family of PAIR_FAMILIES, holds the left
+    words a tagger's model has pair weights for: the pairs of other words weigh nothing and
+    are left out (most pairs; training leaves it None and gets every pair)."""
     size = len(facts)
     extras: list[list[str]] = [["bias"] for _ in facts]
     if not size:
@@ -179,12 +197,27 @@ def sentence_extras(facts: list[TokenFacts], marks: list[list[str]]) -> list[lis
     near_cues = sorted({i for c in cued for i in range(max(0, c - 3), min(size, c + 4))})
     for index in near_cues:
         extras[index].extend(_cue_window(facts, cued, index))
+    word_word, word_shape, word_next = pair_words or (_EVERY_WORD,) * len(PAIR_FAMILIES)
     for index in range(1, size):
         before, fact = facts[index - 1], facts[index]
-        extras[index].append(f"-1w|w={before.light}|{fact.light}")
-        extras[index].append(f"-1w|sh={before.light}|{fact.shape}")
-        extras[index - 1].append(f"w|+1w={before.light}|{fact.light}")
+        left = before.light
+        if left in word_word:
+            extras[index].append(_WORD_WORD + left + "|" + fact.light)
+        if left in word_shape:
+            extras[index].append(_WORD_SHAPE + left + "|" + fact.shape)
+        if left in word_next:
+            extras[index - 1].append(_WORD_NEXT + left + "|" + fact.light)
     return extras
+
+
+class _EveryWord:
+    """The left words of every pair: what training weighs."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+_EVERY_WORD = _EveryWord()
 
 
 def quote_marks(tokens: list[str]) -> list[str]:
@@ -220,14 +253,15 @@ def _neighbour(
     norm: str, light: str, word_stem: str, shape: str, cues: tuple[str, ...], offset: int
 ) -> tuple[str, ...]:
     """What a token at `offset` from another tells about it (list marks are added apart)."""
+    prefix = _OFFSET_PREFIXES[offset]
     if abs(offset) == 2:
-        return (f"{offset}:l={light}", f"{offset}:sh={shape}")
-    row = [f"{offset}:w={norm}", f"{offset}:l={light}", f"{offset}:sh={shape}"]
+        return (prefix + "l=" + light, prefix + "sh=" + shape)
+    row = [prefix + "w=" + norm, prefix + "l=" + light, prefix + "sh=" + shape]
     if abs(offset) == 1:
-        row.append(f"{offset}:st={word_stem}")
-        row.append(f"{offset}:s2={norm[-2:]}")
+        row.append(prefix + "st=" + word_stem)
+        row.append(prefix + "s2=" + norm[-2:])
         if cues:
-            row.extend([f"{offset}:cue={kind}" for kind in cues])
+            row.extend([prefix + "cue=" + kind for kind in cues])
     return tuple(row)
 
 
