@@ -22,10 +22,6 @@ MIN_LETTERS = 3  # a one- or two-letter word is too ambiguous to spread
 PLAIN = ("O", "o")
 
 
-def _key(token: str) -> str:
-    return token_facts(token).light
-
-
 def spread_names(
     sentences: list[list[str]],
     tags: list[list[str]],
@@ -37,7 +33,7 @@ def spread_names(
     mostly as plain words ("على", which normalizes like the name "علي"; "الثاني" of "عبد الله
     الثاني") is not spread: its bare mentions are more likely the plain word.
     """
-    keys = [[_key(token) for token in tokens] for tokens in sentences]
+    keys = [[token_facts(token).light for token in tokens] for tokens in sentences]
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for row, tag_row in zip(keys, tags, strict=True):
         names = [(tuple(row[s:e]), kind) for s, e, kind in tag_spans(tag_row)]
@@ -109,11 +105,11 @@ def _fill(
 ) -> None:
     """Tag the untagged mentions in one sentence of the names in `votes` (`longest` per
     first word, worked out once while the window stays the same)."""
-    index = 0
-    while index < len(row):
-        step = 1
-        most = longest.get(row[index], 0)
-        for length in range(min(most, len(row) - index), 0, -1):
+    free = 0  # where the last name filled in ends: the next one starts at or after it
+    for index in [number for number, key in enumerate(row) if key in longest]:
+        if index < free:
+            continue
+        for length in range(min(longest[row[index]], len(row) - index), 0, -1):
             name = tuple(row[index : index + length])
             if name not in votes or any(tags[i] != "O" for i in range(index, index + length)):
                 continue
@@ -121,6 +117,5 @@ def _fill(
                 continue
             kind = votes[name].most_common(1)[0][0]
             tags[index : index + length] = [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
-            step = length
+            free = index + length
             break
-        index += step

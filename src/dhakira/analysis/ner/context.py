@@ -89,7 +89,8 @@ def document_parts(
     """Facts and extra features (sentence extras, other occurrences, lexicon phrases) of every
     token of consecutive sentences of one text; `pair_words` as in `sentence_extras`."""
     facts = [[token_facts(token) for token in tokens] for tokens in sentences]
-    marks = [phrase_marks([fact.light for fact in row]) for row in facts]
+    lights = [[fact.light for fact in row] for row in facts]
+    marks = [phrase_marks(keys) for keys in lights]
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s, row in enumerate(facts):
         for i, fact in enumerate(row):
@@ -105,8 +106,8 @@ def document_parts(
             for s, i in occurrences:
                 extras[s][i].extend(_from_others(occurrences, s, i, facts, marks, clues))
     if lexicons is not None:
-        for rows, row, lexicon in zip(extras, facts, lexicons, strict=True):
-            _add_phrases(rows, row, lexicon)
+        for rows, keys, lexicon in zip(extras, lights, lexicons, strict=True):
+            _add_phrases(rows, keys, lexicon)
     return DocumentParts(facts, extras)
 
 
@@ -152,11 +153,9 @@ def _from_others(
     return ["o:seen", *sorted(seen)]
 
 
-def _add_phrases(
-    rows: list[list[str]], facts: list[TokenFacts], lexicon: Mapping[str, str]
-) -> None:
-    """Marks of the tokens that lie in a name of several words the training text tagged."""
-    phrases = phrase_kinds([fact.light for fact in facts], lexicon)
-    for row, phrase in zip(rows, phrases, strict=True):
-        if phrase:
-            row.append(f"plex={phrase}")
+def _add_phrases(rows: list[list[str]], keys: list[str], lexicon: Mapping[str, str]) -> None:
+    """Marks of the tokens that lie in a name of several words the training text tagged
+    (`keys`: the tokens' light forms)."""
+    phrases = phrase_kinds(keys, lexicon)
+    for index in [number for number, phrase in enumerate(phrases) if phrase]:
+        rows[index].append(f"plex={phrases[index]}")

@@ -183,16 +183,15 @@ def sentence_extras(
         edge = range(min(size, -offset)) if offset < 0 else range(max(0, size - offset), size)
         for index in edge:  # the neighbour would fall outside the sentence
             extras[index].append(_PADS[slot])
-    for index, row in enumerate(marks):
-        if row:
-            extras[index].extend([f"g={mark}" for mark in row])
-            if index + 1 < size:
-                extras[index + 1].extend([f"-1:g={mark}" for mark in row])
-            if index > 0:
-                extras[index - 1].extend([f"1:g={mark}" for mark in row])
-    for index, mark in enumerate(quote_marks([fact.norm for fact in facts])):
-        if mark:
-            extras[index].append(mark)
+    for index in [number for number, row in enumerate(marks) if row]:
+        row = marks[index]
+        extras[index].extend([f"g={mark}" for mark in row])
+        if index + 1 < size:
+            extras[index + 1].extend([f"-1:g={mark}" for mark in row])
+        if index > 0:
+            extras[index - 1].extend([f"1:g={mark}" for mark in row])
+    for index, mark in _quoted([fact.norm for fact in facts]):
+        extras[index].append(mark)
     cued = [index for index, fact in enumerate(facts) if fact.cues]
     near_cues = sorted({i for c in cued for i in range(max(0, c - 3), min(size, c + 4))})
     for index in near_cues:
@@ -229,24 +228,33 @@ def quote_marks(tokens: list[str]) -> list[str]:
     first/inside/last/single position.
     """
     marks = [""] * len(tokens)
-    index = 0
-    while index < len(tokens):
-        closer = _QUOTE_PAIRS.get(tokens[index])
-        if closer is None:
-            index += 1
+    for index, mark in _quoted(tokens):
+        marks[index] = mark
+    return marks
+
+
+def _quoted(tokens: list[str]) -> list[tuple[int, str]]:
+    """The (position, mark) of `quote_marks` that are not "", found from the opening marks
+    alone (most sentences have none)."""
+    found: list[tuple[int, str]] = []
+    after = 0  # where the last run found ends: runs do not nest
+    for index in [number for number, token in enumerate(tokens) if token in _QUOTE_PAIRS]:
+        if index < after:
             continue
+        closer = _QUOTE_PAIRS[tokens[index]]
         limit = min(len(tokens), index + MAX_QUOTED + 2)
         end = next((j for j in range(index + 1, limit) if tokens[j] == closer), -1)
         if end <= index + 1:
-            index += 1
             continue
         kind = "br" if tokens[index] in "([" else "q"
         inner = range(index + 1, end)
         for position in inner:
             place = "S" if len(inner) == 1 else "B" if position == index + 1 else "I"
-            marks[position] = f"{kind}={'E' if place == 'I' and position == end - 1 else place}"
-        index = end + 1
-    return marks
+            found.append(
+                (position, f"{kind}={'E' if place == 'I' and position == end - 1 else place}")
+            )
+        after = end + 1
+    return found
 
 
 def _neighbour(

@@ -125,8 +125,8 @@ def phrase_marks(keys: list[str]) -> list[list[str]]:
     starts = _lists_by_first_word()
     marks: list[list[str]] = [[] for _ in keys]
     free_from: dict[str, int] = {}  # per list, where its last match ended
-    for index, key in enumerate(keys):
-        for name in starts.get(key, ()):
+    for index in [number for number, key in enumerate(keys) if key in starts]:
+        for name in starts[keys[index]]:
             if index < free_from.get(name, 0):
                 continue
             length = _longest_match(keys, index, lists[name])
