@@ -57,13 +57,13 @@ def test_what_happened_to_the_counted_outranks_their_noun(make_doc: MakeDoc) -> 
 def test_a_figure_in_a_table_counts_what_the_cell_before_it_names(make_doc: MakeDoc) -> None:
     text = (
         "Source | What is counted | Figure | As of\n\n"
-        "Invented Monitor | deaths in custody | 1,234 | March 2011 – December 2015\n"
-        "Invented Monitor | executions at the central prison | 500 to 900 | June 2016\n"
+        "Lantern Rights Network | deaths in custody | 1,234 | March 2011 – December 2015\n"
+        "Cedar Watch | executions at the central prison | 500 to 900 | June 2016\n"
     )
     found = claims(make_doc, text)
-    assert [(c.event, c.low, c.high) for c in found] == [
-        ("death_in_custody", 1234, 1234),
-        ("execution", 500, 900),
+    assert [(c.event, c.low, c.high, c.attributed_to) for c in found] == [
+        ("death_in_custody", 1234, 1234, "Lantern Rights Network"),  # the row's source column
+        ("execution", 500, 900, "Cedar Watch"),
     ]
     assert found[0].quote == "deaths in custody | 1,234"
 

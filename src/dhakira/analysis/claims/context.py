@@ -185,6 +185,19 @@ def _owns_report(low: str, name: Name) -> bool:
 _REPORT_SUBJECT = re.compile(r"\s*(?:the|this|its|their) (?:report|study|investigation|findings)\b")
 
 
+def table_source(low: str, at: int, lo: int, names: list[Name]) -> str | None:
+    """In a table row whose first cell names an organization or a person ("Amnesty
+    International | deaths in custody | 17,723"), that name: a table of figures by source."""
+    line = max(lo, low.rfind("\n", 0, at) + 1)
+    bar = low.find("|", line, at)
+    if bar < 0:
+        return None
+    sayers = [n for n in names if n.kind in ("person", "organization")]
+    first = [n for n in sayers if line <= n.start and n.end <= bar]
+    earlier = [n for n in sayers if n.end <= line]
+    return full_name(first[0].name, earlier) if first else None
+
+
 def report_subject(low: str, lo: int, names: list[Name]) -> str | None:
     """The issuer of the report a sentence is about, when it opens "The report ..."."""
     return _report_owner(low, names, lo) if _REPORT_SUBJECT.match(low, lo) else None

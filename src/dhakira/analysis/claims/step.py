@@ -18,6 +18,7 @@ from dhakira.analysis.claims.context import (
     find_place,
     find_source,
     report_subject,
+    table_source,
 )
 from dhakira.analysis.claims.events import EVENT_CUES, Reading, read_figure
 from dhakira.analysis.claims.names import Name, from_entities, read_names
@@ -131,6 +132,7 @@ class _Reader:
         place = find_place(self.names, lo, hi, figure.start)
         windows = _source_windows(self.low, sentence, self.paragraphs[paragraph], figure.start)
         source = find_source(self.low, windows, figure.start, self.names)
+        source = source or table_source(self.low, figure.start, lo, self.names)
         source = source or report_subject(self.low, lo, self.names)
         spans = [(figure.start, figure.end), *reading.spans]
         if place and abs(place.start - figure.start) < _QUOTE_REACH:
