@@ -65,7 +65,8 @@ def test_a_figure_in_a_table_counts_what_the_cell_before_it_names(make_doc: Make
         ("death_in_custody", 1234, 1234, "Lantern Rights Network"),  # the row's source column
         ("execution", 500, 900, "Cedar Watch"),
     ]
-    assert found[0].quote == "deaths in custody | 1,234"
+    assert found[0].quote == "deaths in custody | 1,234 | March 2011 – December 2015"
+    assert (found[0].period_start, found[0].period_end) == ("2011-03", "2015-12")
 
 
 def test_a_number_in_a_table_of_contents_is_not_a_claim(make_doc: MakeDoc) -> None:

@@ -21,6 +21,7 @@ _MON = rf"(?:({_MONTH}) )?(?:عام )?{_YEAR}"
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:between|from) (?:the years )?{_YEAR} (?:and|to|until) {_YEAR}")),
     ("range", re.compile(rf"(?<!\d){_YEAR}\s*[-–—]\s*{_YEAR}(?!\d)")),
+    ("months", re.compile(rf"({_MONTH}) {_YEAR}\s*[-–—]\s*({_MONTH}) {_YEAR}(?!\d)")),
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
     ("since", re.compile(rf"(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
     ("until", re.compile(rf"(?:until|till|by the end of|حتي) (?:(?:{_MONTH}) )?(?:عام )?{_YEAR}")),
@@ -44,6 +45,8 @@ def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str 
             groups = m.groups()
             if shape == "range":
                 value: tuple[str | None, str | None] = (groups[0], groups[1])
+            elif shape == "months":  # "March 2011 – December 2015", as tables give them
+                value = (_month(groups[1], groups[0]), _month(groups[3], groups[2]))
             elif shape == "since":
                 value = (_month(groups[1], groups[0]), None)
             elif shape == "until":
