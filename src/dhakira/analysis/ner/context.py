@@ -102,9 +102,13 @@ def document_parts(
     ]
     clues: dict[tuple[int, int], tuple[str, ...]] = {}
     for occurrences in where.values():
-        if len(occurrences) > 1:  # a word met once has no other occurrences to learn from
-            for s, i in occurrences:
-                extras[s][i].extend(_from_others(occurrences, s, i, facts, marks, clues))
+        if len(occurrences) < 2:  # a word met once has no other occurrences to learn from
+            continue
+        if _one_window(occurrences):
+            _add_all_others(occurrences, facts, marks, extras)
+            continue
+        for s, i in occurrences:
+            extras[s][i].extend(_from_others(occurrences, s, i, facts, marks, clues))
     if lexicons is not None:
         for rows, keys, lexicon in zip(extras, lights, lexicons, strict=True):
             _add_phrases(rows, keys, lexicon)
@@ -126,6 +130,30 @@ def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[s
     if marks[index]:
         found.extend([f"og={mark}" for mark in marks[index]])
     return tuple(found)
+
+
+def _one_window(occurrences: list[tuple[int, int]]) -> bool:
+    """True when each occurrence sees all the others (none of them too far, not too many)."""
+    return (
+        len(occurrences) <= MAX_OCCURRENCES + 1 and occurrences[-1][0] - occurrences[0][0] <= WINDOW
+    )
+
+
+def _add_all_others(
+    occurrences: list[tuple[int, int]],
+    facts: list[list[TokenFacts]],
+    marks: list[list[list[str]]],
+    extras: list[list[list[str]]],
+) -> None:
+    """`_from_others` for a word whose occurrences lie within one window (the common case):
+    each occurrence gets the clues of all the others, with no window to look up."""
+    found = [_clues(facts[s], marks[s], i) for s, i in occurrences]
+    for number, (s, i) in enumerate(occurrences):
+        seen: set[str] = set()
+        for other, clues in enumerate(found):
+            if other != number:
+                seen.update(clues)
+        extras[s][i].extend(["o:seen", *sorted(seen)])
 
 
 def _from_others(
