@@ -52,10 +52,10 @@ class CrfWeights:
         self.attributes: dict[str, int] = {}
         for attribute, _ in state_features:
             self.attributes.setdefault(attribute, len(self.attributes))
-        # one row of weights per label, one column per attribute
-        self.by_label: Scores = np.zeros((len(labels), len(self.attributes)))
+        # one row of weights per attribute, one column per label
+        self.by_attribute: Scores = np.zeros((len(self.attributes), len(labels)))
         for (attribute, label), weight in state_features.items():
-            self.by_label[label_ids[label], self.attributes[attribute]] = weight
+            self.by_attribute[self.attributes[attribute], label_ids[label]] = weight
         self.transitions: Scores = np.zeros((len(labels), len(labels)))
         for (first, second), weight in transitions.items():
             self.transitions[label_ids[first], label_ids[second]] = weight
@@ -102,10 +102,14 @@ class CrfWeights:
         rows = np.repeat(np.arange(size), counts)
         known = columns >= 0
         rows, columns = rows[known], columns[known]
-        sums = [
-            np.bincount(rows, weights=label[columns], minlength=size) for label in self.by_label
-        ]
-        return np.stack(sums, axis=1)
+        # one bincount for all labels: bin r * labels + l sums row r's weights for label l,
+        # in the order of `names` (the order crfsuite's sums are checked against)
+        labels = self.by_attribute.shape[1]
+        bins = (rows * labels)[:, None] + np.arange(labels)
+        sums = np.bincount(
+            bins.ravel(), weights=self.by_attribute[columns].ravel(), minlength=size * labels
+        )
+        return sums.reshape(size, labels)
 
     def _words_of(self, sentences: list[list[str]]) -> Scores:
         """Per token, the scores its word gives the token d places before it (one row per d
