@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import chain, repeat
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -106,9 +107,9 @@ class CrfWeights:
         # in the order of `names` (the order crfsuite's sums are checked against)
         labels = self.by_attribute.shape[1]
         bins = (rows * labels)[:, None] + np.arange(labels)
-        sums = np.bincount(
-            bins.ravel(), weights=self.by_attribute[columns].ravel(), minlength=size * labels
-        )
+        weights = self.by_attribute[columns].ravel()
+        # with weights, bincount sums floats (its stubs say integers)
+        sums = cast(Scores, np.bincount(bins.ravel(), weights=weights, minlength=size * labels))
         return sums.reshape(size, labels)
 
     def _words_of(self, sentences: list[list[str]]) -> Scores:
