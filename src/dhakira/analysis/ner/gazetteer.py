@@ -61,10 +61,13 @@ PLACE_CUES = _word_set(
     "مطار ميناء حي ريف شمال جنوب شرق غرب وسط مدينه دولة"
 )
 _CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_CLITIC_FIRST = frozenset(clitic[0] for clitic in _CLITICS)
 
 
 def strip_clitics(word: str) -> str:
     """The word without one leading conjunction/preposition and article, when enough remains."""
+    if word[:1] not in _CLITIC_FIRST:  # most words: no clitic to try
+        return word
     for clitic in _CLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic) :]
