@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from dhakira.analysis.ner.features import quote_marks, sentence_features
 
 
@@ -21,3 +25,22 @@ def test_a_quote_that_never_closes_marks_nothing() -> None:
 def test_the_quote_mark_reaches_the_token_features() -> None:
     rows = sentence_features(["«", "الثلاثية", "»"])
     assert "q=S" in rows[1]
+
+
+def test_features_come_in_the_same_order_whatever_the_hash_seed() -> None:
+    # two cue words of different kinds near one name: their features once came out of a set
+    script = (
+        "from dhakira.analysis.ner.features import sentence_features\n"
+        "print(sentence_features('قال الوزير ميشيل عون رئيس حزب التيار'.split()))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

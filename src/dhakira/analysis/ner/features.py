@@ -273,13 +273,15 @@ def _neighbour(
     return tuple(row)
 
 
-def _cue_window(facts: list[TokenFacts], cued: list[int], index: int) -> set[str]:
+def _cue_window(facts: list[TokenFacts], cued: list[int], index: int) -> list[str]:
     """Cue words up to three tokens before or after: "وزير خارجية فرنسا ميشيل" still cues.
 
     `cued` lists the positions of the sentence's cue words, so a sentence without any costs
-    nothing."""
+    nothing. Sorted, so features come in the same order in every process (a set's order
+    changes with the interpreter's hash seed, and with it training and the last bits of a
+    score)."""
     found: set[str] = set()
     for other in cued:
         if other != index and abs(other - index) <= 3:
             found.update(facts[other].cue_sides[0 if other < index else 1])
-    return found
+    return sorted(found)
