@@ -210,3 +210,11 @@ def test_a_conflict_is_explained_in_arabic_with_arabic_names() -> None:
         "لا يمكن أن يصحّ معًا DHK-1 (منظمة العفو الدولية: ٥٬٠٠٠) "
         "وDHK-2 (الوثيقة DHK-2: ٢٠٬٠٠٠ على الأقل)"
     )
+
+
+def test_an_unknown_failure_code_is_shown_as_stored() -> None:
+    from dhakira.views.web.wording import failure
+
+    assert failure("ar", "[DK999] something new") == "[DK999] something new"
+    assert failure("ar", "no code at all") == "no code at all"
+    assert failure("ar", None) == ""

@@ -186,3 +186,17 @@ def test_the_upload_page_lists_recent_batches_to_follow_again(fresh_client: Clie
     assert "1 of 1 file done" in page
     arabic = client.get("/upload?lang=ar").text
     assert "آخر عمليات الرفع" in arabic
+
+
+def test_a_failure_is_said_in_the_readers_language_with_its_detail_kept(
+    fresh_client: ClientFor,
+) -> None:
+    client = fresh_client("editor")
+    broken = ("broken.pdf", b"%PDF-1.4\nthis is not a PDF body", "application/pdf")
+    status = upload_and_wait(client, [broken])
+    [failed] = status["files"]
+    assert failed["reason"].startswith("[DK104]")  # the JSON keeps the stored reason as it is
+    arabic = client.get(f"/upload/{status['batch']}?lang=ar").text
+    assert "ملف تالف أو ناقص — [DK104]" in arabic
+    english = client.get(f"/upload/{status['batch']}?lang=en").text
+    assert "[DK104]" in english and "ملف تالف" not in english

@@ -343,6 +343,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "لا يمكن أن يصحّ معًا {first} ({first_source}: {first_figure}) "
         "و{second} ({second_source}: {second_figure})",
     ),
+    # kinds of failure, by the code a stored reason begins with (see dhakira.errors)
+    "failure_DK100": ("The file could not be read", "تعذّرت قراءة الملف"),
+    "failure_DK101": ("Unsupported format", "صيغة غير مدعومة"),
+    "failure_DK102": ("Over a size or page limit", "يتجاوز حدًّا للحجم أو لعدد الصفحات"),
+    "failure_DK103": ("Protected by a password", "محمي بكلمة مرور"),
+    "failure_DK104": ("Damaged or incomplete file", "ملف تالف أو ناقص"),
 }
 
 
@@ -352,6 +358,11 @@ def translate(lang: str, key: str) -> str:
     if pair is None:
         return key
     return pair[1] if lang == "ar" else pair[0]
+
+
+def has(key: str) -> bool:
+    """Whether the catalogue holds `key`."""
+    return key in _MESSAGES
 
 
 def translator(lang: str) -> Callable[[str], str]:

@@ -66,6 +66,7 @@ def render(
         name_of=lambda stored: names.name_of(lang, stored),
         source_name=lambda source: wording.source_name(lang, source),
         reason=lambda why: wording.reason(lang, why, digits),
+        failure=lambda reason: wording.failure(lang, reason),
         figure=lambda shown: wording.figure(lang, shown, digits),
         conflict=lambda first, second: wording.conflict(lang, first, second, digits),
         with_entities=lambda text, groups: markup.with_entities(

@@ -16,6 +16,7 @@ from typing import Any
 from dhakira.views.web import i18n, names, plurals
 
 _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_FAILURE_CODE = re.compile(r"^\[(DK\d{3})\]\s*")
 _DOCUMENT_SOURCE = re.compile(r"^document (\S+)$")
 
 
@@ -110,3 +111,15 @@ def _qualifier(lang: str, qualifier: str, number: str | None) -> str:
     if template == "q_" + qualifier:  # a qualifier the catalogue does not know yet
         return f"{qualifier} {number}"
     return template.replace("{n}", number)
+
+
+def failure(lang: str, reason: object) -> str:
+    """A stored failure reason ("[DK104] damaged PDF: Stream has ended unexpectedly") led by
+    what kind of failure it is in `lang`; the detail after it stays as the reader of the file
+    wrote it (a library's words, which no catalogue can translate)."""
+    text = str(reason or "")
+    found = _FAILURE_CODE.match(text)
+    key = f"failure_{found.group(1)}" if found else ""
+    if not found or lang == "en" or not i18n.has(key):
+        return text
+    return f"{i18n.translate(lang, key)} — {text}"
