@@ -69,6 +69,22 @@ def test_a_figure_in_a_table_counts_what_the_cell_before_it_names(make_doc: Make
     assert (found[0].period_start, found[0].period_end) == ("2011-03", "2015-12")
 
 
+def test_the_prison_the_organisation_and_a_month_to_month_period(make_doc: MakeDoc) -> None:
+    text = (
+        "Cedar Watch accused the authorities of hanging prisoners at Sednaya Prison. "
+        "The London-based group estimated that between 700 and 900 people were executed at the "
+        "prison between September 2011 and December 2015.\n\n"
+        "An earlier report, published in August 2016, found that 1,500 people had died in "
+        "custody between March 2011 and December 2015."
+    )
+    executed, died = claims(make_doc, text)
+    assert (executed.low, executed.high, executed.event) == (700, 900, "execution")
+    assert executed.place == "Sednaya Prison"  # "the prison", not where the group is based
+    assert executed.attributed_to == "Cedar Watch"
+    assert (executed.period_start, executed.period_end) == ("2011-09", "2015-12")
+    assert (died.period_start, died.period_end) == ("2011-03", "2015-12")  # not its publication
+
+
 def test_a_number_in_a_table_of_contents_is_not_a_claim(make_doc: MakeDoc) -> None:
     contents = "Contents\n\nSources and their limits | 12\nThe photographs | 19\n"
     assert claims(make_doc, contents) == []

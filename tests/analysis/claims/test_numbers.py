@@ -123,6 +123,8 @@ def test_qualifiers_choose_the_figure_field(text: str, expected: tuple[object, .
         "(Source: Media Office / 08.02.2017)",
         "the 3rd report",
         "2.1 Sources and their limits",  # a section heading's number
+        "a prison about 30 kilometres north of the city",
+        "على بعد 30 كيلومترا من المدينة",
         "Introduction\n3. Detention since 2011",
     ],
 )

@@ -22,6 +22,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:between|from) (?:the years )?{_YEAR} (?:and|to|until) {_YEAR}")),
     ("range", re.compile(rf"(?<!\d){_YEAR}\s*[-–—]\s*{_YEAR}(?!\d)")),
     ("months", re.compile(rf"({_MONTH}) {_YEAR}\s*[-–—]\s*({_MONTH}) {_YEAR}(?!\d)")),
+    ("months", re.compile(
+        rf"(?:between|from) ({_MONTH}) {_YEAR} (?:and|to|until) ({_MONTH}) {_YEAR}(?!\d)"
+    )),
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
     ("since", re.compile(rf"(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
     ("until", re.compile(rf"(?:until|till|by the end of|حتي) (?:(?:{_MONTH}) )?(?:عام )?{_YEAR}")),
@@ -35,13 +38,19 @@ def _month(year: str, month: str | None) -> str:
     return f"{year}-{_MONTHS[month]:02d}" if month else year
 
 
+_PUBLISHED = re.compile(r"(?:published|issued|released|dated|نشر|صدر|الصادر)\s*$")
+
+
 def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str | None, int, int]:
-    """The period stated in `low[lo:hi]` nearest to position `near`: (start, end, span)."""
+    """The period stated in `low[lo:hi]` nearest to position `near`: (start, end, span). A
+    date something was published on ("a report published in August 2016") is not a period."""
     best: tuple[int, tuple[str | None, str | None, int, int]] | None = None
     if not _ANY_YEAR.search(low, lo, hi):
         return (None, None, -1, -1)
     for shape, pattern in _PERIODS:
         for m in pattern.finditer(low, lo, hi):
+            if shape == "in" and _PUBLISHED.search(low, max(lo, m.start() - 12), m.start()):
+                continue
             groups = m.groups()
             if shape == "range":
                 value: tuple[str | None, str | None] = (groups[0], groups[1])
@@ -82,9 +91,15 @@ def find_actor(low: str, lo: int, hi: int, near: int) -> tuple[int, int] | None:
     return start, m.end(1)
 
 
-def find_place(names: list[Name], lo: int, hi: int, near: int) -> Name | None:
-    """The facility (else place) named in the sentence nearest to `near`."""
-    inside = [n for n in names if lo <= n.start and n.end <= hi and n.kind in ("facility", "place")]
+def find_place(low: str, names: list[Name], lo: int, hi: int, near: int) -> Name | None:
+    """The facility (else place) named in the sentence nearest to `near`; not where an
+    organisation is based ("the London-based organisation")."""
+    inside = [
+        n
+        for n in names
+        if lo <= n.start and n.end <= hi and n.kind in ("facility", "place")
+        if not low.startswith("-based", n.end)
+    ]
     facilities = [n for n in inside if n.kind == "facility"]
     pool = facilities or inside
     return min(pool, key=lambda n: abs(n.start - near)) if pool else None
@@ -101,9 +116,9 @@ _CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|(?<!\w)(?:that|and|but|which)\s", re.
 _REPORT = re.compile(
     r"\b(?:the|this|its|their) (?:report|study|statement|findings|investigation)\b"
 )
-_GROUP_WORD = re.compile(
-    r"\b(?:the|its) (network|commission|coalition|committee|council|observatory|organi[sz]ation|"
-    r"group|watchdog|ministry|office|mechanism|agency|court)\b"
+_GROUP_WORD = re.compile(  # "the group", "the rights group", "the london-based organisation"
+    r"\b(?:the|its) (?:[\w’'-]+ )?(network|commission|coalition|committee|council|observatory|"
+    r"organi[sz]ation|group|watchdog|ministry|office|mechanism|agency|court)\b"
 )
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$")
 

@@ -180,7 +180,8 @@ _NOT_COUNT_BEFORE = re.compile(
 _NOT_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|٪|per ?cent|percent|في المئه|بالمئه|dollars|euros|pounds|usd|دولار|ليره|يورو)"
     r"|(?:st|nd|rd|th)\b|[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
-    r"times|year-old|branch|am|pm|a\.m|p\.m|o'clock|عام|عاما|اعوام|سنه|سنوات|سنين|شهر|شهرا|اشهر|"
+    r"times|year-old|branch|am|pm|a\.m|p\.m|o'clock|kilometres|kilometers|km|miles|metres|"
+    r"meters|كيلومترا|كيلومتر|كلم|كم|ميلا|ميل|مترا|متر|عام|عاما|اعوام|سنه|سنوات|سنين|شهر|شهرا|اشهر|"
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
     rf"|\s*(?:{_MONTH_WORDS})(?!\w)|\s*[-/.]\d)"
 )

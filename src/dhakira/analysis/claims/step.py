@@ -71,6 +71,11 @@ def _source_windows(low: str, sentence: tuple[int, int, int], para: tuple[int, i
     return windows
 
 
+_THE_FACILITY = re.compile(
+    r"\bthe (?:prison|jail|facility|detention (?:centre|center))\b|(?<!\w)السجن(?!\w)"
+)
+
+
 class _Reader:
     """One document's folded text, sentences and names, read once for all its figures."""
 
@@ -129,7 +134,7 @@ class _Reader:
             return None
         period = self._period(index, reading, figure.start)
         actor = find_actor(self.low, lo, hi, figure.start)
-        place = find_place(self.names, lo, hi, figure.start)
+        place = find_place(self.low, self.names, lo, hi, figure.start) or self._the_facility(lo, hi)
         windows = _source_windows(self.low, sentence, self.paragraphs[paragraph], figure.start)
         source = find_source(self.low, windows, figure.start, self.names)
         source = source or table_source(self.low, figure.start, lo, self.names)
@@ -157,6 +162,14 @@ class _Reader:
             end=end,
             kind=reading.kind,
         )
+
+    def _the_facility(self, lo: int, hi: int) -> Name | None:
+        """The facility an earlier sentence named, when this one says "the prison" ("the
+        London-based organisation estimated that 5,000 were executed at the prison")."""
+        if not _THE_FACILITY.search(self.low, lo, hi):
+            return None
+        earlier = [n for n in self.names if n.kind == "facility" and n.end <= lo]
+        return earlier[-1] if earlier else None
 
     def _period(
         self, index: int, reading: Reading, near: int
@@ -196,4 +209,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v3", find_claims)
+STEP = Step("analysis.claims", "v4", find_claims)
