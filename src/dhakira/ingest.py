@@ -97,8 +97,10 @@ def _file_of(item: Item | Failure) -> str:
     return item.source.split("#", 1)[0]
 
 
-class _Writer:
-    """Turns analysis results into archive records and outcomes; the only writer."""
+class Writer:
+    """Turns analysis results into archive records and outcomes; the only writer. Every way
+    in — `dhakira ingest` and the web upload (`ingest_entries`) — stores, links and reports
+    each item through here, so an item's outcome means the same wherever it came from."""
 
     def __init__(self, archive: Archive, batch: str, options: IngestOptions, report: Report):
         self.archive = archive
@@ -155,7 +157,7 @@ def ingest(
 ) -> IngestSummary:
     """Ingest files and folders into `archive`; `report` hears each outcome as it happens."""
     batch = archive.start_batch(description or "ingest " + " ".join(str(p) for p in paths))
-    writer = _Writer(archive, batch, options, report or (lambda _o: None))
+    writer = Writer(archive, batch, options, report or (lambda _o: None))
     summary = IngestSummary(batch)
     try:
         found = iter_items(paths, options.limits)
@@ -170,7 +172,16 @@ def ingest(
     return summary
 
 
-def _run_serial(found: Iterable[Item | Failure], writer: _Writer, options: IngestOptions) -> None:
+def ingest_entries(writer: Writer, entries: Iterable[Item | Failure]) -> list[Outcome]:
+    """Store captured entries in the writer's batch, one after another, linking each new
+    document as `ingest` does; the outcomes these entries got (for a caller that takes its
+    items in one file at a time, such as the web upload)."""
+    start = len(writer.outcomes)
+    _run_serial(entries, writer, writer.options)
+    return writer.outcomes[start:]
+
+
+def _run_serial(found: Iterable[Item | Failure], writer: Writer, options: IngestOptions) -> None:
     for entry in found:
         file = _file_of(entry)
         if isinstance(entry, Failure):
@@ -179,7 +190,7 @@ def _run_serial(found: Iterable[Item | Failure], writer: _Writer, options: Inges
             writer.result(_analyse_or_fail(entry, options.limits), file)
 
 
-def _run_parallel(found: Iterable[Item | Failure], writer: _Writer, options: IngestOptions) -> None:
+def _run_parallel(found: Iterable[Item | Failure], writer: Writer, options: IngestOptions) -> None:
     """Analyse in worker processes, keep a bounded number in flight, write here in one place."""
     context = multiprocessing.get_context("forkserver")
     pending: dict[Future[Document | Failure], tuple[Item, str]] = {}
@@ -207,7 +218,7 @@ def _run_parallel(found: Iterable[Item | Failure], writer: _Writer, options: Ing
 
 def _drain(
     pending: dict[Future[Document | Failure], tuple[Item, str]],
-    writer: _Writer,
+    writer: Writer,
     block_until_one: bool,
 ) -> None:
     while pending:

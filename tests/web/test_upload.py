@@ -200,3 +200,28 @@ def test_a_failure_is_said_in_the_readers_language_with_its_detail_kept(
     assert "ملف تالف أو ناقص — [DK104]" in arabic
     english = client.get(f"/upload/{status['batch']}?lang=en").text
     assert "[DK104]" in english and "ملف تالف" not in english
+
+
+REPORT = (
+    "Amnesty International said that as many as 13,000 people were hanged in secret at "
+    "Saydnaya military prison near Damascus between 2011 and 2015. The report describes weekly "
+    "mass hangings carried out in the middle of the night. Detainees were taken from their "
+    "cells, told they would be transferred to civilian prisons, and instead were beaten and "
+    "hanged. The organisation called for an independent investigation into the killings and "
+    "for monitors to be given access to every detention facility run by the government.\n"
+)
+
+
+def test_uploaded_documents_are_linked_like_ingested_ones(
+    fresh_archive: tuple[Path, Codes], fresh_client: ClientFor
+) -> None:
+    # a republished copy sent through the web is found as a duplicate, as `dhakira ingest` does
+    path, _codes = fresh_archive
+    copy = REPORT.encode() + b"(Republished by an invented wire.)\n"
+    status = upload_and_wait(
+        fresh_client("editor"),
+        [("report.txt", REPORT.encode(), "text/plain"), ("copy.txt", copy, "text/plain")],
+    )
+    first, second = (f["code"] for f in status["files"])
+    with Archive.open(path) as archive:
+        assert [d["code"] for d in archive.links.of(second)["duplicates"]] == [first]

@@ -22,8 +22,7 @@ from dhakira.archive import Archive
 from dhakira.archive.uploads import WAITING, UploadBatch, UploadedFile
 from dhakira.capture.sources import iter_items
 from dhakira.config import Limits
-from dhakira.errors import DhakiraError
-from dhakira.pipeline import analyse
+from dhakira.ingest import IngestOptions, Writer, ingest_entries
 from dhakira.records import Failure
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -43,11 +42,12 @@ def ingest_batch(
     make every server process count afresh and close the batch. Stops between two files when
     `stop` is set (the rest stay waiting for the next start) or another runner took over."""
     uploads = archive.uploads
+    writer = Writer(archive, batch, IngestOptions(limits=limits), lambda _outcome: None)
     while not stop.is_set():
         upload = uploads.next_waiting(batch, runner)
         if upload is None:
             break
-        outcomes = _ingest_upload(archive, upload, limits)
+        outcomes = _ingest_upload(writer, upload)
         uploads.record(upload, runner, _resumed(archive, upload, outcomes))
     _finish_when_done(archive, uploads.batch(batch))
 
@@ -86,52 +86,29 @@ def item_counts(state: UploadBatch) -> dict[str, int]:
     return counts
 
 
-def _ingest_upload(archive: Archive, upload: UploadedFile, limits: Limits) -> list[dict[str, Any]]:
-    """The outcome of each item of one stored upload. An error no step foresaw is kept as the
-    file's failure (logged, with its original), so one bad file cannot stall the batch."""
+def _ingest_upload(writer: Writer, upload: UploadedFile) -> list[dict[str, Any]]:
+    """The outcome of each item of one stored upload, stored and linked as `dhakira ingest`
+    does (`ingest.ingest_entries`). An error no step foresaw is kept as the file's failure
+    (logged, with its original), so one bad file cannot stall the batch."""
+    archive, limits = writer.archive, writer.options.limits
     data = archive.blobs.get(upload.sha256)
-    outcomes: list[dict[str, Any]] = []
+    label = f"upload:{upload.name}"
+    start = len(writer.outcomes)
     with tempfile.TemporaryDirectory(prefix="dhakira-upload-") as folder:
         path = Path(folder) / upload.name
         path.write_bytes(data)
-        label = f"upload:{upload.name}"
+        entries = (
+            dataclasses.replace(entry, source=entry.source.replace(str(path), label, 1))
+            for entry in iter_items([path], limits)
+        )
         try:
-            _ingest_file(archive, path, label, upload.batch, limits, outcomes)
+            ingest_entries(writer, entries)
         except Exception as exc:
             log.exception("upload %s: %s could not be ingested", upload.batch, label)
             reason = f"unexpected error while ingesting ({type(exc).__name__}: {exc}); the "
             reason += "original is kept: report it, then ingest the original again"
-            archive.add_failure(Failure(label, reason, data, None), upload.batch)
-            outcomes.append(_outcome(label, "failed", reason=reason))
-    return outcomes
-
-
-def _ingest_file(
-    archive: Archive,
-    path: Path,
-    label: str,
-    batch: str,
-    limits: Limits,
-    outcomes: list[dict[str, Any]],
-) -> None:
-    for entry in iter_items([path], limits):
-        entry = dataclasses.replace(entry, source=entry.source.replace(str(path), label, 1))
-        if isinstance(entry, Failure):
-            archive.add_failure(entry, batch)
-            outcomes.append(_outcome(entry.source, "failed", reason=entry.reason))
-            continue
-        try:
-            doc = analyse(entry, limits)
-        except DhakiraError as exc:
-            failure = Failure(entry.source, exc.reason, entry.data, entry.media_type)
-            archive.add_failure(failure, batch)
-            outcomes.append(_outcome(entry.source, "failed", reason=exc.reason))
-            continue
-        added = archive.add(doc, batch)
-        status = "duplicate" if added.duplicate else "ingested"
-        if not added.duplicate and doc.text_status == "needs_ocr":
-            status = "needs_ocr"
-        outcomes.append(_outcome(entry.source, status, code=added.code))
+            writer.failure(Failure(label, reason, data, None), label)
+    return [_outcome(o.source, o.status, o.code, o.reason) for o in writer.outcomes[start:]]
 
 
 def _outcome(
