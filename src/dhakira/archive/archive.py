@@ -25,7 +25,6 @@ from dhakira.archive import findings, rows
 from dhakira.archive.accounts import Accounts
 from dhakira.archive.audit import (
     append_entry,
-    read_changed_mark,
     read_marks,
     touch_changed_mark,
 )
@@ -464,17 +463,11 @@ class Archive:
         `audit.append_entry`); every part of the archive writes its changes through here."""
         append_entry(conn, actor, action, code, field, old, new, why)
 
-    def changed_mark(self) -> int:
-        """The audit sequence number of the last change other than an ingest: anything that can
-        hide, mask, re-rate or regroup documents moves it, so counts cached under one mark are
-        never shown after such a change (new documents only add, and may wait for a cache's
-        time limit)."""
-        with self._read() as conn:
-            return read_changed_mark(conn)
-
     def marks(self) -> tuple[int, int]:
-        """The change mark and the last audit entry's number, read together: while both stay
-        the same nothing was added or changed, and a reader's cached answers still hold."""
+        """The change mark and the last audit entry's number, read together. The change mark
+        is the number of the last entry other than an ingest: anything that can hide, mask,
+        re-rate or regroup documents moves it, so answers cached under one mark are never
+        shown after such a change; while both stay the same nothing was added or changed."""
         with self._read() as conn:
             return read_marks(conn)
 

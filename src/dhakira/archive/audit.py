@@ -85,14 +85,6 @@ def append_entry(
         _move_changed_mark(conn, seq)
 
 
-def read_changed_mark(conn: Connection) -> int:
-    """The changed mark (0 before any change)."""
-    found = conn.execute(
-        sa.select(archive_state.c.value).where(archive_state.c.key == CHANGED)
-    ).scalar()
-    return int(found or 0)
-
-
 def read_marks(conn: Connection) -> tuple[int, int]:
     """The changed mark and the last entry's number, in one statement (asked on every page)."""
     changed = (

@@ -4,7 +4,7 @@ of search results, the incidents and the chronicle.
 On a large archive these aggregate every matching document (hundreds of milliseconds for a
 common word), while many readers ask the same thing within seconds. A cached answer is keyed on
 what was asked — the query with its visibility scope, so no reader ever gets counts made for
-another scope — and on the archive's change mark (`Archive.changed_mark`): a review, a
+another scope — and on the archive's change mark (`Archive.marks`): a review, a
 restriction, an edit, a verdict or an entity decision moves the mark, and from that request on
 every count is made afresh, so nothing hidden is ever counted. Documents ingested meanwhile only
 add to counts; they show once the entry is older than its time limit (a minute: a running
@@ -127,11 +127,6 @@ class CountsCache:
         started = time.monotonic()
         mark, latest, value = refresh()
         self._keep(key, _Entry(mark, latest, started, value))
-
-    def clear(self) -> None:
-        """Forget every answer."""
-        with self._lock:
-            self._found.clear()
 
     def close(self) -> None:
         """Stop the background thread (when the server stops)."""
