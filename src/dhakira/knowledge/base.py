@@ -127,12 +127,6 @@ def _read_shipped(name: str) -> list[Entity]:
     return _parse(text, name)
 
 
-def env_paths() -> tuple[Path, ...]:
-    """The user's knowledge files named in DHAKIRA_KNOWLEDGE (empty when unset)."""
-    value = os.environ.get(ENV_VAR, "")
-    return tuple(Path(p) for p in value.split(os.pathsep) if p.strip())
-
-
 def load_knowledge(extra: Sequence[Path] = ()) -> KnowledgeBase:
     """The knowledge base: user files (`extra`, then DHAKIRA_KNOWLEDGE), curated, places.
 

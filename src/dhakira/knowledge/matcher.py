@@ -79,14 +79,10 @@ def _case_ok(rule: str, words: Sequence[Token]) -> bool:
     return True
 
 
-def arabic_variants(token: Token) -> list[tuple[str, int]]:
-    """Lookup keys for an Arabic word with its prefix letters stripped, and how many letters."""
-    return list(_key_variants(token.key))
-
-
 @lru_cache(maxsize=65_536)
 def _key_variants(key: str) -> tuple[tuple[str, int], ...]:
-    """The variants of one word's key (pure, and words recur: cached)."""
+    """Lookup keys for an Arabic word's key with its prefix letters stripped, and how many
+    letters were stripped (pure, and words recur: cached)."""
     variants = [(key, 0), *_preposition_variants(key, 0)]
     if key[:1] in _CONJ and len(key) > 3:
         rest = key[1:]
