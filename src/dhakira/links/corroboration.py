@@ -247,12 +247,8 @@ def _magnitudes_meet(ma: tuple[float, float] | None, mb: tuple[float, float] | N
     return gap <= MAGNITUDE
 
 
-def figures_conflict(a: Claim, b: Claim) -> bool:
-    """True when the two figures cannot both be true (their possible values do not overlap)."""
-    return _values_conflict(possible_values(a), possible_values(b))
-
-
 def _values_conflict(va: tuple[float, float] | None, vb: tuple[float, float] | None) -> bool:
+    """True when two figures cannot both be true: their possible values do not overlap."""
     if va is None or vb is None:
         return False
     return va[1] < vb[0] or vb[1] < va[0]
@@ -418,12 +414,8 @@ def _independent(items: Sequence[SourcedClaim], partners: dict[str, set[str]]) -
     return [find(i) for i in range(len(items))]
 
 
-def build_incident(items: Sequence[SourcedClaim], repeats: Sequence[tuple[str, str]]) -> Incident:
-    """One incident from compatible claims: members, sources, consolidation and conflicts."""
-    return _build(items, _partners(repeats))
-
-
 def _build(items: Sequence[SourcedClaim], partners: dict[str, set[str]]) -> Incident:
+    """One incident from compatible claims: members, sources, consolidation and conflicts."""
     roots = _independent(items, partners)
     sources: dict[int, list[str]] = {}
     for root, item in zip(roots, items, strict=True):
