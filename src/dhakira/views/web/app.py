@@ -106,7 +106,11 @@ def app_from_environment() -> FastAPI:
     the parent, which has bound the socket and migrated the archive)."""
     archive = os.environ.get(SERVED_ARCHIVE)
     if not archive:
-        raise ConfigError(f"{SERVED_ARCHIVE} is not set: start workers with `dhakira serve`")
+        raise ConfigError(
+            "no archive to serve: a worker process was started on its own",
+            item=SERVED_ARCHIVE,
+            hint="start the server with `dhakira serve --workers N`, which sets it",
+        )
     settings = WebSettings(secure_cookies=os.environ.get(SERVED_SECURE_COOKIES) == "1")
     database_url = os.environ.get(SERVED_DATABASE_URL) or None
     return create_app(Path(archive), database_url, settings, migrate=False)
