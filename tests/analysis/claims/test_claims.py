@@ -49,6 +49,23 @@ def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: s
     assert only(make_doc, text).event == event
 
 
+@pytest.mark.parametrize(
+    ("text", "event", "figure"),
+    [
+        ("Thousands of people are in Sednaya prison.", "detention", 1000),
+        ("ويقبع آلاف الأشخاص في سجن صيدنايا.", "detention", 1000),
+        ("وثّقت الشبكة اعتقال أكثر من ١١٧ ألف شخص.", "detention", 117_000),
+        ("نحو ٢١٥ ألف من المحتجزين لدى الحكومة.", "detention", 215_000),
+    ],
+)
+def test_the_counted_people_and_the_prison_they_are_held_in(
+    make_doc: MakeDoc, text: str, event: str, figure: int
+) -> None:
+    claim = only(make_doc, text)
+    assert claim.event == event
+    assert figure in (claim.low, claim.best)
+
+
 def test_what_happened_to_the_counted_outranks_their_noun(make_doc: MakeDoc) -> None:
     claim = only(make_doc, "Between 20 and 50 detainees would be hanged each week.")
     assert claim.event == "execution"
@@ -121,6 +138,12 @@ def test_method_shapes(make_doc: MakeDoc, text: str) -> None:
         "A 17-year-old was arrested.",
         "See page 12 of the report.",
         "The town has 40 schools.",
+        # a prison named elsewhere does not make a count of people a detention figure
+        "The prison, now rubble, stayed in the memory of thousands of Syrians.",
+        "السجن الذي تحوّل إلى ركام بقي حاضراً في ذاكرة آلاف السوريين.",
+        # the families are counted (the adjective after them is not the counted noun)
+        "وتوجهت آلاف العائلات السورية منذ صباح أمس الأحد إلى سجن صيدنايا العسكري.",
+        "في دمشق انتظر العشرات حاملين صور أبنائهم.",
     ],
 )
 def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text: str) -> None:

@@ -32,14 +32,18 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
     for e in _VERB_CUES
 }
 _WEAK_NOUNS = re.compile(r"^(?:prisons?|custody|(?:ال)?سجون|(?:ال)?سجن)$")
+_WEAK_REACH = 25  # characters from the counted people to a prison that says they are held there
 _LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 
 _EN_HEAD = re.compile(
     r"^\s*(?:of\s+)?(?:[\w’'-]+\s+){0,2}?"
     rf"({'|'.join(english.VICTIM_NOUNS + english.METHOD_NOUNS)})\b"
 )
+# the counted noun comes right after the figure (adjectives follow it: in "آلاف العائلات
+# السورية" the families are counted, not Syrians), after "من" or a scale word the figure's
+# span left out
 _AR_HEAD = re.compile(
-    r"^\s*(?:من\s+)?(?:\w+\s+)?(?:[وبل])?(?:ال)?"
+    r"^\s*(?:من\s+)?(?:(?:ال)?(?:الف|الفا|الاف|مليون|ملايين)\s+(?:من\s+)?)?(?:[وبل])?(?:ال)?"
     rf"({'|'.join(arabic.VICTIM_STEMS + arabic.METHOD_STEMS)})\w*"
 )
 _METHOD_LEAD = re.compile(
@@ -108,8 +112,13 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("victims", _HEAD_EVENT[head_word], spans)
     nouns = _cues(_ALL_NOUNS, text, lo, hi)
     strong = [c for c in nouns if not _WEAK_NOUNS.match(text[c[1] : c[2]])]
-    if strong or nouns:
-        event, s, e = _nearest(strong or nouns, start, end)
+    # a prison named elsewhere in the sentence says nothing about what a count of people is
+    # ("the prison … stayed in the memory of thousands of Syrians"); named right after the
+    # counted people, it says where they are held ("thousands of people in Sednaya prison")
+    counted_end = spans[0][1] if spans else end
+    close = [c for c in nouns if 0 <= c[1] - counted_end <= _WEAK_REACH]
+    if strong or close:
+        event, s, e = _nearest(strong or close, start, end)
         return Reading("victims", event, spans + ((s, e),))
     return None
 
