@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dhakira.records import Document, Item
+from dhakira.text import language
 from dhakira.text.language import detect_languages, paragraph_language
 
 ARABIC = (
@@ -94,3 +95,14 @@ def test_short_latin_line_in_an_arabic_document_still_gets_its_language() -> Non
     doc = _detect("\n\n".join([ARABIC] * 3) + "\n\nSource: the monthly bulletin")
     assert doc.paragraphs[-1].language == "en"
     assert doc.languages == ["ar"]
+
+
+def test_loading_every_model_up_front_gives_the_same_answers() -> None:
+    texts = [
+        "The families of the detained gathered outside the court on Sunday morning.",
+        "Les familles des détenus se sont rassemblées devant le tribunal dimanche matin.",
+    ]
+    lazy = [language.paragraph_language(text) for text in texts]
+    language.load_models()
+    assert language.detector() is language._loaded[0]
+    assert [language.paragraph_language(text) for text in texts] == lazy == ["en", "fr"]

@@ -61,10 +61,29 @@ _ARABIC_LETTERS = "ةيىكإأ"  # forms Persian spelling avoids (ي/ك vs ی/�
 _SCRIPT_DEFAULT = {"arabic": "ar", "latin": "en", "cyrillic": "ru", "hangul": "ko", "han": "zh"}
 
 
-@lru_cache(maxsize=1)
+_loaded: list[LanguageDetector] = []  # the detector with every model loaded, once asked for
+
+
 def detector() -> LanguageDetector:
-    """The lingua detector, built on first use; each model is loaded when first needed."""
+    """The lingua detector: the one `load_models` built, else one built on first use whose
+    models load when a text first needs them."""
+    return _loaded[0] if _loaded else _lazy_detector()
+
+
+@lru_cache(maxsize=1)
+def _lazy_detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*_LATIN_LANGUAGES).build()
+
+
+def load_models() -> None:
+    """Load all of lingua's models for the Latin-script languages now (about a second, once).
+
+    Left lazy, a model loads when some text first needs it, which may be the 250th document
+    of a run: a long run (a benchmark, a large batch) calls this first, so the cost is paid
+    at the start instead of in the middle. A single short command need not."""
+    if not _loaded:
+        builder = LanguageDetectorBuilder.from_languages(*_LATIN_LANGUAGES)
+        _loaded.append(builder.with_preloaded_language_models().build())
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
