@@ -244,3 +244,11 @@ def test_quote_span_survives_arabic_short_vowels(make_doc: MakeDoc) -> None:
     text = "أُعدِمَ خمسةُ آلافِ معتقلٍ."
     claim = only(make_doc, text)
     assert text[claim.start : claim.end] == claim.quote and claim.low == 5000
+
+
+def test_a_figure_takes_the_violation_of_its_own_clause(make_doc: MakeDoc) -> None:
+    text = "قالت الشبكة إن نحو ٢١٥ ألف شخص محتجزون لدى الحكومة، ووثّقت اعتقال أكثر من ١١٧ ألف شخص."
+    first, second = claims(make_doc, text)
+    assert (first.best, first.event) == (215_000, "detention")
+    assert first.quote.endswith("ألف شخص محتجزون")  # the detention after the comma is not its
+    assert (second.low, second.event) == (117_000, "detention")

@@ -32,6 +32,7 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
     for e in _VERB_CUES
 }
 _WEAK_NOUNS = re.compile(r"^(?:prisons?|custody|(?:ال)?سجون|(?:ال)?سجن)$")
+_CLAUSE_MARKS = (",", "،", ";", "؛")
 _WEAK_REACH = 25  # characters from the counted people to a prison that says they are held there
 _LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 
@@ -105,13 +106,23 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     verbs = _cues(_ALL_VERBS, text, lo, hi)
     if head_word is None and not _verb_close(verbs, start, end):
         return None
-    if verbs:
-        event, s, e = _nearest(verbs, start, end)
+    # a violation named in the figure's own clause first: in "نحو ٢١٥ ألف شخص محتجزون لدى
+    # الحكومة، ووثّقت اعتقال ..." the detention after the comma is the next figure's
+    clause_lo, clause_hi = _clause(text, start, end, lo, hi)
+    own = [cue for cue in verbs if clause_lo <= cue[1] and cue[2] <= clause_hi]
+    nouns = _cues(_ALL_NOUNS, text, lo, hi)
+    if not own and head_word not in _HEAD_EVENT:
+        own = [
+            cue
+            for cue in nouns
+            if clause_lo <= cue[1] and cue[2] <= clause_hi and not _weak(text, cue)
+        ]
+    if own or verbs:
+        event, s, e = _nearest(own or verbs, start, end)
         return Reading("victims", event, spans + ((s, e),))
     if head_word in _HEAD_EVENT:
         return Reading("victims", _HEAD_EVENT[head_word], spans)
-    nouns = _cues(_ALL_NOUNS, text, lo, hi)
-    strong = [c for c in nouns if not _WEAK_NOUNS.match(text[c[1] : c[2]])]
+    strong = [c for c in nouns if not _weak(text, c)]
     # a prison named elsewhere in the sentence says nothing about what a count of people is
     # ("the prison … stayed in the memory of thousands of Syrians"); named right after the
     # counted people, it says where they are held ("thousands of people in Sednaya prison")
@@ -121,6 +132,18 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         event, s, e = _nearest(strong or close, start, end)
         return Reading("victims", event, spans + ((s, e),))
     return None
+
+
+def _weak(text: str, cue: tuple[str, int, int]) -> bool:
+    """A cue that names a place of detention, not a violation ("prison", "custody")."""
+    return _WEAK_NOUNS.match(text[cue[1] : cue[2]]) is not None
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch of the sentence between the commas or semicolons around a figure."""
+    before = max(text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS)
+    after = [at for mark in _CLAUSE_MARKS if (at := text.find(mark, end, hi)) >= 0]
+    return (before + 1 if before >= 0 else lo), min(after, default=hi)
 
 
 def _table_cell(text: str, start: int, lo: int) -> Reading | None:
