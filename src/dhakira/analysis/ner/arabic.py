@@ -98,6 +98,11 @@ def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[l
     `consistency.spread_names`). `model` names a file in models/; the default is the one
     trained on all the data.
     """
+    return tag_with(_weights(model), sentences)
+
+
+def tag_with(weights: CrfWeights, sentences: list[list[str]]) -> list[list[str]]:
+    """`tag_sentences` with a model already loaded (cross-validation trains its own)."""
     pieces: list[list[str]] = []
     owners: list[int] = []
     for number, tokens in enumerate(sentences):
@@ -105,9 +110,9 @@ def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[l
             pieces.append(tokens[start : start + MAX_TOKENS])
             owners.append(number)
     tagged: list[list[str]] = [[] for _ in sentences]
-    for owner, tags in zip(owners, _weights(model).tag(pieces), strict=True):
+    for owner, tags in zip(owners, weights.tag(pieces), strict=True):
         tagged[owner].extend(tags)
-    return spread_names(sentences, align_glosses(sentences, tagged), model_lexicon(model))
+    return spread_names(sentences, align_glosses(sentences, tagged), weights.lexicon)
 
 
 def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
