@@ -133,6 +133,17 @@ def test_an_incident_is_found_by_any_member_claim(
     assert incident_view(archive, last, public_only=False)["id"] == listed["id"]
 
 
+def test_the_incident_page_suggests_a_reliability_per_member_and_the_list_does_not(
+    archive: Archive, batch: str, make_doc: MakeDoc
+) -> None:
+    _store(archive, batch, _docs(make_doc))
+    [listed] = incidents_view(archive, public_only=False)["incidents"]
+    assert all("suggested" not in member for member in listed["members"])
+    shown = incident_view(archive, listed["id"], public_only=False)
+    assert all(member["suggested"]["value"] for member in shown["members"])
+    assert [m["claim"] for m in shown["members"]] == [m["claim"] for m in listed["members"]]
+
+
 def test_a_public_reader_cannot_open_an_incident_by_a_restricted_claim(
     archive: Archive, batch: str, make_doc: MakeDoc
 ) -> None:

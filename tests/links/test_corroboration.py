@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+from dhakira.links import corroboration
 from dhakira.links.corroboration import (
     SourcedClaim,
     group_claims,
@@ -224,3 +227,72 @@ def test_document_rating_passes_through() -> None:
     ]
     documents = suggest_documents(suggest_claims(items, group_claims(items)), {"a": "unverified"})
     assert (documents["a"].suggested, documents["a"].rating) == ("correct", "unverified")
+
+
+def _first_fit(items: list[SourcedClaim]) -> list[list[tuple[str, int]]]:
+    """The grouping rule written plainly: each claim joins the first group, of its event and
+    place, whose every member is `compatible` with it; groups of two documents or more."""
+    groups: list[list[SourcedClaim]] = []
+    for item in items:
+        home = next(
+            (g for g in groups if all(corroboration.compatible(item, other) for other in g)),
+            None,
+        )
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    return [[m.key for m in g] for g in groups if len({m.doc_id for m in g}) >= 2]
+
+
+def test_grouping_is_the_plain_first_fit_rule_on_many_claims() -> None:
+    draw = random.Random(11)
+    items = []
+    for number in range(1500):
+        start = draw.choice([None, "2012", "2013-05", "2014-02-10", "2016"])
+        end = draw.choice([None, "2012", "2013", "2014-06", "2015-12-31"])  # some end too early
+        low = draw.choice([None, 5.0, 40.0, 300.0, 5000.0])
+        high = draw.choice([None, 60.0, 900.0, 13000.0])
+        if low is not None and high is not None and low > high:  # a data error: kept apart
+            low, high = high, low
+        if low is None and high is None and draw.random() < 0.7:
+            low = 20.0
+        item_claim = claim(
+            low, high, event=draw.choice(["execution", "killing"]),
+            place=draw.choice(["Sednaya Prison", "Tadmur"]), period=(start, end),
+        )  # fmt: skip
+        issued = draw.choice([None, "2011-03-01", "2013-07", "2015", "2017-02-07"])
+        items.append(SourcedClaim(f"d{number % 700}", number, item_claim, None, issued))
+    expected = _first_fit(items)
+    found = [[(m.doc_id, m.index) for m in incident.members] for incident in group_claims(items)]
+    assert found == expected
+    assert len(expected) > 20  # the draw makes many groups, not one or none
+
+
+def test_conflicts_are_every_pair_of_figures_that_cannot_both_be_true() -> None:
+    draw = random.Random(5)
+    figures = [(draw.choice([10.0, 100.0, 150.0]), draw.choice([120.0, 200.0, 900.0]))]
+    figures += [(draw.choice([90.0, 110.0, 130.0]), draw.choice([140.0, 400.0])) for _ in range(60)]
+    items = [
+        sourced(f"d{n}", claim(low, high, period=("2013", "2013")))
+        for n, (low, high) in enumerate(figures)
+    ]
+    [incident] = group_claims(items)
+    values = [corroboration.possible_values(item.claim) for item in items]
+    expected = [
+        (j, i)
+        for i in range(len(items))
+        for j in range(i)
+        if corroboration._values_conflict(values[j], values[i])
+    ]
+    assert [(c.first, c.second) for c in incident.conflicts] == expected
+    assert expected  # some pairs do conflict
+
+
+def test_a_single_source_reason_counts_every_document_and_names_a_few() -> None:
+    items = [sourced(f"d{n:02}", claim(5000, 13000, attributed_to=AMNESTY)) for n in range(40)]
+    suggestion = suggest_claims(items, group_claims(items))[("d00", 0)]
+    [reason] = suggestion.why
+    assert reason.count == 40
+    assert reason.documents == ("d00", "d01", "d02", "d03", "d04")
+    assert reason.text.endswith("repeated by 40 documents (d00, d01, d02, d03, d04, …)")

@@ -174,6 +174,12 @@ def test_a_reason_counts_sources_the_arabic_way() -> None:
     assert said == "تناقضه ٣ مصادر مستقلة: الوثيقة DHK-1، Pub B، Pub C"
 
 
+def test_a_reason_that_names_fewer_documents_than_it_counts_ends_with_an_ellipsis() -> None:
+    why = {"key": "single_source", "count": 40, "source": "Pub A", "documents": ["D1", "D2"]}
+    assert wording.reason("en", why, "latn").endswith("repeated by 40 documents (D1, D2, …)")
+    assert wording.reason("ar", why, "arab").endswith("(D1، D2، …)")
+
+
 def test_a_figure_is_qualified_in_the_readers_language() -> None:
     figure = {"low": 5000, "high": None, "best": None, "qualifier": "at least"}
     assert wording.figure("en", figure, "latn") == "at least 5,000"

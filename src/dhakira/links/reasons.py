@@ -40,8 +40,13 @@ class Reason:
             documents_counted=f"{self.count} document{'' if self.count == 1 else 's'}",
             source=self.source,
             sources=", ".join(self.sources),
-            documents=", ".join(self.documents),
+            documents=", ".join(self.documents) + (", …" if self._more_documents else ""),
         )
+
+    @property
+    def _more_documents(self) -> bool:
+        """The count is of more documents than the reason names."""
+        return bool(self.documents) and (self.count or 0) > len(self.documents)
 
     def to_json(self) -> dict[str, Any]:
         """The key and the values it needs (what a translation fills in)."""

@@ -91,8 +91,9 @@ def incident_id(incident: Incident) -> str:
 
 
 def _members(
-    incident: Incident, docs: Documents, suggestions: dict[tuple[str, int], Suggestion]
+    incident: Incident, docs: Documents, suggestions: dict[tuple[str, int], Suggestion] | None
 ) -> list[dict[str, Any]]:
+    """The members side by side; with `suggestions`, each with its suggested reliability."""
     firsts: dict[str, str] = {}
     shown = []
     for member in incident.members:
@@ -115,9 +116,11 @@ def _members(
                 "best": _number(member.best),
                 "quote": member.quote,
                 "rating": doc["reliability"],
-                "suggested": _suggestion(suggestions.get((member.doc_id, member.index))),
             }
         )
+        if suggestions is not None:
+            found = suggestions.get((member.doc_id, member.index))
+            shown[-1]["suggested"] = _suggestion(found)
     return shown
 
 
@@ -128,8 +131,10 @@ def incident_dict(
     suggestions: dict[tuple[str, int], Suggestion] | None = None,
 ) -> dict[str, Any]:
     """One incident side by side: figures with qualifier, document, publisher, attribution;
-    independent sources and repeats; consolidated low / best / high; conflicts."""
-    members = _members(incident, docs, suggestions or {})
+    independent sources and repeats; consolidated low / best / high; conflicts; with
+    `suggestions`, each member's suggested reliability (the incident's own page; a list of
+    incidents leaves them out: in an incident of hundreds of documents they are most of it)."""
+    members = _members(incident, docs, suggestions)
     start, end = _span(incident, claims)
     return {
         "id": incident_id(incident),
@@ -202,14 +207,13 @@ def incidents_view(
         places = named_places if places is None else places & named_places
     incidents, claims, docs = _incidents(reader, ClaimScope(public_only, event, places))
     keyed = _keyed(claims)
-    suggestions = suggest_claims(claims, incidents)
     shown = []
     for incident in incidents:
         if entity and not (
             set(incident.documents) & named or fold(incident.place) in entity_places
         ):
             continue
-        line = incident_dict(incident, docs, keyed, suggestions)
+        line = incident_dict(incident, docs, keyed)
         if _overlaps((line["first_day"] or "", line["last_day"] or ""), date_from, date_to):
             shown.append(line)
     shown.sort(key=lambda i: (-len(i["documents"]), i["first_day"] or "9999", i["id"]))

@@ -62,7 +62,11 @@ def sentence(lang: str, key: str, values: Mapping[str, Any], style: str) -> str:
 
 
 def reason(lang: str, why: Mapping[str, Any], style: str) -> str:
-    """One reason of a suggested reliability (`links.reasons.Reason.to_json`) in `lang`."""
+    """One reason of a suggested reliability (`links.reasons.Reason.to_json`) in `lang`; a
+    reason that names fewer documents than it counts ends their list with "…"."""
+    documents = why.get("documents")
+    if documents and int(why.get("count") or 0) > len(documents):
+        why = {**why, "documents": [*documents, "…"]}
     return sentence(lang, "why_" + str(why["key"]), why, style)
 
 
