@@ -236,12 +236,16 @@ def build_chronicle(entries: Iterable[Entry]) -> list[Entry]:
     entry reads "Publisher: title" and lists every document that tells of it.
     """
     merged: list[Entry] = []
-    on_date: dict[tuple[str, str], list[int]] = {}  # only entries of one date can merge
+    # only entries of one date can merge; per date, the entries an issue opened (an issue
+    # never merges with another) and the others, each in the order they were opened
+    on_date: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for entry in sorted(entries, key=lambda e: _ORIGIN_RANK.get(e.origin, 3)):
-        same_date = on_date.setdefault((entry.date, entry.precision), [])
-        home = next((i for i in same_date if _same_event(merged[i], entry)), None)
+        issued, others = on_date.setdefault((entry.date, entry.precision), ([], []))
+        # issues come first, so `issued + others` is the order the entries were opened in
+        candidates = others if entry.origin == "issued" else issued + others
+        home = next((i for i in candidates if _same_event(merged[i], entry)), None)
         if home is None:
-            same_date.append(len(merged))
+            (issued if entry.origin == "issued" else others).append(len(merged))
             merged.append(entry)
         else:
             merged[home] = _merge(merged[home], entry)
