@@ -19,9 +19,10 @@ filters (`in_period`, `at_place`, `at_facility`, `with_entity`) make it browsabl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from dhakira.analysis.date_mentions import DateMention, find_dates
 from dhakira.analysis.dates import relative_dates
@@ -187,8 +188,11 @@ def document_entries(doc: Document, doc_id: str) -> list[Entry]:
     )
 
 
-def _specific(entities: Sequence[str]) -> set[str]:
-    return {e for e in entities if not is_generic(e)}
+@lru_cache(maxsize=65_536)
+def _specific(entities: tuple[str, ...]) -> frozenset[str]:
+    """The entities that say something about one story (cached: a busy day compares each new
+    entry with every entry of that day, and the same lists come back)."""
+    return frozenset(e for e in entities if not is_generic(e))
 
 
 def _same_event(a: Entry, b: Entry) -> bool:
@@ -203,13 +207,14 @@ def _same_event(a: Entry, b: Entry) -> bool:
         # the sentence that states the period ("since March 2011") in the same document
         return bool(set(a.documents) & set(b.documents))
     if "issued" in (a.origin, b.origin):
-        return bool(_specific(a.entities) & _specific(b.entities))
-    return bool(_named_alike(a.entities) & _named_alike(b.entities))
+        return not _specific(a.entities).isdisjoint(_specific(b.entities))
+    return not _named_alike(a.entities).isdisjoint(_named_alike(b.entities))
 
 
-def _named_alike(entities: Sequence[str]) -> set[str]:
+@lru_cache(maxsize=65_536)
+def _named_alike(entities: tuple[str, ...]) -> frozenset[str]:
     """Entities two mentions of one day may share to be one event (any but a country)."""
-    return {e for e in entities if not (e.startswith("place:") and "-" not in e)}
+    return frozenset(e for e in entities if not (e.startswith("place:") and "-" not in e))
 
 
 def _merge(a: Entry, b: Entry) -> Entry:
