@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
+from dhakira.archive.audit import append_entry
 from dhakira.archive.schema import api_tokens, login_attempts, sessions, users
 from dhakira.errors import ConfigError, NotFound
 
@@ -101,9 +102,7 @@ class Accounts:
                     created_at=rows.utc_now(),
                 )
             )
-            self.archive._append_audit(
-                conn, actor, "user_add", None, f"user:{name}", None, role, why
-            )
+            append_entry(conn, actor, "user_add", None, f"user:{name}", None, role, why)
             found = self._find(conn, name)
         assert found is not None
         return found
@@ -134,7 +133,7 @@ class Accounts:
             current = self._required(conn, name)
             if current.role != role:
                 conn.execute(users.update().where(users.c.id == current.id).values(role=role))
-                self.archive._append_audit(
+                append_entry(
                     conn, actor, "user_role", None, f"user:{current.name}", current.role, role, why
                 )
         return self.get(name)
@@ -146,7 +145,7 @@ class Accounts:
             for table in (sessions, api_tokens):
                 conn.execute(table.delete().where(table.c.user_id == current.id))
             conn.execute(users.delete().where(users.c.id == current.id))
-            self.archive._append_audit(
+            append_entry(
                 conn, actor, "user_remove", None, f"user:{current.name}", current.role, None, why
             )
 
@@ -233,9 +232,7 @@ class Accounts:
                     created_at=rows.utc_now(),
                 )
             )
-            self.archive._append_audit(
-                conn, actor, "token_add", None, f"user:{user.name}", None, label, None
-            )
+            append_entry(conn, actor, "token_add", None, f"user:{user.name}", None, label, None)
         return token
 
     def token_user(self, token: str) -> User | None:

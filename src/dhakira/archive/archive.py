@@ -217,7 +217,7 @@ class Archive:
                 conn.execute(document_texts.insert(), {"doc_id": doc_id, **texts})
                 findings.write(conn, doc_id, doc)
                 self.dialect.index_document(conn, doc_id, title_terms, body_terms)
-                self._append_audit(conn, "ingest", "ingest", code, new=sha, why=f"batch {batch_id}")
+                append_entry(conn, "ingest", "ingest", code, new=sha, why=f"batch {batch_id}")
                 return AddResult(code, duplicate=False)
         except sqlalchemy.exc.IntegrityError:
             raced = self.find_sha(sha)
@@ -445,23 +445,8 @@ class Archive:
                         reliability_note=note, reliability_by=actor, reliability_at=rows.utc_now()
                     )
                 conn.execute(documents.update().where(documents.c.code == code).values(**values))
-                self._append_audit(conn, actor, "review", code, name, current[name], value, note)
+                append_entry(conn, actor, "review", code, name, current[name], value, note)
         return self.get(code)
-
-    def _append_audit(
-        self,
-        conn: Connection,
-        actor: str,
-        action: str,
-        code: str | None,
-        field: str | None = None,
-        old: str | None = None,
-        new: str | None = None,
-        why: str | None = None,
-    ) -> None:
-        """One entry at the end of the audit chain, in the caller's transaction (see
-        `audit.append_entry`); every part of the archive writes its changes through here."""
-        append_entry(conn, actor, action, code, field, old, new, why)
 
     def marks(self) -> tuple[int, int]:
         """The change mark and the last audit entry's number, read together. The change mark

@@ -64,7 +64,7 @@ def append_entry(
 ) -> None:
     """Write one entry after the last one, chained to it, in the caller's transaction (which
     holds the writers' lock, so the chain never forks); any action but "ingest" moves the
-    changed mark."""
+    changed mark. Every part of the archive writes its changes through here."""
     last = conn.execute(
         sa.select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
     ).first()

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
+from dhakira.archive.audit import append_entry
 from dhakira.archive.facets import index_terms
 from dhakira.archive.schema import (
     audit,
@@ -83,7 +84,7 @@ class Editing:
             )
             self._reindex(conn, row, {**dict(row), **changed})
             for name, value in changed.items():
-                self.archive._append_audit(conn, actor, "edit", code, name, row[name], value, note)
+                append_entry(conn, actor, "edit", code, name, row[name], value, note)
         return sorted(changed)
 
     def _reindex(self, conn: Connection, old: sa.RowMapping, new: dict[str, Any]) -> None:
@@ -114,7 +115,7 @@ class Editing:
         self._reindex(conn, row, {**dict(row), **back})
         for name, value in back.items():
             why = "a reviewer's correction kept over the new analysis"
-            self.archive._append_audit(conn, actor, "edit-kept", code, name, row[name], value, why)
+            append_entry(conn, actor, "edit-kept", code, name, row[name], value, why)
         return sorted(back)
 
     def judge(
@@ -141,7 +142,7 @@ class Editing:
             else:
                 conn.execute(finding_verdicts.update().where(*span).values(values))
             field = f"{kind} {start}-{end}"
-            self.archive._append_audit(conn, actor, "verdict", code, field, old, verdict, note)
+            append_entry(conn, actor, "verdict", code, field, old, verdict, note)
         return Verdict(kind, start, end, verdict, actor, values["at"], note)
 
     def verdicts(self, code: str) -> list[Verdict]:

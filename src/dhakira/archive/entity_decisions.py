@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
+from dhakira.archive.audit import append_entry
 from dhakira.archive.records import EntityQuery, EntitySummary
 from dhakira.archive.schema import documents, entity_decisions, mentions
 from dhakira.errors import ConfigError, NotFound
@@ -100,7 +101,7 @@ class EntityDecisions:
             for key in (keep, other):
                 _check_entity(conn, key)
             decision = self._record(conn, "merge", other, keep, [], [], note, actor)
-            self.archive._append_audit(
+            append_entry(
                 conn,
                 actor,
                 "entity-merge",
@@ -142,7 +143,7 @@ class EntityDecisions:
                 .values(target=target)
             )
             chosen = ", ".join(codes + spans)
-            self.archive._append_audit(
+            append_entry(
                 conn,
                 actor,
                 "entity-split",
@@ -170,7 +171,7 @@ class EntityDecisions:
                 .where(entity_decisions.c.id == decision_id)
                 .values(undone_at=rows.utc_now())
             )
-            self.archive._append_audit(
+            append_entry(
                 conn,
                 actor,
                 "entity-undo",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import findings, rows
+from dhakira.archive.audit import append_entry
 from dhakira.archive.facets import document_terms, index_terms
 from dhakira.archive.records import ReanalyzeResult, StoredDocument
 from dhakira.archive.rows import analysis_values, clean_text
@@ -183,7 +184,7 @@ def replace_analysis(
     archive.dialect.unindex_document(conn, doc_id, *old_terms)
     archive.dialect.index_document(conn, doc_id, title_terms, body_terms)
     old, new, why = audit_values(changed)
-    archive._append_audit(conn, actor, "reanalyze", code, "analysis", old, new, why)
+    append_entry(conn, actor, "reanalyze", code, "analysis", old, new, why)
     archive.editing.keep_edits(conn, code, actor)
     archive.restrictions.refresh(conn, doc_id)
     return ReanalyzeResult(code, [change.field for change in changed])

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from dhakira.archive import rows
+from dhakira.archive.audit import append_entry
 from dhakira.archive.masking import ENTITY_PREFIX, WHOLE_FIELDS, Mask
 from dhakira.archive.schema import documents, mentions, restricted_fields, restricted_values
 from dhakira.errors import ConfigError, NotFound
@@ -97,7 +98,7 @@ class Restrictions:
                 | {"why": note},
             ).inserted_primary_key
             _write_values(conn, int(inserted[0]) if inserted else 0, doc["id"], spellings)
-            self.archive._append_audit(
+            append_entry(
                 conn, actor, "restrict-field", code, _audit_field(field), None, field, note
             )
             return _fields(conn, doc["id"])
@@ -119,7 +120,7 @@ class Restrictions:
                 restricted_values.delete().where(restricted_values.c.restriction_id == found)
             )
             conn.execute(restricted_fields.delete().where(restricted_fields.c.id == found))
-            self.archive._append_audit(
+            append_entry(
                 conn, actor, "unrestrict-field", code, _audit_field(field), field, None, note
             )
             return _fields(conn, doc["id"])
