@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     candidate = dict(PARAMS)
     for setting in args.set:
-        name, _, value = setting.partition("=")
+        name, equals, value = setting.partition("=")
+        if not (name and equals and value):
+            parser.error(f"--set {setting!r}: write NAME=VALUE, e.g. --set c1=0.01")
         candidate[name] = _value(value)
     first, _ = split_heldout(read_conll(CORPUS))
     sentences = to_sequences(first)

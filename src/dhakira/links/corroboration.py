@@ -298,7 +298,7 @@ class _Group:
     Checked equal to the member-by-member test on 20,000 generated claims; only a figure whose
     low exceeds its high (a data error) can be grouped differently."""
 
-    def __init__(self, number: int = 0) -> None:
+    def __init__(self, number: int) -> None:
         self.number = number  # its place among the groups of its bucket
         self.members: list[_Prepared] = []
         self.latest_start: int | None = None  # over members with a period
