@@ -51,7 +51,9 @@ PARAMS: dict[str, Any] = {
     "feature.possible_transitions": True,
 }
 SECOND_PASS = (
-    "gloss.align_glosses (bracketed Latin glosses), then consistency.spread_names "
+    "gloss.align_glosses (bracketed Latin glosses), then descriptions.drop_descriptions "
+    "(one-word places that are place adjectives, one-word persons that are their plurals, "
+    "persons headed by an organization word), then consistency.spread_names "
     "(window 30 sentences, surnames of full names, not names made only of words the training "
     "text used mostly as plain words)"
 )

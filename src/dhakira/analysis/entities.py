@@ -244,4 +244,6 @@ def find_entities(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.entities", "v1", find_entities)
+# v2: the Arabic model's third pass (`ner.descriptions`) drops place adjectives and their
+# plurals and retypes organizations tagged as persons
+STEP = Step("analysis.entities", "v2", find_entities)

@@ -5,8 +5,9 @@ ones it does not know. The model (models/arabic-crf-v1.crfsuite, trained on all 
 train split by scripts/train_arabic_ner.py) tags each token B-/I- PERS, LOC, ORG, MISC or O;
 `recognize` turns the tags back into character spans of the original text. Each model comes
 with the lexicon of its training text (`<model>.lexicon.tsv`, see `lexicon`), and its tags get
-a second pass that retypes bracketed Latin glosses (`gloss`) and tags a name's untagged
-mentions nearby (`consistency`). A second model with
+passes that retype bracketed Latin glosses (`gloss`), untag place adjectives and retype
+organizations tagged as persons (`descriptions`), and tag a name's untagged mentions nearby
+(`consistency`). A second model with
 the same features, trained without the last sixth of the corpus (models/arabic-crf-v1-heldout),
 is what the figures and the test floor are measured with. Models are loaded once per process,
 on first use, so importing this module costs nothing. Tagging reads the model's weights
@@ -26,6 +27,7 @@ import pycrfsuite
 from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.consistency import spread_names
 from dhakira.analysis.ner.crf import CrfWeights
+from dhakira.analysis.ner.descriptions import drop_descriptions
 from dhakira.analysis.ner.gloss import align_glosses
 from dhakira.analysis.ner.lexicon import read_lexicon
 from dhakira.analysis.ner.tokenize import tokenize
@@ -93,7 +95,8 @@ def tag_tokens(tokens: list[str]) -> list[str]:
 def tag_sentences(sentences: list[list[str]], model: str = MODEL_NAME) -> list[list[str]]:
     """BIO tags for consecutive sentences of one text, each word seen with its other mentions.
 
-    A Latin gloss in brackets takes the type of the name it follows (`gloss`), and a name
+    A Latin gloss in brackets takes the type of the name it follows (`gloss`), a place
+    adjective is no name and an organization is no person (`descriptions`), and a name
     tagged in one sentence is also tagged at its untagged mentions nearby (see
     `consistency.spread_names`). `model` names a file in models/; the default is the one
     trained on all the data.
@@ -112,7 +115,9 @@ def tag_with(weights: CrfWeights, sentences: list[list[str]]) -> list[list[str]]
     tagged: list[list[str]] = [[] for _ in sentences]
     for owner, tags in zip(owners, weights.tag(pieces), strict=True):
         tagged[owner].extend(tags)
-    return spread_names(sentences, align_glosses(sentences, tagged), weights.lexicon)
+    glossed = align_glosses(sentences, tagged)
+    described = drop_descriptions(sentences, glossed, weights.lexicon)
+    return spread_names(sentences, described, weights.lexicon)
 
 
 def _sentences(tokens: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
