@@ -16,6 +16,7 @@ from typing import Any
 
 from dhakira.analysis.ner.arabic import tag_sentences as tag_arabic
 from dhakira.analysis.ner.tokenize import is_latin_word
+from dhakira.errors import CorruptInput
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 ENGLISH_MODULE = "dhakira.analysis.english_ner"
@@ -24,29 +25,54 @@ Sentence = list[tuple[str, str | None]]
 Span = tuple[int, int, str]
 
 
-def read_conll(path: str | Path) -> list[Sentence]:
+def read_conll(path: str | Path, *, tagged: bool = False) -> list[Sentence]:
     """Sentences of (token, tag) from a file of one token per line; tag None when absent.
 
     Columns may be separated by a tab or by spaces; the token is the first column and the tag
     the last. Blank lines separate sentences; several blank lines in a row are one break.
+    With `tagged` (a file to score against), every token must have a tag that is O or a
+    B-/I-/E-/S- prefix with a type: a line without one is an error naming the line, since
+    scoring it as O would give a figure that looks right and is not.
     """
     sentences: list[Sentence] = []
     current: Sentence = []
-    with Path(path).open(encoding="utf-8-sig") as handle:
-        for raw in handle:
-            line = raw.rstrip("\r\n")
-            if not line.strip():
-                if current:
-                    sentences.append(current)
-                    current = []
-                continue
-            fields = line.split("\t") if "\t" in line else line.split()
-            fields = [field.strip() for field in fields if field.strip()]
-            tag = fields[-1] if len(fields) > 1 else None
-            current.append((fields[0], tag))
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CorruptInput(
+            f"not UTF-8 text (byte {error.object[error.start]:#04x} at offset {error.start})",
+            item=str(path),
+            hint="save the file as UTF-8",
+        ) from None
+    # split at line feeds only: str.splitlines would also cut at characters such as U+2028
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        fields = line.split("\t") if "\t" in line else line.split()
+        fields = [field.strip() for field in fields if field.strip()]
+        tag = fields[-1] if len(fields) > 1 else None
+        if tagged and not _is_tag(tag):
+            raise CorruptInput(
+                f"line {number}: {tag!r} is not a tag" if tag else f"line {number}: no tag",
+                item=str(path),
+                hint="write the token, a space or tab, and O, B-TYPE or I-TYPE",
+            )
+        current.append((fields[0], tag))
     if current:
         sentences.append(current)
     return sentences
+
+
+def _is_tag(tag: str | None) -> bool:
+    """True for O and for a B-, I-, E- or S- prefix followed by a type."""
+    if tag == "O":
+        return True
+    prefix, dash, kind = (tag or "").partition("-")
+    return bool(dash and kind) and prefix.upper() in ("B", "I", "E", "S")
 
 
 def _english_tagger() -> Callable[[list[str]], list[str]] | None:
@@ -168,7 +194,11 @@ def score(
 
 def evaluate_ner(path: str | Path) -> dict[str, Any]:
     """Tag the tokens of an annotated file and score the tags against the file's own."""
-    sentences = read_conll(path)
+    sentences = read_conll(path, tagged=True)
+    if not sentences:
+        raise CorruptInput(
+            "no tokens to score", item=str(path), hint="give a file of token and tag per line"
+        )
     tokens = [[token for token, _ in sentence] for sentence in sentences]
     gold = [[tag or "O" for _, tag in sentence] for sentence in sentences]
     result = score(gold, tag_sentences(tokens))

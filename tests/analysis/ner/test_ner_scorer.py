@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dhakira.evaluation.ner import entity_spans, read_conll, score, split_heldout
+from dhakira.errors import CorruptInput
+from dhakira.evaluation.ner import entity_spans, evaluate_ner, read_conll, score, split_heldout
 
 
 def test_spans_are_read_the_conlleval_way() -> None:
@@ -50,3 +51,44 @@ def test_heldout_is_the_last_sixth_in_order() -> None:
     sentences = [[(str(i), "O")] for i in range(12)]
     first, heldout = split_heldout(sentences)
     assert first == sentences[:10] and heldout == sentences[10:]
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "cp1256.txt"
+    path.write_bytes("دمشق B-LOC\n".encode("cp1256"))
+    with pytest.raises(CorruptInput, match=r"cp1256\.txt: not UTF-8 text .*save the file as UTF-8"):
+        read_conll(path)
+
+
+def test_a_gold_file_needs_a_tag_on_every_line_and_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.txt"
+    path.write_text("قال O\nسامي B-PERS\n\nزار O\nحلب\n", encoding="utf-8")
+    assert read_conll(path)[1] == [("زار", "O"), ("حلب", None)]
+    with pytest.raises(CorruptInput, match="line 5: no tag"):
+        read_conll(path, tagged=True)
+
+
+@pytest.mark.parametrize("tag", ["PERS", "X-PERS", "B-", "extra"])
+def test_a_gold_file_with_something_else_than_a_tag_is_refused(tmp_path: Path, tag: str) -> None:
+    path = tmp_path / "gold.txt"
+    path.write_text(f"قال O\nسامي {tag}\n", encoding="utf-8")
+    with pytest.raises(CorruptInput, match=f"line 2: '{tag}' is not a tag"):
+        read_conll(path, tagged=True)
+
+
+def test_bioes_tags_are_accepted_in_a_gold_file(tmp_path: Path) -> None:
+    path = tmp_path / "gold.txt"
+    path.write_text("سامي B-PERS\nنعمان E-PERS\nحلب S-LOC\nقال O\n", encoding="utf-8")
+    assert [tag for _, tag in read_conll(path, tagged=True)[0]] == [
+        "B-PERS",
+        "E-PERS",
+        "S-LOC",
+        "O",
+    ]
+
+
+def test_an_empty_file_has_nothing_to_score(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(CorruptInput, match="no tokens to score"):
+        evaluate_ner(path)
