@@ -43,6 +43,13 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("اعتقلت قوات النظام 150 طالباً.", "detention"),
         ("وثقت الشبكة 900 مختفين قسراً.", "enforced_disappearance"),
         ("أفرج عن 60 معتقلاً.", "release"),
+        # a killing "under torture", and detainees who died, are deaths in custody
+        ("It documented the deaths of at least 14,537 people under torture.", "death_in_custody"),
+        ("وثّقت الشبكة مقتل ما لا يقل عن 14,537 شخصاً تحت التعذيب.", "death_in_custody"),
+        ("At least three detainees died in the Palestine Branch.", "death_in_custody"),
+        ("توفي ثلاثة معتقلين على الأقل في فرع فلسطين.", "death_in_custody"),
+        ("An air strike on the prison killed 12 detainees.", "killing"),
+        ("وأصدرت المحكمة أحكاماً بالإعدام بحق نحو 30 شخصاً.", "death_sentence"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -252,3 +259,8 @@ def test_a_figure_takes_the_violation_of_its_own_clause(make_doc: MakeDoc) -> No
     assert (first.best, first.event) == (215_000, "detention")
     assert first.quote.endswith("ألف شخص محتجزون")  # the detention after the comma is not its
     assert (second.low, second.event) == (117_000, "detention")
+
+
+def test_an_arabic_quote_ends_with_the_counted_word_not_its_stem(make_doc: MakeDoc) -> None:
+    claim = only(make_doc, "واستند التقرير إلى مقابلات مع 31 شاهداً ومعتقلاً سابقاً.")
+    assert (claim.kind, claim.quote) == ("method", "31 شاهداً")

@@ -4,6 +4,7 @@ Decided from the words around the figure in its sentence, strongest evidence fir
 named just before it ("the detention of over 117,000 people", "إعدام 13 ألف معتقل"), then what
 happened to the counted people ("13,000 prisoners were hanged"), then the counted noun itself
 ("215,000 detainees"), then a violation named elsewhere in the sentence ("taken to the gallows").
+A killing of people "under torture", or a death of detainees, is a death in custody.
 What happened is looked for in the figure's own clause (between commas) before the rest of the
 sentence, and a prison alone says where people are held only when named right after them.
 In a table, a figure alone in its cell counts what the cell before it names.
@@ -49,6 +50,14 @@ _AR_HEAD = re.compile(
     r"^\s*(?:من\s+)?(?:(?:ال)?(?:الف|الفا|الاف|مليون|ملايين)\s+(?:من\s+)?)?(?:[وبل])?(?:ال)?"
     rf"({'|'.join(arabic.VICTIM_STEMS + arabic.METHOD_STEMS)})\w*"
 )
+# "under torture" right after the counted people: they died in custody ("14,537 people under
+# torture", "شخصاً تحت التعذيب"), whatever word reported the deaths
+_UNDER_TORTURE = re.compile(
+    r"\s*(?:[\w’'-]+\s+){0,2}?(?:(?:under|from|due to|as a result of)\s+torture"
+    r"|(?:تحت|بسبب|جراء|نتيجه)\s+(?:ال)?تعذيب)"
+)
+# a verb that says people died (not that someone killed them)
+_DIED = re.compile(r"(?:[وف])?(?:died|perished|توفي\w*|توفوا|مات\w*|قضوا)")
 _METHOD_LEAD = re.compile(
     rf"(?:{'|'.join(english.METHOD_LEADS + arabic.METHOD_LEADS)})\s+(?:\w+\s+)?$"
 )
@@ -75,9 +84,19 @@ class Reading:
     spans: tuple[tuple[int, int], ...]
 
 
-def _head(text: str, end: int, limit: int) -> re.Match[str] | None:
+def _head(text: str, start: int, end: int, limit: int) -> tuple[str, int, int] | None:
+    """The counted noun (word, start, end): after the figure, or inside its span when an
+    Arabic qualifier follows the noun ("ثلاثة معتقلين على الأقل")."""
     after = text[end:limit]
-    return _EN_HEAD.match(after) or _AR_HEAD.match(after)
+    found = _EN_HEAD.match(after) or _AR_HEAD.match(after)
+    # the span runs to the end of the word ("شاهداً", not its stem "شاهد")
+    if found:
+        return found.group(1), end + found.start(1), end + found.end()
+    space = text.find(" ", start, end)
+    inside = _AR_HEAD.match(text[space:end]) if space >= 0 else None
+    if inside:
+        return inside.group(1), space + inside.start(1), space + inside.end()
+    return None
 
 
 def _cues(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -92,17 +111,19 @@ def _nearest(cues: list[tuple[str, int, int]], start: int, end: int) -> tuple[st
 def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | None:
     """Read the figure at `start`..`end` within the sentence `lo`..`hi`; None if it does not
     count people harmed, violations, or documentation (a figure about something else)."""
-    head = _head(text, end, hi)
-    head_word = head.group(1) if head else None
-    spans: tuple[tuple[int, int], ...] = ((end + head.start(1), end + head.end(1)),) if head else ()
+    head = _head(text, start, end, hi)
+    head_word = head[0] if head else None
+    spans: tuple[tuple[int, int], ...] = (head[1:],) if head else ()
     before = text[max(lo, start - 40) : start]
     if head_word in english.METHOD_NOUNS or head_word in arabic.METHOD_STEMS:
         return Reading("method", "other", spans)
     if _METHOD_LEAD.search(before):
         return Reading("method", "other", spans)
+    counted_end = spans[0][1] if spans else end
     lead = _LEAD.search(text, max(lo, start - 30), start)
     if lead and lead.lastgroup:
-        return Reading("victims", lead.lastgroup, spans + ((lead.start(), lead.end()),))
+        event = _in_custody(text, lead.lastgroup, "", head_word, counted_end, hi)
+        return Reading("victims", event, spans + ((lead.start(), lead.end()),))
     if head_word is None and (cell := _table_cell(text, start, lo)):
         return cell
     verbs = _cues(_ALL_VERBS, text, lo, hi)
@@ -121,19 +142,36 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         ]
     if own or verbs:
         event, s, e = _nearest(own or verbs, start, end)
+        event = _in_custody(text, event, text[s:e], head_word, counted_end, hi)
         return Reading("victims", event, spans + ((s, e),))
     if head_word in _HEAD_EVENT:
-        return Reading("victims", _HEAD_EVENT[head_word], spans)
+        event = _in_custody(text, _HEAD_EVENT[head_word], "", head_word, counted_end, hi)
+        return Reading("victims", event, spans)
     strong = [c for c in nouns if not _weak(text, c)]
     # a prison named elsewhere in the sentence says nothing about what a count of people is
     # ("the prison … stayed in the memory of thousands of Syrians"); named right after the
     # counted people, it says where they are held ("thousands of people in Sednaya prison")
-    counted_end = spans[0][1] if spans else end
     close = [c for c in nouns if 0 <= c[1] - counted_end <= _WEAK_REACH]
     if strong or close:
         event, s, e = _nearest(strong or close, start, end)
+        event = _in_custody(text, event, text[s:e], head_word, counted_end, hi)
         return Reading("victims", event, spans + ((s, e),))
     return None
+
+
+def _in_custody(
+    text: str, event: str, cue: str, head_word: str | None, counted_end: int, hi: int
+) -> str:
+    """A killing read more closely: people who died under torture ("the deaths of 14,537
+    people under torture", "مقتل ... شخصاً تحت التعذيب"), or detainees who died ("three
+    detainees died in the Palestine Branch"), died in custody."""
+    if event != "killing":
+        return event
+    if _UNDER_TORTURE.match(text, counted_end, min(hi, counted_end + 40)):
+        return "death_in_custody"
+    if _DIED.fullmatch(cue) and _HEAD_EVENT.get(head_word or "") == "detention":
+        return "death_in_custody"
+    return event
 
 
 def _weak(text: str, cue: tuple[str, int, int]) -> bool:
