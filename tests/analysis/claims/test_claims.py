@@ -50,6 +50,9 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("توفي ثلاثة معتقلين على الأقل في فرع فلسطين.", "death_in_custody"),
         ("An air strike on the prison killed 12 detainees.", "killing"),
         ("وأصدرت المحكمة أحكاماً بالإعدام بحق نحو 30 شخصاً.", "death_sentence"),
+        ("وحُكم على 12 شاباً بالإعدام أمام محكمة الإرهاب.", "death_sentence"),
+        ("ولقي 8 أشخاص حتفهم جراء انفجار سيارة مفخخة.", "killing"),
+        ("ما يقارب 30 ألف معتقل قضوا في سجون النظام.", "death_in_custody"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -151,6 +154,10 @@ def test_method_shapes(make_doc: MakeDoc, text: str) -> None:
         # the families are counted (the adjective after them is not the counted noun)
         "وتوجهت آلاف العائلات السورية منذ صباح أمس الأحد إلى سجن صيدنايا العسكري.",
         "في دمشق انتظر العشرات حاملين صور أبنائهم.",
+        # a prison right before a figure does not make it a count of detainees
+        "يضم السجن نحو عشرين مهجعاً.",
+        # "قضوا" before a duration is "spent", not "perished"
+        "قضوا 10 سنوات في السجن.",
     ],
 )
 def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text: str) -> None:
@@ -165,6 +172,11 @@ def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text:
         ("In 2013, 300 detainees were executed.", ("2013", "2013")),
         ("أعدم 300 معتقل منذ آذار 2011.", ("2011-03", None)),
         ("أعدم 300 معتقل بين عامي 2011 و2015.", ("2011", "2015")),
+        (
+            "The group counted 112,000 people forcibly disappeared until August 2023.",
+            (None, "2023-08"),
+        ),
+        ("وثّقت الشبكة اختفاء نحو 112 ألف شخص حتى آب 2023.", (None, "2023-08")),
     ],
 )
 def test_period_in_the_sentence(make_doc: MakeDoc, text: str, period: tuple[str, str]) -> None:
@@ -264,3 +276,8 @@ def test_a_figure_takes_the_violation_of_its_own_clause(make_doc: MakeDoc) -> No
 def test_an_arabic_quote_ends_with_the_counted_word_not_its_stem(make_doc: MakeDoc) -> None:
     claim = only(make_doc, "واستند التقرير إلى مقابلات مع 31 شاهداً ومعتقلاً سابقاً.")
     assert (claim.kind, claim.quote) == ("method", "31 شاهداً")
+
+
+def test_a_part_of_the_dead_counted_after_a_comma_is_a_killing(make_doc: MakeDoc) -> None:
+    found = claims(make_doc, "وقال المرصد إن عدد القتلى ارتفع إلى 45 قتيلاً، بينهم سبعة أطفال.")
+    assert [(c.event, c.low) for c in found] == [("killing", 45), ("killing", 7)]

@@ -31,6 +31,10 @@ def read(text: str) -> list[tuple[float | None, float | None, float | None, str 
         ("ألفين", 2000),
         ("مليون", 1_000_000),
         ("13 ألف معتقل", 13000),
+        ("مئتي شخص", 200),
+        # one number in two parts: thousands, "and" the rest
+        ("15 ألفاً و 102 شخصاً", 15102),
+        ("15 ألفاً و102 شخصاً", 15102),
     ],
 )
 def test_exact_figures_fill_low_high_and_best(text: str, value: float) -> None:
@@ -96,6 +100,8 @@ def test_between_to_is_a_range() -> None:
         ("قرابة 200 معتقل", (None, None, 200, "about")),
         ("ما يقارب 200 معتقل", (None, None, 200, "about")),
         ("يقدر عددهم بـ 3000 معتقل", (3000, 3000, 3000, "estimated")),
+        ("قدّرت عددهم بنحو 112 ألف شخص", (None, None, 112000, "about")),
+        ("وبأكثر من 100 شخص", (100, None, None, "over")),
     ],
 )
 def test_qualifiers_choose_the_figure_field(text: str, expected: tuple[object, ...]) -> None:

@@ -27,7 +27,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
     ("since", re.compile(rf"(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
-    ("until", re.compile(rf"(?:until|till|by the end of|حتي) (?:(?:{_MONTH}) )?(?:عام )?{_YEAR}")),
+    ("until", re.compile(rf"(?:until|till|by the end of|حتي) (?:({_MONTH}) )?(?:عام )?{_YEAR}")),
     ("in", re.compile(
         rf"(?:in|during|throughout|في|خلال) (?:the )?(?:year )?{_MON}(?!\d|/|,\s?\d{1,2}\b)"
     )),
@@ -59,7 +59,7 @@ def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str 
             elif shape == "since":
                 value = (_month(groups[1], groups[0]), None)
             elif shape == "until":
-                value = (None, groups[0])
+                value = (None, _month(groups[1], groups[0]))
             else:
                 value = (_month(groups[1], groups[0]),) * 2
             distance = abs(m.start() - near)

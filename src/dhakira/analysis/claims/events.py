@@ -121,7 +121,8 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("method", "other", spans)
     counted_end = spans[0][1] if spans else end
     lead = _LEAD.search(text, max(lo, start - 30), start)
-    if lead and lead.lastgroup:
+    # a prison right before a figure does not name what it counts ("يضم السجن نحو عشرين مهجعاً")
+    if lead and lead.lastgroup and not _WEAK_NOUNS.match(lead.group(lead.lastgroup)):
         event = _in_custody(text, lead.lastgroup, "", head_word, counted_end, hi)
         return Reading("victims", event, spans + ((lead.start(), lead.end()),))
     if head_word is None and (cell := _table_cell(text, start, lo)):

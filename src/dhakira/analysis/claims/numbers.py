@@ -164,8 +164,24 @@ def _atoms(text: str) -> list[_Atom]:
     for atom in found:
         if kept and atom.start < kept[-1].end:
             continue
+        if kept and (whole := _compound(text, kept[-1], atom)):
+            kept[-1] = whole
+            continue
         kept.append(atom)
     return kept
+
+
+_AND = re.compile(r"\s*(?:و|and)\s*$")
+
+
+def _compound(text: str, first: _Atom, second: _Atom) -> _Atom | None:
+    """One number written in two parts, thousands and the rest: "15 ألفاً و 102" is 15,102
+    (not a range, and not 102)."""
+    if first.scale < 1000 or first.vague or not second.plain_digits:
+        return None
+    if second.value >= first.scale or not _AND.match(text, first.end, second.start):
+        return None
+    return _Atom(first.start, second.end, first.value + second.value, None, first.scale)
 
 
 _MONTH_WORDS = _alternation([*english.MONTHS, *arabic.MONTHS])
@@ -223,7 +239,8 @@ def _section_number(before: str, number: str, after: str) -> bool:
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–|—|و|الي|حتي)\s*$")
 _RANGE_LEAD = re.compile(r"(?:between|from|ما بين|بين|من)\s+$")
 _QUAL_BEFORE = {**english.QUALIFIERS_BEFORE, **arabic.QUALIFIERS_BEFORE}
-_QUAL_BEFORE_RE = re.compile(rf"(?:^|[^\w])[و]?({_alternation(_QUAL_BEFORE)})\s+$")
+# a conjunction and the preposition ب may lead an Arabic qualifier ("وبنحو", "بأكثر من")
+_QUAL_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?:و?ب|و)?({_alternation(_QUAL_BEFORE)})\s+$")
 _QUAL_AFTER = {**english.QUALIFIERS_AFTER, **arabic.QUALIFIERS_AFTER}
 _QUAL_AFTER_RE = re.compile(rf"^\s*(?:\w+\s+)?({_alternation(_QUAL_AFTER)})(?!\w)")
 _ESTIMATE_NEAR = re.compile(

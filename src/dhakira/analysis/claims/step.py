@@ -209,4 +209,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v6", find_claims)
+STEP = Step("analysis.claims", "v7", find_claims)
