@@ -177,6 +177,17 @@ def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text:
             (None, "2023-08"),
         ),
         ("وثّقت الشبكة اختفاء نحو 112 ألف شخص حتى آب 2023.", (None, "2023-08")),
+        (
+            "The number of people forcibly disappeared rose to 96,103 by August 2022.",
+            (None, "2022-08"),
+        ),
+        (
+            "Some 72 people were killed when bombs hit the market on 3 June 2015.",
+            ("2015-06-03",) * 2,
+        ),
+        ("Police arrested 40 students on Monday, June 4, 2012.", ("2012-06-04",) * 2),
+        ("قتل 25 مدنياً في القصف يوم 3 حزيران 2015.", ("2015-06-03",) * 2),
+        ("The report published on 3 June 2015 says 40 detainees were executed.", (None, None)),
     ],
 )
 def test_period_in_the_sentence(make_doc: MakeDoc, text: str, period: tuple[str, str]) -> None:
@@ -281,3 +292,29 @@ def test_an_arabic_quote_ends_with_the_counted_word_not_its_stem(make_doc: MakeD
 def test_a_part_of_the_dead_counted_after_a_comma_is_a_killing(make_doc: MakeDoc) -> None:
     found = claims(make_doc, "وقال المرصد إن عدد القتلى ارتفع إلى 45 قتيلاً، بينهم سبعة أطفال.")
     assert [(c.event, c.low) for c in found] == [("killing", 45), ("killing", 7)]
+
+
+def test_a_date_does_not_reach_past_a_semicolon(make_doc: MakeDoc) -> None:
+    found = claims(
+        make_doc, "12 men were arrested on 5 May 2012; seven of them were later released."
+    )
+    assert [(c.event, c.period_start) for c in found] == [
+        ("detention", "2012-05-05"),
+        ("release", None),
+    ]
+
+
+def test_a_part_counted_with_of_them_takes_what_happened_to_the_whole(make_doc: MakeDoc) -> None:
+    text = "The network recorded 14,664 deaths due to torture, 190 of them children."
+    assert [(c.event, c.low) for c in claims(make_doc, text)] == [
+        ("death_in_custody", 14664),
+        ("death_in_custody", 190),
+    ]
+
+
+def test_a_part_that_says_what_happened_to_it_keeps_its_own_event(make_doc: MakeDoc) -> None:
+    text = "Tens of thousands remain missing, and at least 1,500 of them died in detention."
+    assert [c.event for c in claims(make_doc, text)] == [
+        "enforced_disappearance",
+        "death_in_custody",
+    ]

@@ -8,6 +8,7 @@ the quote can cover it.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from dhakira.analysis.claims import arabic, english
 from dhakira.analysis.claims.names import Name, full_name
@@ -26,10 +27,20 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:between|from) ({_MONTH}) {_YEAR} (?:and|to|until) ({_MONTH}) {_YEAR}(?!\d)"
     )),
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
-    ("since", re.compile(rf"(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
-    ("until", re.compile(rf"(?:until|till|by the end of|حتي) (?:({_MONTH}) )?(?:عام )?{_YEAR}")),
+    ("since", re.compile(rf"(?<![a-z])(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
+    ("until", re.compile(
+        rf"(?<![a-z])(?:until|till|by the end of|by|حتي) (?:({_MONTH}) )?(?:عام )?{_YEAR}(?!\d)"
+    )),
+    # a day: "on 3 June 2015", "on June 3, 2015", "في 3 حزيران 2015", "يوم 3 حزيران 2015"
+    ("day", re.compile(
+        rf"(?<![a-z])(?:on|في|يوم) (?:[a-z]+day,? )?(\d{{1,2}}) ({_MONTH}),? {_YEAR}(?!\d)"
+    )),
+    ("month-day", re.compile(
+        rf"(?<![a-z])on (?:[a-z]+day,? )?({_MONTH}) (\d{{1,2}}),? {_YEAR}(?!\d)"
+    )),
     ("in", re.compile(
-        rf"(?:in|during|throughout|في|خلال) (?:the )?(?:year )?{_MON}(?!\d|/|,\s?\d{1,2}\b)"
+        rf"(?<![a-z])(?:in|during|throughout|في|خلال) (?:the )?(?:year )?{_MON}"
+        r"(?!\d|/|,\s?\d{1,2}\b)"
     )),
 ]  # fmt: skip
 
@@ -38,7 +49,17 @@ def _month(year: str, month: str | None) -> str:
     return f"{year}-{_MONTHS[month]:02d}" if month else year
 
 
-_PUBLISHED = re.compile(r"(?:published|issued|released|dated|نشر|صدر|الصادر)\s*$")
+def _day(year: str, month: str, day: str) -> str | None:
+    """ISO date of a day, or its month when the day cannot be in it ("31 June")."""
+    try:
+        return date(int(year), _MONTHS[month], int(day)).isoformat()
+    except ValueError:
+        return _month(year, month)
+
+
+_PUBLISHED = re.compile(
+    r"(?:published|posted|updated|issued|released|dated|publication|نشر\w*|صدر\w*|الصادر)\s*$"
+)
 
 
 def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str | None, int, int]:
@@ -49,11 +70,16 @@ def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str 
         return (None, None, -1, -1)
     for shape, pattern in _PERIODS:
         for m in pattern.finditer(low, lo, hi):
-            if shape == "in" and _PUBLISHED.search(low, max(lo, m.start() - 12), m.start()):
+            dated = shape in ("in", "day", "month-day")
+            if dated and _PUBLISHED.search(low, max(lo, m.start() - 14), m.start()):
                 continue
             groups = m.groups()
-            if shape == "range":
-                value: tuple[str | None, str | None] = (groups[0], groups[1])
+            value: tuple[str | None, str | None]
+            if shape in ("day", "month-day"):
+                day, month = groups[:2] if shape == "day" else groups[1::-1]
+                value = (_day(groups[2], month, day),) * 2
+            elif shape == "range":
+                value = (groups[0], groups[1])
             elif shape == "months":  # "March 2011 – December 2015", as tables give them
                 value = (_month(groups[1], groups[0]), _month(groups[3], groups[2]))
             elif shape == "since":

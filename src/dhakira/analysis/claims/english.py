@@ -81,7 +81,10 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
     ),
     "death_sentence": (r"sentenced to death", r"condemned to death"),
     "execution": (r"executed", r"hanged", r"hung", r"put to death", r"shot dead by firing squad"),
-    "enforced_disappearance": (r"(?:forcibly |forcefully )?disappeared", r"went missing"),
+    "enforced_disappearance": (
+        r"(?:forcibly |forcefully )?disappeared", r"went missing",
+        r"(?:remain|remains|remained|are still|were still|still) missing",
+    ),
     "release": (r"released", r"freed", r"set free"),
     "killing": (r"killed", r"murdered", r"died", r"massacred", r"slain", r"lost their lives",
                 r"shot dead"),

@@ -175,6 +175,19 @@ def _in_custody(
     return event
 
 
+_OF_THEM = re.compile(r"\s*(?:of them|of whom|منهم)(?!\w)")
+
+
+def part_of_the_last(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """True for a figure that counts part of the figure before it and says nothing of its own
+    about what happened: "14,664 deaths due to torture, 190 of them children" (the 190 died
+    like the rest), but not "at least 1,500 of them died in detention"."""
+    if not _OF_THEM.match(text, end):
+        return False
+    clause_lo, clause_hi = _clause(text, start, end, lo, hi)
+    return not any(_ALL_VERBS.finditer(text, clause_lo, clause_hi))
+
+
 def _weak(text: str, cue: tuple[str, int, int]) -> bool:
     """A cue that names a place of detention, not a violation ("prison", "custody")."""
     return _WEAK_NOUNS.match(text[cue[1] : cue[2]]) is not None

@@ -20,7 +20,7 @@ from dhakira.analysis.claims.context import (
     report_subject,
     table_source,
 )
-from dhakira.analysis.claims.events import EVENT_CUES, Reading, read_figure
+from dhakira.analysis.claims.events import EVENT_CUES, Reading, part_of_the_last, read_figure
 from dhakira.analysis.claims.names import Name, from_entities, read_names
 from dhakira.analysis.claims.numbers import Figure, find_figures
 from dhakira.pipeline import Step
@@ -71,6 +71,7 @@ def _source_windows(low: str, sentence: tuple[int, int, int], para: tuple[int, i
     return windows
 
 
+_PART_MARKS = (";", "؛")
 _THE_FACILITY = re.compile(
     r"\bthe (?:prison|jail|facility|detention (?:centre|center))\b|(?<!\w)السجن(?!\w)"
 )
@@ -132,6 +133,11 @@ class _Reader:
         reading = read_figure(self.low, figure.start, figure.end, lo, hi)
         if reading is None:
             return None
+        whole = self._last_figure(figure, lo)
+        if whole and part_of_the_last(self.low, figure.start, figure.end, lo, hi):
+            counted = read_figure(self.low, whole.start, whole.end, lo, hi)
+            if counted is not None and counted.kind == reading.kind:
+                reading = Reading(reading.kind, counted.event, reading.spans)
         period = self._period(index, reading, figure.start)
         actor = find_actor(self.low, lo, hi, figure.start)
         place = find_place(self.low, self.names, lo, hi, figure.start) or self._the_facility(lo, hi)
@@ -163,6 +169,11 @@ class _Reader:
             kind=reading.kind,
         )
 
+    def _last_figure(self, figure: Figure, lo: int) -> Figure | None:
+        """The figure before this one in its sentence, if any."""
+        earlier = [f for f in self.figures if lo <= f.start and f.end <= figure.start]
+        return earlier[-1] if earlier else None
+
     def _the_facility(self, lo: int, hi: int) -> Name | None:
         """The facility an earlier sentence named, when this one says "the prison" ("the
         London-based organisation estimated that 5,000 were executed at the prison")."""
@@ -177,7 +188,13 @@ class _Reader:
         """The period in the sentence, else the previous sentence of the paragraph, else the
         last earlier sentence that dates the same kind of event."""
         lo, hi, paragraph = self.sentences[index]
-        found = find_period(self.low, lo, hi, near)
+        # a semicolon closes what a date says: in "12 men arrested on 5 May 2012; seven of
+        # them were later released" the date is not the release's
+        before = max(self.low.rfind(mark, lo, near) for mark in _PART_MARKS)
+        after = [at for mark in _PART_MARKS if (at := self.low.find(mark, near, hi)) >= 0]
+        found = find_period(
+            self.low, before + 1 if before >= 0 else lo, min(after, default=hi), near
+        )
         if found[0] or found[1] or reading.kind != "victims":
             return found
         if index > 0 and self.sentences[index - 1][2] == paragraph:
@@ -209,4 +226,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v7", find_claims)
+STEP = Step("analysis.claims", "v8", find_claims)
