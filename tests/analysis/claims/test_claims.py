@@ -53,6 +53,9 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("وحُكم على 12 شاباً بالإعدام أمام محكمة الإرهاب.", "death_sentence"),
         ("ولقي 8 أشخاص حتفهم جراء انفجار سيارة مفخخة.", "killing"),
         ("ما يقارب 30 ألف معتقل قضوا في سجون النظام.", "death_in_custody"),
+        # what the clause says was done to detainees outranks their being detainees
+        ("أعلنت الوزارة الإفراج عن دفعة جديدة تضم 300 موقوف.", "release"),
+        ("وتمت تصفية العشرات من المعتقلين ميدانياً.", "execution"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:

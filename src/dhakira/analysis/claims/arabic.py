@@ -135,7 +135,7 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (r"تحت التعذيب",),
     "death_sentence": (r"احكاما?\s+(?:ال|بال)?اعدام", r"حكما?\s+بالاعدام"),
-    "execution": (r"(?:ال)?اعدام\w*", r"(?:ال)?مشانق", r"(?:ال)?شنق"),
+    "execution": (r"(?:ال)?اعدام\w*", r"(?:ال)?مشانق", r"(?:ال)?شنق", r"(?:ال)?تصفيه"),
     "enforced_disappearance": (
         r"(?:ال)?مختف\w*", r"(?:ال)?اخفاء", r"(?:ال)?اختفاء", r"(?:ال)?مفقود\w*",
     ),

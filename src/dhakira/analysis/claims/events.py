@@ -135,12 +135,18 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     clause_lo, clause_hi = _clause(text, start, end, lo, hi)
     own = [cue for cue in verbs if clause_lo <= cue[1] and cue[2] <= clause_hi]
     nouns = _cues(_ALL_NOUNS, text, lo, hi)
-    if not own and head_word not in _HEAD_EVENT:
-        own = [
+    if not own:
+        in_clause = [
             cue
             for cue in nouns
             if clause_lo <= cue[1] and cue[2] <= clause_hi and not _weak(text, cue)
         ]
+        if head_word not in _HEAD_EVENT:
+            own = in_clause
+        elif _HEAD_EVENT[head_word] == "detention":
+            # detainees are held by definition: what the clause says was done to them
+            # counts ("الإفراج عن دفعة جديدة تضم 300 موقوف" is a release)
+            own = [cue for cue in in_clause if cue[0] != "detention"]
     if own or verbs:
         event, s, e = _nearest(own or verbs, start, end)
         event = _in_custody(text, event, text[s:e], head_word, counted_end, hi)
