@@ -56,6 +56,10 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         # what the clause says was done to detainees outranks their being detainees
         ("أعلنت الوزارة الإفراج عن دفعة جديدة تضم 300 موقوف.", "release"),
         ("وتمت تصفية العشرات من المعتقلين ميدانياً.", "execution"),
+        ("An estimated 17,723 people were killed in custody.", "death_in_custody"),
+        ("Rights groups said tens of thousands remained behind bars.", "detention"),
+        ("Tens of thousands remain in detention, the group said.", "detention"),
+        ("ولا يزال عشرات الآلاف خلف القضبان.", "detention"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:

@@ -77,7 +77,7 @@ METHOD_LEADS: tuple[str, ...] = (
 EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (
         r"(?:died|killed|perished|tortured to death) (?:under|from|as a result of) torture",
-        r"died in (?:custody|detention|prison)", r"tortured to death",
+        r"(?:died|killed|perished) in (?:\w+ )?(?:custody|detention|prison)", r"tortured to death",
     ),
     "death_sentence": (r"sentenced to death", r"condemned to death"),
     "execution": (r"executed", r"hanged", r"hung", r"put to death", r"shot dead by firing squad"),
@@ -90,7 +90,9 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
                 r"shot dead"),
     "torture": (r"tortured",),
     "detention": (r"detained", r"arrested", r"imprisoned", r"jailed", r"held", r"abducted",
-                  r"incarcerated"),
+                  r"incarcerated",
+                  r"(?:remain|remains|remained|are still|were still|still) (?:in detention|"
+                  r"in custody|in prison|behind bars)"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (r"deaths? (?:in|under) (?:custody|detention|torture)",),
