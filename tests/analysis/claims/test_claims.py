@@ -60,6 +60,7 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("Rights groups said tens of thousands remained behind bars.", "detention"),
         ("Tens of thousands remain in detention, the group said.", "detention"),
         ("ولا يزال عشرات الآلاف خلف القضبان.", "detention"),
+        ("وأفادت مصادر محلية بمقتل طفلين وامرأة في قصف مدفعي.", "killing"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:

@@ -35,10 +35,19 @@ def read(text: str) -> list[tuple[float | None, float | None, float | None, str 
         # one number in two parts: thousands, "and" the rest
         ("15 ألفاً و 102 شخصاً", 15102),
         ("15 ألفاً و102 شخصاً", 15102),
+        # a dual noun counts two people by itself
+        ("بمقتل طفلين", 2),
+        ("اعتقلت رجلين", 2),
+        ("امرأتان", 2),
     ],
 )
 def test_exact_figures_fill_low_high_and_best(text: str, value: float) -> None:
     assert read(text) == [(value, value, value, None)]
+
+
+def test_a_plural_that_looks_like_a_dual_is_no_figure() -> None:
+    """ "مدنيين" is the plural (civilians) as often as the dual: only the number counts."""
+    assert read("قتل مدنيين في القصف") == []
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,13 @@ SCALES: dict[str, int] = {
 DUALS: dict[str, int] = {
     "الفان": 2000, "الفين": 2000, "مليونان": 2_000_000, "مليونين": 2_000_000,
 }  # fmt: skip
+# Nouns whose dual counts two people by itself ("مقتل طفلين": two children). Only nouns with a
+# broken plural (أطفال، أشخاص، رجال، نساء): their -ين form cannot be a plural ("مدنيين" can).
+DUAL_PEOPLE: frozenset[str] = frozenset(
+    f"{stem}{ending}"
+    for stem in ("طفل", "شخص", "رجل", "امرات", "شاب", "سجين", "شقيق", "مواطن", "طالب")
+    for ending in ("ين", "ان")
+)
 # Vague quantities: folded phrase → (smallest value, English qualifier).
 VAGUE: dict[str, tuple[int, str]] = {
     "عشرات الالاف": (10_000, "tens of thousands"),

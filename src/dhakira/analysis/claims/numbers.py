@@ -63,6 +63,7 @@ _EN_VAGUE = re.compile(
 _LATIN_LETTER = re.compile("[a-z]")
 _AR_TOKEN = _alternation([*arabic.UNITS, *arabic.HUNDREDS, *arabic.SCALES, *arabic.DUALS])
 _AR_WORDS = re.compile(rf"(?<!\w)[وب]?(?:{_AR_TOKEN})(?:\s+و?(?:{_AR_TOKEN}))*(?!\w)")
+_AR_DUAL = re.compile(rf"(?<!\w)[وبل]?(?:ال)?({_alternation(arabic.DUAL_PEOPLE)})(?!\w)")
 _AR_VAGUE = re.compile(rf"(?<!\w)[وب]?(?:ال)?({_alternation(arabic.VAGUE)})(?!\w)")
 
 
@@ -159,6 +160,7 @@ def _atoms(text: str) -> list[_Atom]:
     found = _digit_atoms(text) + english + _vague_atoms(text, has_arabic, has_latin)
     if has_arabic:
         found += _arabic_word_atoms(text)
+        found += [_Atom(m.start(1), m.end(1), 2) for m in _AR_DUAL.finditer(text)]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[_Atom] = []
     for atom in found:
