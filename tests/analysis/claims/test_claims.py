@@ -196,6 +196,12 @@ def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text:
         ("Police arrested 40 students on Monday, June 4, 2012.", ("2012-06-04",) * 2),
         ("قتل 25 مدنياً في القصف يوم 3 حزيران 2015.", ("2015-06-03",) * 2),
         ("The report published on 3 June 2015 says 40 detainees were executed.", (None, None)),
+        # the day a statement was made is not when its events happened
+        (
+            "The network said on 1 March 2017 that 5,000 detainees were executed since 2011.",
+            ("2011", None),
+        ),
+        ("Some 60 prisoners were released on 5 May 2012.", ("2012-05-05",) * 2),
     ],
 )
 def test_period_in_the_sentence(make_doc: MakeDoc, text: str, period: tuple[str, str]) -> None:

@@ -57,8 +57,12 @@ def _day(year: str, month: str, day: str) -> str | None:
         return _month(year, month)
 
 
+# a date right after these tells when something was published or said, not when it happened
+# ("posted on April 19 2017", "said on 1 March 2017 that at least 5,000 ...")
 _PUBLISHED = re.compile(
-    r"(?:published|posted|updated|issued|released|dated|publication|نشر\w*|صدر\w*|الصادر)\s*$"
+    r"(?:published|posted|updated|issued|dated|publication|said|says|announced|"
+    r"reported|stated|wrote|added|noted|نشر\w*|صدر\w*|الصادر|قال\w*|اعلن\w*|ذكر\w*|افاد\w*|"
+    r"صرح\w*)\s*$"
 )
 
 

@@ -226,4 +226,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v11", find_claims)
+STEP = Step("analysis.claims", "v12", find_claims)
