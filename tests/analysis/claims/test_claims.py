@@ -332,3 +332,38 @@ def test_a_part_that_says_what_happened_to_it_keeps_its_own_event(make_doc: Make
         "enforced_disappearance",
         "death_in_custody",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The death toll from the massacre in Houla rose to 108, the UN said.", [108]),
+        ("وقال المرصد إن حصيلة القتلى ارتفعت إلى 45 أمس.", [45]),
+        # the toll reaches the figure after it, not the injured counted next
+        ("The death toll reached 3 in addition to 8 injured.", [3]),
+    ],
+)
+def test_a_death_toll_counts_killings(make_doc: MakeDoc, text: str, figures: list[int]) -> None:
+    found = claims(make_doc, text)
+    assert [(c.event, c.best) for c in found] == [("killing", figure) for figure in figures]
+
+
+def test_the_verb_right_after_the_counted_people_is_what_happened_to_them(
+    make_doc: MakeDoc,
+) -> None:
+    text = "At least 5 journalists were killed and 12 others arrested in 2014."
+    assert [(c.event, c.low) for c in claims(make_doc, text)] == [("killing", 5), ("detention", 12)]
+
+
+def test_a_part_who_died_under_torture_died_in_custody(make_doc: MakeDoc) -> None:
+    text = "Over 4,000 Palestinians have died in Syria since 2011, 600 of them under torture."
+    assert [c.event for c in claims(make_doc, text)] == ["killing", "death_in_custody"]
+
+
+def test_an_unknown_organization_is_not_taken_for_one_named_earlier(make_doc: MakeDoc) -> None:
+    text = (
+        "Amnesty International said 13,000 prisoners were hanged.\n\n"
+        "At least 5 journalists were killed in 2014, the committee to protect journalists reported."
+    )
+    found = claims(make_doc, text)
+    assert [c.attributed_to for c in found] == ["Amnesty International", None]

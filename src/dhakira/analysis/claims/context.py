@@ -182,6 +182,10 @@ def _resolve(low: str, span: tuple[int, int], names: list[Name]) -> str | None:
     group = _GROUP_WORD.search(phrase) or re.match(
         r"^(?:the )?(network|coalition|commission)$", phrase
     )
+    # "the committee to protect journalists" names an organization of its own: not a way of
+    # referring back to one named earlier ("the committee said")
+    if group and phrase[group.end() :].strip():
+        return None
     if group:
         head = group.group(1)[:7]
         pool = [n for n in earlier if n.kind == "organization" and head in n.name.lower()]

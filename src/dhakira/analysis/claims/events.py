@@ -56,6 +56,14 @@ _UNDER_TORTURE = re.compile(
     r"\s*(?:[\w’'-]+\s+){0,2}?(?:(?:under|from|due to|as a result of)\s+torture"
     r"|(?:تحت|بسبب|جراء|نتيجه)\s+(?:ال)?تعذيب)"
 )
+# a death toll that reaches the figure right after it: "the death toll from the massacre rose
+# to 108", "ارتفعت حصيلة القتلى إلى 45"
+_TOLL = re.compile(
+    r"(?:(?:death )?toll (?:[\w-]+ ){0,8}?(?:rose|climbed|jumped|reached|increased|stood|stands|"
+    r"has risen|had risen|rises|reaches)(?: at| to)?"
+    r"|حصيله (?:\w+ ){0,6}?(?:الي|بلغت|وصلت الي))\s+$"
+)
+_PREDICATE = re.compile(r"\s*(?:(?:were|was|are|is|have been|has been|had been|got)\s+)?")
 # a verb that says people died (not that someone killed them)
 _DIED = re.compile(r"(?:[وف])?(?:died|perished|توفي\w*|توفوا|مات\w*|قضوا)")
 _METHOD_LEAD = re.compile(
@@ -127,6 +135,10 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("victims", event, spans + ((lead.start(), lead.end()),))
     if head_word is None and (cell := _table_cell(text, start, lo)):
         return cell
+    toll = _TOLL.search(text, max(lo, start - 90), start)
+    if toll and head_word not in _HEAD_EVENT:
+        event = _in_custody(text, "killing", "", head_word, counted_end, hi)
+        return Reading("victims", event, spans + ((toll.start(), toll.end()),))
     verbs = _cues(_ALL_VERBS, text, lo, hi)
     if head_word is None and not _verb_close(verbs, start, end):
         return None
@@ -147,8 +159,11 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
             # detainees are held by definition: what the clause says was done to them
             # counts ("الإفراج عن دفعة جديدة تضم 300 موقوف" is a release)
             own = [cue for cue in in_clause if cue[0] != "detention"]
-    if own or verbs:
-        event, s, e = _nearest(own or verbs, start, end)
+    # the verb right after the counted people is what happened to them: in "5 journalists
+    # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer
+    said_of = [c for c in own if _PREDICATE.fullmatch(text, counted_end, c[1])]
+    if said_of or own or verbs:
+        event, s, e = _nearest(said_of or own or verbs, start, end)
         event = _in_custody(text, event, text[s:e], head_word, counted_end, hi)
         return Reading("victims", event, spans + ((s, e),))
     if head_word in _HEAD_EVENT:
@@ -174,7 +189,7 @@ def _in_custody(
     detainees died in the Palestine Branch"), died in custody."""
     if event != "killing":
         return event
-    if _UNDER_TORTURE.match(text, counted_end, min(hi, counted_end + 40)):
+    if died_under_torture(text, counted_end, hi):
         return "death_in_custody"
     if _DIED.fullmatch(cue) and _HEAD_EVENT.get(head_word or "") == "detention":
         return "death_in_custody"
@@ -182,6 +197,11 @@ def _in_custody(
 
 
 _OF_THEM = re.compile(r"\s*(?:of them|of whom|منهم)(?!\w)")
+
+
+def died_under_torture(text: str, end: int, hi: int) -> bool:
+    """True when "under torture" (or "تحت التعذيب") follows within two words of `end`."""
+    return _UNDER_TORTURE.match(text, end, min(hi, end + 40)) is not None
 
 
 def part_of_the_last(text: str, start: int, end: int, lo: int, hi: int) -> bool:

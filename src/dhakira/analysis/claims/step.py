@@ -20,7 +20,13 @@ from dhakira.analysis.claims.context import (
     report_subject,
     table_source,
 )
-from dhakira.analysis.claims.events import EVENT_CUES, Reading, part_of_the_last, read_figure
+from dhakira.analysis.claims.events import (
+    EVENT_CUES,
+    Reading,
+    died_under_torture,
+    part_of_the_last,
+    read_figure,
+)
 from dhakira.analysis.claims.names import Name, from_entities, read_names
 from dhakira.analysis.claims.numbers import Figure, find_figures
 from dhakira.pipeline import Step
@@ -137,7 +143,10 @@ class _Reader:
         if whole and part_of_the_last(self.low, figure.start, figure.end, lo, hi):
             counted = read_figure(self.low, whole.start, whole.end, lo, hi)
             if counted is not None and counted.kind == reading.kind:
-                reading = Reading(reading.kind, counted.event, reading.spans)
+                event = counted.event
+                if event == "killing" and died_under_torture(self.low, figure.end, hi):
+                    event = "death_in_custody"  # "4,000 died, 600 of them under torture"
+                reading = Reading(reading.kind, event, reading.spans)
         period = self._period(index, reading, figure.start)
         actor = find_actor(self.low, lo, hi, figure.start)
         place = find_place(self.low, self.names, lo, hi, figure.start) or self._the_facility(lo, hi)
@@ -226,4 +235,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v12", find_claims)
+STEP = Step("analysis.claims", "v13", find_claims)
