@@ -61,6 +61,9 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("Tens of thousands remain in detention, the group said.", "detention"),
         ("ولا يزال عشرات الآلاف خلف القضبان.", "detention"),
         ("وأفادت مصادر محلية بمقتل طفلين وامرأة في قصف مدفعي.", "killing"),
+        ("وأحصت الرابطة وفاة 1,450 معتقلاً في سجن صيدنايا.", "death_in_custody"),
+        ("The group recorded the deaths of 300 detainees in 2014.", "death_in_custody"),
+        ("It counted the deaths of 300 civilians in 2014.", "killing"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:

@@ -65,7 +65,9 @@ _TOLL = re.compile(
 )
 _PREDICATE = re.compile(r"\s*(?:(?:were|was|are|is|have been|has been|had been|got)\s+)?")
 # a verb that says people died (not that someone killed them)
-_DIED = re.compile(r"(?:[وف])?(?:died|perished|توفي\w*|توفوا|مات\w*|قضوا)")
+_DIED = re.compile(
+    r"(?:[وفب])?(?:died|perished|deaths?(?: of)?|توفي\w*|توفوا|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
+)
 _METHOD_LEAD = re.compile(
     rf"(?:{'|'.join(english.METHOD_LEADS + arabic.METHOD_LEADS)})\s+(?:\w+\s+)?$"
 )
@@ -131,7 +133,8 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     lead = _LEAD.search(text, max(lo, start - 30), start)
     # a prison right before a figure does not name what it counts ("يضم السجن نحو عشرين مهجعاً")
     if lead and lead.lastgroup and not _WEAK_NOUNS.match(lead.group(lead.lastgroup)):
-        event = _in_custody(text, lead.lastgroup, "", head_word, counted_end, hi)
+        cue = lead.group(lead.lastgroup).strip()
+        event = _in_custody(text, lead.lastgroup, cue, head_word, counted_end, hi)
         return Reading("victims", event, spans + ((lead.start(), lead.end()),))
     if head_word is None and (cell := _table_cell(text, start, lo)):
         return cell
@@ -186,7 +189,7 @@ def _in_custody(
 ) -> str:
     """A killing read more closely: people who died under torture ("the deaths of 14,537
     people under torture", "مقتل ... شخصاً تحت التعذيب"), or detainees who died ("three
-    detainees died in the Palestine Branch"), died in custody."""
+    detainees died in the Palestine Branch", "وفاة 1,450 معتقلاً"), died in custody."""
     if event != "killing":
         return event
     if died_under_torture(text, counted_end, hi):
