@@ -31,6 +31,7 @@ from collections import Counter
 from datetime import date
 
 from dhakira.analysis.date_mentions import find_dates
+from dhakira.analysis.incident.arabic import arabic_incident
 from dhakira.analysis.incident.breakdown import (
     add_sub_tolls,
     first_place_of_a_summed_toll,
@@ -174,10 +175,23 @@ def incident_of(doc: Document) -> Incident | None:
     )
 
 
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+
+
 def find_incident(doc: Document) -> Document:
-    """Pipeline step: set `doc.incident` (None for documents that report no violence)."""
-    doc.incident = incident_of(doc) if re.search(r"[A-Za-z]", doc.text[:2000]) else None
+    """Pipeline step: set `doc.incident` (None for documents that report no violence); an
+    Arabic report is read by `incident.arabic`."""
+    opening = doc.text[:2000]
+    if doc.language == "ar" or (
+        not re.search(r"[A-Za-z]", opening) and _ARABIC_LETTERS.search(opening)
+    ):
+        doc.incident = arabic_incident(doc)
+    elif re.search(r"[A-Za-z]", opening):
+        doc.incident = incident_of(doc)
+    else:
+        doc.incident = None
     return doc
 
 
-STEP = Step("analysis.incident", "v3", find_incident)
+# v4: Arabic reports get an incident (`incident.arabic`); they had none
+STEP = Step("analysis.incident", "v4", find_incident)
