@@ -70,6 +70,18 @@ def test_a_report_gives_every_field() -> None:
             "قُتل ثلاثة أطفال في غارة لطائرات التحالف الدولي على قرية في ريف الرقة الشمالي.\n",
             ("raqqa", "shelling", COALITION, 3, 0),
         ),
+        (
+            # the fighters of the organization were hit: the coalition struck
+            "مقتل 20 عنصراً من تنظيم داعش بضربات للتحالف الدولي في دير الزور\n\n"
+            "قتل 20 عنصراً من تنظيم داعش في ضربات جوية لطائرات التحالف الدولي في ريف دير الزور.\n",
+            ("deir ezzor", "shelling", COALITION, 0, 20),
+        ),
+        (
+            # one person, named without a number
+            "مقتل مدني برصاص قناص في درعا\n\n"
+            "قتل مدني برصاص قناص تابع لقوات النظام في حي طريق السد بمدينة درعا.\n",
+            ("daraa", "shooting", GOVERNMENT, 1, 0),
+        ),
     ],
 )
 def test_place_cause_actor_and_counts(text: str, fields: tuple[object, ...]) -> None:

@@ -193,5 +193,6 @@ def find_incident(doc: Document) -> Document:
     return doc
 
 
-# v4: Arabic reports get an incident (`incident.arabic`); they had none
-STEP = Step("analysis.incident", "v4", find_incident)
+# v4: Arabic reports get an incident (`incident.arabic`), they had none; v5: one person named
+# without a number ("مقتل مدني"), and a party hit named with its organization word
+STEP = Step("analysis.incident", "v5", find_incident)

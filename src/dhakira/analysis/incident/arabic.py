@@ -92,7 +92,7 @@ _ACTOR_PATTERNS = {
 # "غارات على مواقع داعش" (in "اشتباكات مع الفصائل" the factions fought: they count)
 _HIT_BEFORE = re.compile(
     r"(?:عناصر|عنصرا|عنصر|مقاتلي|مقاتلين|مقاتلا|جنود|جنديا|ضد|مواقع|مواقعا|معاقل|مقرات|"
-    r"تستهدف|استهدفت|استهدف|علي|عن)\s+(?:من\s+)?$"
+    r"تستهدف|استهدفت|استهدف|علي|عن)\s+(?:من\s+)?(?:تنظيم\s+|قوات\s+|حركه\s+|جيش\s+)?$"
 )
 _AIR_OR_GAS = re.compile(r"غاره|غارات|الغارات|طيران|الطيران|طائر\w*|برميل|براميل|كيماوي|كلور")
 
@@ -150,6 +150,11 @@ def _count(low: str) -> _Tally:
     for sentence in _sentences(low):
         if not _DEATH.search(sentence):
             continue
+        one = _one_killed(sentence)
+        if one and one not in seen and not find_figures(sentence):
+            seen.add(one)
+            _add(tally, one, 1, part=False)
+            continue
         for figure in find_figures(sentence):
             kind = _kind_of(sentence, figure)
             value = _value(figure)
@@ -157,15 +162,33 @@ def _count(low: str) -> _Tally:
                 continue
             seen.add(kind)
             part = _PART.search(sentence, max(0, figure.start - 12), figure.start) is not None
-            if kind == "noncivilians":
-                tally.noncivilians = value
-            elif kind == "civilians":
-                tally.civilians = value
-            else:
-                setattr(tally, kind, value)
-                if not part and not tally.civilians:
-                    tally.civilians = value  # "مقتل 3 أطفال": the children are the toll
+            _add(tally, kind, value, part)
     return tally
+
+
+def _add(tally: _Tally, kind: str, value: int, part: bool) -> None:
+    if kind == "noncivilians":
+        tally.noncivilians = value
+    elif kind == "civilians":
+        tally.civilians = value
+    else:
+        setattr(tally, kind, value)
+        if not part and not tally.civilians:
+            tally.civilians = value  # "مقتل 3 أطفال": the children are the toll
+
+
+# One person named after a word for death, with no number: "مقتل مدني برصاص قناص"
+_ONE = re.compile(
+    r"(?<!\w)[وفبل]?(?:مقتل|قتل|استشهاد|استشهد|مصرع|وفاه|توفي)\s+(?:ال)?"
+    r"(مدني|طفل|طفله|رضيع|امراه|سيده|فتاه|شاب|رجل|مواطن|شخص|طالب|صحفي|ناشط|معتقل|"
+    r"عنصر|جندي|مقاتل|ضابط|مسلح)(?!\w)"
+)
+
+
+def _one_killed(sentence: str) -> str | None:
+    """The kind of the single person a sentence says was killed, if it says so."""
+    m = _ONE.search(sentence)
+    return _kind_of_word(m.group(1)) if m else None
 
 
 def _sentences(low: str) -> list[str]:
@@ -183,9 +206,15 @@ def _kind_of(sentence: str, figure: Figure) -> str | None:
     words = sentence[figure.start : figure.end].split()
     noun = _NOUN.match(sentence, figure.end)
     for word in [*words[-1:], noun.group(1) if noun else ""]:
-        for kind, stems in _KINDS.items():
-            if any(word.startswith(stem) for stem in stems):
-                return kind
+        if kind := _kind_of_word(word):
+            return kind
+    return None
+
+
+def _kind_of_word(word: str) -> str | None:
+    for kind, stems in _KINDS.items():
+        if any(word.startswith(stem) for stem in stems):
+            return kind
     return None
 
 
