@@ -64,6 +64,7 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("وأحصت الرابطة وفاة 1,450 معتقلاً في سجن صيدنايا.", "death_in_custody"),
         ("The group recorded the deaths of 300 detainees in 2014.", "death_in_custody"),
         ("It counted the deaths of 300 civilians in 2014.", "killing"),
+        ("The Commission received reports of 32 deaths in detention.", "death_in_custody"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -205,6 +206,15 @@ def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text:
             ("2011", None),
         ),
         ("Some 60 prisoners were released on 5 May 2012.", ("2012-05-05",) * 2),
+        ("In the first half of 2023, 1,100 arbitrary arrests were recorded.", ("2023", "2023")),
+        # a toll counted since a war began runs on: not "in March 2011"
+        (
+            "More than 320,000 people have been killed since the conflict began in March 2011.",
+            ("2011-03", None),
+        ),
+        ("The war that began in early 2011 has killed hundreds of thousands.", ("2011", None)),
+        ("Since mid-2012, 900 detainees were executed there.", ("2012", None)),
+        ("In the late 1970s, 900 people were arrested in Hama in 1980.", ("1980", "1980")),
     ],
 )
 def test_period_in_the_sentence(make_doc: MakeDoc, text: str, period: tuple[str, str]) -> None:

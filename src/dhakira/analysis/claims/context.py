@@ -15,7 +15,7 @@ from dhakira.analysis.claims.names import Name, full_name
 
 _MONTHS = {**english.MONTHS, **arabic.MONTHS}
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_YEAR = r"((?:19|20)\d\d)"
+_YEAR = r"((?:19|20)\d\d)(?!s\b)"  # "the 1970s" is a decade, not a year
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _AR_YEAR = rf"(?:عامي |عام |العامين )?{_YEAR}"
 _MON = rf"(?:({_MONTH}) )?(?:عام )?{_YEAR}"
@@ -27,7 +27,11 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:between|from) ({_MONTH}) {_YEAR} (?:and|to|until) ({_MONTH}) {_YEAR}(?!\d)"
     )),
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
-    ("since", re.compile(rf"(?<![a-z])(?:since|منذ) (?:(?:the )?(?:start|beginning) of )?{_MON}")),
+    # a war or crackdown that "began in 2011" goes on: its toll is counted since then
+    ("since", re.compile(
+        rf"(?<![a-z])(?:since|منذ|(?:began|started|erupted|broke out) in) "
+        rf"(?:(?:the )?(?:start|beginning) of |early |mid-?)?{_MON}"
+    )),
     ("until", re.compile(
         rf"(?<![a-z])(?:until|till|by the end of|by|حتي) (?:({_MONTH}) )?(?:عام )?{_YEAR}(?!\d)"
     )),
@@ -39,8 +43,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![a-z])on (?:[a-z]+day,? )?({_MONTH}) (\d{{1,2}}),? {_YEAR}(?!\d)"
     )),
     ("in", re.compile(
-        rf"(?<![a-z])(?:in|during|throughout|في|خلال) (?:the )?(?:year )?{_MON}"
-        r"(?!\d|/|,\s?\d{1,2}\b)"
+        rf"(?<![a-z])(?:in|during|throughout|في|خلال) (?:the )?(?:(?:first|second) half of |"
+        rf"(?:early|mid|late) |the (?:first|second|third|fourth|last) quarter of )?(?:year )?{_MON}"
+        r"(?!\d|/|,\s?\d{1,2}\b(?![,.]\d))"
     )),
 ]  # fmt: skip
 
@@ -69,7 +74,7 @@ _PUBLISHED = re.compile(
 def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str | None, int, int]:
     """The period stated in `low[lo:hi]` nearest to position `near`: (start, end, span). A
     date something was published on ("a report published in August 2016") is not a period."""
-    best: tuple[int, tuple[str | None, str | None, int, int]] | None = None
+    found: list[tuple[str | None, str | None, int, int]] = []
     if not _ANY_YEAR.search(low, lo, hi):
         return (None, None, -1, -1)
     for shape, pattern in _PERIODS:
@@ -92,10 +97,15 @@ def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str 
                 value = (None, _month(groups[1], groups[0]))
             else:
                 value = (_month(groups[1], groups[0]),) * 2
-            distance = abs(m.start() - near)
-            if best is None or distance < best[0]:
-                best = (distance, (*value, m.start(), m.end()))
-    return best[1] if best else (None, None, -1, -1)
+            found.append((*value, m.start(), m.end()))
+    # a period inside a longer one is part of it: "began in early 2011" is not "in early 2011"
+    whole = [
+        p
+        for p in found
+        if not any(o is not p and o[2] <= p[2] and p[3] <= o[3] and o[3] - o[2] > p[3] - p[2]
+                   for o in found)
+    ]  # fmt: skip
+    return min(whole, key=lambda p: abs(p[2] - near), default=(None, None, -1, -1))
 
 
 _EN_ACTORS = (

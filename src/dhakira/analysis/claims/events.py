@@ -64,6 +64,11 @@ _TOLL = re.compile(
     r"|حصيله (?:\w+ ){0,6}?(?:الي|بلغت|وصلت الي))\s+$"
 )
 _PREDICATE = re.compile(r"\s*(?:(?:were|was|are|is|have been|has been|had been|got)\s+)?")
+# deaths "in detention", "in custody", "في السجون" right after the counted noun
+_IN_CUSTODY = re.compile(
+    r"\s*(?:(?:in|under) (?:\w+ )?(?:custody|detention|prisons?)"
+    r"|(?:في|داخل) (?:ال)?(?:سجون|سجن|معتقلات|معتقل|احتجاز|مراكز الاحتجاز))(?!\w)"
+)
 # a verb that says people died (not that someone killed them)
 _DIED = re.compile(
     r"(?:[وفب])?(?:died|perished|deaths?(?: of)?|توفي\w*|توفوا|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
@@ -71,6 +76,7 @@ _DIED = re.compile(
 _METHOD_LEAD = re.compile(
     rf"(?:{'|'.join(english.METHOD_LEADS + arabic.METHOD_LEADS)})\s+(?:\w+\s+)?$"
 )
+_DEATH_NOUNS = frozenset({"deaths", "dead", "bodies", "corpses", "قتيل", "قتلي", "جثه", "جثث"})
 _HEAD_EVENT: dict[str, str] = {
     "detainees": "detention", "detainee": "detention", "prisoners": "detention",
     "prisoner": "detention", "inmates": "detention", "arrests": "detention",
@@ -194,6 +200,8 @@ def _in_custody(
         return event
     if died_under_torture(text, counted_end, hi):
         return "death_in_custody"
+    if head_word in _DEATH_NOUNS and _IN_CUSTODY.match(text, counted_end, hi):
+        return "death_in_custody"  # "32 deaths in detention"
     if _DIED.fullmatch(cue) and _HEAD_EVENT.get(head_word or "") == "detention":
         return "death_in_custody"
     return event
