@@ -214,6 +214,8 @@ def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text:
         ),
         ("The war that began in early 2011 has killed hundreds of thousands.", ("2011", None)),
         ("Since mid-2012, 900 detainees were executed there.", ("2012", None)),
+        ("ومنذ اندلاع الثورة في آذار 2011 قُتل أكثر من 230 ألف مدني.", ("2011-03", None)),
+        ("ووثّق التقرير مقتل 45 شخصاً تحت التعذيب خلال شهر كانون الثاني 2019.", ("2019-01",) * 2),
         ("In the late 1970s, 900 people were arrested in Hama in 1980.", ("1980", "1980")),
     ],
 )

@@ -29,7 +29,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
     # a war or crackdown that "began in 2011" goes on: its toll is counted since then
     ("since", re.compile(
-        rf"(?<![a-z])(?:since|منذ|(?:began|started|erupted|broke out) in) "
+        rf"(?<![a-z])(?:since|منذ|(?:began|started|erupted|broke out) in"
+        rf"|منذ (?:اندلاع|بدء|بدايه|انطلاق) (?:\w+ ){{0,3}}?(?:في|عام)"
+        rf"|(?:اندلعت|بدات|انطلقت) (?:في|عام)) "
         rf"(?:(?:the )?(?:start|beginning) of |early |mid-?)?{_MON}"
     )),
     ("until", re.compile(
@@ -43,7 +45,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![a-z])on (?:[a-z]+day,? )?({_MONTH}) (\d{{1,2}}),? {_YEAR}(?!\d)"
     )),
     ("in", re.compile(
-        rf"(?<![a-z])(?:in|during|throughout|في|خلال) (?:the )?(?:(?:first|second) half of |"
+        rf"(?<![a-z])(?:in|during|throughout|في|خلال) (?:the |شهر )?(?:(?:first|second) half of |"
         rf"(?:early|mid|late) |the (?:first|second|third|fourth|last) quarter of )?(?:year )?{_MON}"
         r"(?!\d|/|,\s?\d{1,2}\b(?![,.]\d))"
     )),
