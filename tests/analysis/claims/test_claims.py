@@ -65,6 +65,10 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("The group recorded the deaths of 300 detainees in 2014.", "death_in_custody"),
         ("It counted the deaths of 300 civilians in 2014.", "killing"),
         ("The Commission received reports of 32 deaths in detention.", "death_in_custody"),
+        (
+            "The authorities released the names of 1,000 detainees who died in custody.",
+            "death_in_custody",
+        ),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:

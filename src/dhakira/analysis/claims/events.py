@@ -63,7 +63,9 @@ _TOLL = re.compile(
     r"has risen|had risen|rises|reaches)(?: at| to)?"
     r"|حصيله (?:\w+ ){0,6}?(?:الي|بلغت|وصلت الي))\s+$"
 )
-_PREDICATE = re.compile(r"\s*(?:(?:were|was|are|is|have been|has been|had been|got)\s+)?")
+_PREDICATE = re.compile(
+    r"\s*(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have been|has been|had been|got)\s+)?"
+)
 # deaths "in detention", "in custody", "في السجون" right after the counted noun
 _IN_CUSTODY = re.compile(
     r"\s*(?:(?:in|under) (?:\w+ )?(?:custody|detention|prisons?)"
@@ -169,7 +171,8 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
             # counts ("الإفراج عن دفعة جديدة تضم 300 موقوف" is a release)
             own = [cue for cue in in_clause if cue[0] != "detention"]
     # the verb right after the counted people is what happened to them: in "5 journalists
-    # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer
+    # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer;
+    # "released the names of 1,000 detainees who died in custody" counts deaths
     said_of = [c for c in own if _PREDICATE.fullmatch(text, counted_end, c[1])]
     if said_of or own or verbs:
         event, s, e = _nearest(said_of or own or verbs, start, end)
