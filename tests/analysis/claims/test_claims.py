@@ -69,6 +69,9 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
             "The authorities released the names of 1,000 detainees who died in custody.",
             "death_in_custody",
         ),
+        # "rebel-held" says who controls a place, not that anyone is detained
+        ("15 people dead in rebel-held areas in the east of Aleppo.", "killing"),
+        ("At least 2,000 people are held by the security branches.", "detention"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -174,6 +177,7 @@ def test_method_shapes(make_doc: MakeDoc, text: str) -> None:
         "يضم السجن نحو عشرين مهجعاً.",
         # "قضوا" before a duration is "spent", not "perished"
         "قضوا 10 سنوات في السجن.",
+        "Around 200,000 people still live in rebel-held eastern parts of Aleppo.",
     ],
 )
 def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text: str) -> None:

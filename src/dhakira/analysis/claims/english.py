@@ -89,7 +89,7 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "killing": (r"killed", r"murdered", r"died", r"massacred", r"slain", r"lost their lives",
                 r"shot dead"),
     "torture": (r"tortured",),
-    "detention": (r"detained", r"arrested", r"imprisoned", r"jailed", r"held", r"abducted",
+    "detention": (r"detained", r"arrested", r"imprisoned", r"jailed", r"(?<!-)held", r"abducted",
                   r"incarcerated",
                   r"(?:remain|remains|remained|are still|were still|still) (?:in detention|"
                   r"in custody|in prison|behind bars)"),
