@@ -72,6 +72,8 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         # "rebel-held" says who controls a place, not that anyone is detained
         ("15 people dead in rebel-held areas in the east of Aleppo.", "killing"),
         ("At least 2,000 people are held by the security branches.", "detention"),
+        ("At least 53 civilians perished when air strikes hit the village.", "killing"),
+        ("The network says 12,679 people died of torture from 2011 to 2016.", "death_in_custody"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -178,6 +180,7 @@ def test_method_shapes(make_doc: MakeDoc, text: str) -> None:
         # "قضوا" before a duration is "spent", not "perished"
         "قضوا 10 سنوات في السجن.",
         "Around 200,000 people still live in rebel-held eastern parts of Aleppo.",
+        "Between 250,000 and 300,000 people live in areas held by the opposition.",
     ],
 )
 def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text: str) -> None:

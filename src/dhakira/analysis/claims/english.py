@@ -72,6 +72,20 @@ METHOD_LEADS: tuple[str, ...] = (
     "interviews with", "interviewed", "spoke to", "spoke with", "based on", "reviewed",
     "analysed", "analyzed", "examined", "consulted", "drew on", "relied on", "talked to",
 )  # fmt: skip
+# "held" of people ("2,000 people are held"), not of places: "rebel-held", "areas held by the
+# opposition", "parts of Aleppo held by rebels"
+_HELD = (
+    r"(?<!-)"
+    + "".join(
+        rf"(?<!{place} )"
+        for place in (
+            "areas", "parts", "town", "towns", "city", "cities", "territory", "district",
+            "districts", "village", "villages", "zones", "region", "regions", "neighbourhoods",
+            "neighborhoods", "province", "aleppo",
+        )
+    )
+    + "held"
+)  # fmt: skip
 # Event cues as regular expressions over lower-cased text; "verb" cues name what happened to
 # the counted people, "noun" cues only name a violation somewhere in the clause.
 EVENT_VERBS: dict[str, tuple[str, ...]] = {
@@ -86,10 +100,10 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
         r"(?:remain|remains|remained|are still|were still|still) missing",
     ),
     "release": (r"released", r"freed", r"set free"),
-    "killing": (r"killed", r"murdered", r"died", r"massacred", r"slain", r"lost their lives",
-                r"shot dead"),
+    "killing": (r"killed", r"murdered", r"died", r"perished", r"massacred", r"slain",
+                r"lost their lives", r"shot dead"),
     "torture": (r"tortured",),
-    "detention": (r"detained", r"arrested", r"imprisoned", r"jailed", r"(?<!-)held", r"abducted",
+    "detention": (r"detained", r"arrested", r"imprisoned", r"jailed", _HELD, r"abducted",
                   r"incarcerated",
                   r"(?:remain|remains|remained|are still|were still|still) (?:in detention|"
                   r"in custody|in prison|behind bars)"),

@@ -53,7 +53,7 @@ _AR_HEAD = re.compile(
 # "under torture" right after the counted people: they died in custody ("14,537 people under
 # torture", "شخصاً تحت التعذيب"), whatever word reported the deaths
 _UNDER_TORTURE = re.compile(
-    r"\s*(?:[\w’'-]+\s+){0,2}?(?:(?:under|from|due to|as a result of)\s+torture"
+    r"\s*(?:[\w’'-]+\s+){0,2}?(?:(?:under|from|of|due to|as a result of)\s+torture"
     r"|(?:تحت|بسبب|جراء|نتيجه)\s+(?:ال)?تعذيب)"
 )
 # a death toll that reaches the figure right after it: "the death toll from the massacre rose

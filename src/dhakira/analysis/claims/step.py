@@ -235,4 +235,4 @@ def find_claims(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.claims", "v18", find_claims)
+STEP = Step("analysis.claims", "v19", find_claims)
