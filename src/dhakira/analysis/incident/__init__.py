@@ -21,7 +21,8 @@ the printed date is the gold date for 326 of 331 dev articles, and shifting it b
 mention would have lost 57 of them. The other 153 gold dates were not typed by the crowd and
 are not in the text (within a day of a printed date for 7), so no reading reaches them.
 A document that names neither deaths nor an attack, wounding or clash gets None: there is no
-incident to record.
+incident to record. Arabic reports are read by `incident.arabic`, with the same fields and
+conventions.
 """
 
 from __future__ import annotations

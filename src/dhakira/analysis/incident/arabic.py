@@ -19,10 +19,10 @@ are the first named in the opening, an attacker being one named with the attack 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from dhakira.analysis.claims.arabic import fold
 from dhakira.analysis.claims.numbers import Figure, find_figures
+from dhakira.analysis.incident.counts import Counts
 from dhakira.analysis.incident.labels import (
     COALITION,
     GOVERNMENT,
@@ -31,6 +31,7 @@ from dhakira.analysis.incident.labels import (
     NUSRA,
     OPPOSITION,
     UNKNOWN,
+    first_named,
 )
 from dhakira.analysis.incident.places import governorate_label
 from dhakira.knowledge import load_knowledge
@@ -97,35 +98,31 @@ _HIT_BEFORE = re.compile(
 _AIR_OR_GAS = re.compile(r"غاره|غارات|الغارات|طيران|الطيران|طائر\w*|برميل|براميل|كيماوي|كلور")
 
 
-@dataclass
-class _Tally:
-    civilians: int = 0
-    noncivilians: int = 0
-    children: int = 0
-    women: int = 0
-
-
 def arabic_incident(doc: Document) -> Incident | None:
     """The main incident of an Arabic report, or None when its opening tells of no deaths
     and no attack."""
     lead = _lead(doc.text)
     low, _ = fold(lead)
     low = low.lower()
-    tally = _count(low)
+    counts = _count(low)
     # a gas attack anywhere in the opening wins: its delivery (a strike, a shell) is named too
     gas = _CAUSE_PATTERNS["chemical and toxic gases"].search(low)
-    cause = "chemical and toxic gases" if gas else _first(_CAUSE_PATTERNS, low)
-    if not (tally.civilians or tally.noncivilians) and cause == UNKNOWN and not _DEATH.search(low):
+    cause = "chemical and toxic gases" if gas else first_named(_CAUSE_PATTERNS, low)
+    if (
+        not (counts.civilians or counts.noncivilians)
+        and cause == UNKNOWN
+        and not _DEATH.search(low)
+    ):
         return None
     return Incident(
         governorate=_governorate(doc, len(lead)),
         date=_date(doc),
         cause=cause,
         actor=_actor(low),
-        civilians=tally.civilians,
-        noncivilians=tally.noncivilians,
-        children=tally.children,
-        women=tally.women,
+        civilians=counts.civilians,
+        noncivilians=counts.noncivilians,
+        children=counts.children,
+        women=counts.women,
     )
 
 
@@ -143,38 +140,33 @@ def _lead(text: str) -> str:
     return text
 
 
-def _count(low: str) -> _Tally:
+def _count(low: str) -> Counts:
     """The first toll of each kind in sentences that speak of death (FA-KES conventions)."""
-    tally = _Tally()
+    found: dict[str, int] = {}
     seen: set[str] = set()
     for sentence in _sentences(low):
         if not _DEATH.search(sentence):
             continue
-        one = _one_killed(sentence)
-        if one and one not in seen and not find_figures(sentence):
+        figures = find_figures(sentence)
+        one = None if figures else _one_killed(sentence)
+        if one and one not in seen:
             seen.add(one)
-            _add(tally, one, 1, part=False)
-            continue
-        for figure in find_figures(sentence):
+            _add(found, one, 1, part=False)
+        for figure in figures:
             kind = _kind_of(sentence, figure)
             value = _value(figure)
             if kind is None or value is None or kind in seen or _wounded(sentence, figure):
                 continue
             seen.add(kind)
             part = _PART.search(sentence, max(0, figure.start - 12), figure.start) is not None
-            _add(tally, kind, value, part)
-    return tally
+            _add(found, kind, value, part)
+    return Counts(**found)
 
 
-def _add(tally: _Tally, kind: str, value: int, part: bool) -> None:
-    if kind == "noncivilians":
-        tally.noncivilians = value
-    elif kind == "civilians":
-        tally.civilians = value
-    else:
-        setattr(tally, kind, value)
-        if not part and not tally.civilians:
-            tally.civilians = value  # "مقتل 3 أطفال": the children are the toll
+def _add(found: dict[str, int], kind: str, value: int, part: bool) -> None:
+    found[kind] = value
+    if kind in ("children", "women") and not part and "civilians" not in found:
+        found["civilians"] = value  # "مقتل 3 أطفال": the children are the toll
 
 
 # One person named after a word for death, with no number: "مقتل مدني برصاص قناص"
@@ -232,15 +224,6 @@ def _wounded(sentence: str, figure: Figure) -> bool:
     hurt = [m.end() for m in _WOUNDED.finditer(before)]
     dead = [m.end() for m in _DEATH.finditer(before)]
     return bool(hurt) and (not dead or hurt[-1] > dead[-1])
-
-
-def _first(patterns: dict[str, re.Pattern[str]], low: str) -> str:
-    best, best_at = UNKNOWN, len(low) + 1
-    for label, pattern in patterns.items():
-        m = pattern.search(low)
-        if m and m.start() < best_at:
-            best, best_at = label, m.start()
-    return best
 
 
 def _actor(low: str) -> str:

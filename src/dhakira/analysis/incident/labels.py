@@ -101,7 +101,8 @@ _AFTER = re.compile(_ATTACK_AFTER, re.IGNORECASE)
 _BEFORE = re.compile(_ATTACK_BEFORE, re.IGNORECASE)
 
 
-def _first(patterns: dict[str, re.Pattern[str]], text: str) -> str:
+def first_named(patterns: dict[str, re.Pattern[str]], text: str) -> str:
+    """The label whose pattern matches earliest in `text`, or "unknown"."""
     best, best_pos = UNKNOWN, len(text) + 1
     for label, pattern in patterns.items():
         m = pattern.search(text)
@@ -121,7 +122,7 @@ def find_cause(lead: str) -> str:
     headline = sentences(lead)[0][1] if lead.strip() else ""
     if _CRASH.search(headline):
         return UNKNOWN  # an aircraft crashed: no weapon killed them
-    cause = _first(_CAUSE_PATTERNS, lead)
+    cause = first_named(_CAUSE_PATTERNS, lead)
     if cause == UNKNOWN and _GROUND_FIGHTING.search(lead):
         return "shooting"
     return cause
