@@ -139,8 +139,9 @@ class _Reader:
         reading = read_figure(self.low, figure.start, figure.end, lo, hi)
         if reading is None:
             return None
-        whole = self._last_figure(figure, lo)
-        if whole and part_of_the_last(self.low, figure.start, figure.end, lo, hi):
+        if part_of_the_last(self.low, figure.start, figure.end, lo, hi) and (
+            whole := self._last_figure(figure, lo)
+        ):
             counted = read_figure(self.low, whole.start, whole.end, lo, hi)
             if counted is not None and counted.kind == reading.kind:
                 event = counted.event
