@@ -74,8 +74,7 @@ def is_place_adjective(word: str) -> bool:
     """True for "السورية", "العراقي", "الروسية": the article, a listed place, an adjective
     ending; False for a listed place itself ("اللاذقية") and for other words. `word` is in
     `normalize_arabic` form."""
-    lists = load_lists()
-    places = lists["syria_place"] | lists["world_place"]
+    places = _places()
     if not word.startswith(_ARTICLE) or (word,) in places:
         return False
     body = word[len(_ARTICLE) :]
@@ -87,6 +86,12 @@ def is_place_adjective(word: str) -> bool:
             if any((candidate,) in places for candidate in candidates):
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[tuple[str, ...]]:
+    lists = load_lists()
+    return frozenset().union(*(lists[name] for name in _PLACE_LISTS))
 
 
 def _is_plural_adjective(norm: str, light: str, lexicon: Mapping[str, str]) -> bool:
