@@ -38,6 +38,7 @@ from dhakira.knowledge import load_knowledge
 from dhakira.records import Document, Incident
 
 LEAD_SENTENCES = 4
+MAX_TOLL = 100_000  # deaths no single incident reaches
 _MENU = re.compile(r"[|»›]")  # a site's menu or breadcrumb trail, not the report
 _BREAK = re.compile(r"\n\s*\n|[.!؟?](?=\s|$)")  # a blank line or the end of a sentence
 # Patterns are written in the folded form the claims reader uses (`claims.arabic.fold`:
@@ -211,9 +212,11 @@ def _kind_of_word(word: str) -> str | None:
 
 
 def _value(figure: Figure) -> int | None:
-    """The count a documenter records: the exact figure, else the lower bound, else the best."""
+    """The count a documenter records: the exact figure, else the lower bound, else the best.
+    A war's whole toll ("أكثر من 350 ألف قتيل", background in many reports) is no incident's:
+    figures of MAX_TOLL or more are not counted."""
     for value in (figure.best, figure.low, figure.high):
-        if value is not None and value < 100_000:
+        if value is not None and value < MAX_TOLL:
             return int(value)
     return None
 
