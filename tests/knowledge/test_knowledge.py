@@ -55,6 +55,40 @@ def test_arabic_prefix_stays_outside_the_mention() -> None:
     assert text[match.start : match.end] == "صيدنايا"
 
 
+@pytest.mark.parametrize(
+    ("word", "entity"),
+    [("صدنايا", "facility:sednaya-prison"), ("يونيسيف", "org:unicef")],
+)
+def test_arabic_misspelling_of_a_long_name_is_found(word: str, entity: str) -> None:
+    matches = load_knowledge().matcher.find(f"وقالت {word} أمس")
+    assert [(m.entity.id, m.how) for m in matches] == [(entity, "kb-fuzzy")]
+
+
+def test_sednaya_written_with_taa_marbuta_is_the_prison() -> None:
+    # "صيدناية" is also how a feminine adjective of a name in -يا is written ("بريطانية"),
+    # which fuzzy matching refuses: the prison's spelling is listed as an alias
+    assert _ids("نقل إلى صيدناية") == ["facility:sednaya-prison"]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "السيد",  # Mr., not السويد (Sweden)
+        "الأسود",  # black, not الأسد
+        "القارة",  # the continent, not القاهرة
+        "العرق",  # race, not العراق
+        "العراقية",  # Iraqi, an adjective of العراق
+        "إسرائيلي",
+        "فلسطينياً",
+        "فرنسيا",
+        "بريطانية",
+        "الألماني",
+    ],
+)
+def test_arabic_word_one_letter_from_a_name_or_its_adjective_is_no_match(word: str) -> None:
+    assert load_knowledge().matcher.find(f"قال {word} إن الوضع صعب") == []
+
+
 def test_possessive_ends_a_name() -> None:
     assert _ids("Caesar’s images were shown.") == ["person:caesar"]
 

@@ -246,4 +246,6 @@ def find_entities(doc: Document) -> Document:
 
 # v2: the Arabic model's third pass (`ner.descriptions`) drops place adjectives and their
 # plurals and retypes organizations tagged as persons
-STEP = Step("analysis.entities", "v2", find_entities)
+# v3: an Arabic word one letter from a short name ("السيد" / "السويد") or an adjective of a
+# name ("العراقية") is no fuzzy match of it
+STEP = Step("analysis.entities", "v3", find_entities)

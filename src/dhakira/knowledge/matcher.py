@@ -33,6 +33,10 @@ CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "du",
 # Arabic proclitics: conjunction, then preposition; "لل" is "ل" + "ال" with the alef dropped
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
+# what ends an adjective or plural built on an Arabic name, normalized (ة → ه, tanween gone);
+# the last four follow a name's own final yaa ("بريطاني" + "ه")
+_NISBA_ENDINGS = frozenset({"", "ي", "يه", "يا", "يون", "يين", "يات", "يان", "ه", "ون", "ين", "ات"})
+_NAME_ENDINGS = frozenset("اهي")  # dropped before the ending: "فرنسا" → "فرنسي"
 _MAX_FUZZY_WORDS = 6
 _MIN_FUZZY_CHARS = 5
 _MEMO_SIZE = 65_536
@@ -129,6 +133,21 @@ def _comparable(joined: str, name: str, words: int) -> bool:
         return not _derived(joined, name)
     pairs = zip(joined.split(" "), name.split(" "), strict=False)
     return all(a == b or (fuzz.ratio(a, b) >= 70 and not _derived(a, b)) for a, b in pairs)
+
+
+def _without_article(key: str) -> str:
+    """An Arabic word key without its article ("العراق" → "عراق"), when enough remains."""
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+def _arabic_adjective(word: str, name: str) -> bool:
+    """An adjective or plural built on an Arabic name ("عراقيه" on "عراق", "فرنسيا" on
+    "فرنسا", "سعودي" on "سعوديه"): the name, its last long vowel or haa dropped, then a
+    nisba ending. Both keys are normalized and without the article."""
+    for base in {name, name[:-1] if name[-1:] in _NAME_ENDINGS else name}:
+        if word.startswith(base) and word[len(base) :] in _NISBA_ENDINGS:
+            return True
+    return False
 
 
 class Matcher:
@@ -333,13 +352,24 @@ class Matcher:
         return self._match(tokens, i, i + 1, prefix, alias.entity, "kb-fuzzy")
 
     def _arabic_alias(self, word: str) -> tuple[_Alias, int] | None:
-        """The one-word alias an Arabic word is a misspelling of, and its prefix letters."""
+        """The one-word alias an Arabic word is a misspelling of, and its prefix letters.
+
+        Compared without the article, each side at least _MIN_FUZZY_CHARS letters: in short
+        Arabic words one letter more or less makes another word ("السيد" is not "السويد",
+        "الأسود" not "الأسد", "القارة" not "القاهرة"), while the long names foreign to
+        Arabic are the ones written with a letter more or less ("يونيسيف", "صدنايا"). An
+        adjective of the name ("العراقية", "إسرائيلي", "فرنسيا") is not the name either.
+        """
         for key, prefix in _key_variants(word):
-            if len(key) < _MIN_FUZZY_CHARS:
+            bare = _without_article(key)
+            if len(bare) < _MIN_FUZZY_CHARS:
                 continue
             for alias in self._by_skeleton.get(skeleton(key), ()):
                 if alias.entity.source == "places.json" or alias.words != 1:
                     continue
-                if fuzz.ratio(key, alias.joined) >= 85.0:
+                name = _without_article(alias.joined)
+                if len(name) < _MIN_FUZZY_CHARS or _arabic_adjective(bare, name):
+                    continue
+                if fuzz.ratio(bare, name) >= 85.0:
                     return alias, prefix
         return None
