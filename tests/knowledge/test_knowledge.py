@@ -89,6 +89,19 @@ def test_arabic_word_one_letter_from_a_name_or_its_adjective_is_no_match(word: s
     assert load_knowledge().matcher.find(f"قال {word} إن الوضع صعب") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Ahrar al-Sham fighters", "org:ahrar-al-sham"),  # was HTS by a fuzzy match
+        ("Ahrar ash-Sham said", "org:ahrar-al-sham"),
+        ("Tahrir al-Sham", "org:hts"),
+        ("Jaish al-Islam shelled", "org:jaysh-al-islam"),
+    ],
+)
+def test_armed_groups_with_close_names_stay_apart(text: str, entity: str) -> None:
+    assert _ids(text) == [entity]
+
+
 def test_possessive_ends_a_name() -> None:
     assert _ids("Caesar’s images were shown.") == ["person:caesar"]
 
