@@ -248,4 +248,6 @@ def find_entities(doc: Document) -> Document:
 # plurals and retypes organizations tagged as persons
 # v3: an Arabic word one letter from a short name ("السيد" / "السويد") or an adjective of a
 # name ("العراقية") is no fuzzy match of it
-STEP = Step("analysis.entities", "v3", find_entities)
+# v4: knowledge base with Ahrar al-Sham, Jaysh al-Islam, Faylaq al-Rahman, the YPG (Ahrar
+# al-Sham was matched to Hay'at Tahrir al-Sham)
+STEP = Step("analysis.entities", "v4", find_entities)
