@@ -365,13 +365,61 @@ def test_a_part_that_says_what_happened_to_it_keeps_its_own_event(make_doc: Make
     [
         ("The death toll from the massacre in Houla rose to 108, the UN said.", [108]),
         ("وقال المرصد إن حصيلة القتلى ارتفعت إلى 45 أمس.", [45]),
-        # the toll reaches the figure after it, not the injured counted next
-        ("The death toll reached 3 in addition to 8 injured.", [3]),
     ],
 )
 def test_a_death_toll_counts_killings(make_doc: MakeDoc, text: str, figures: list[int]) -> None:
     found = claims(make_doc, text)
     assert [(c.event, c.best) for c in found] == [("killing", figure) for figure in figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the toll reaches the figure after it, not the injured counted next
+        ("The death toll reached 3 in addition to 8 injured.", [("killing", 3), ("other", 8)]),
+        ("A bomb killed six people and injured 32 in Aleppo.", [("killing", 6), ("other", 32)]),
+        ("5 people were killed and 20 wounded.", [("killing", 5), ("other", 20)]),
+        ("The attack left two people dead and five injured.", [("killing", 2), ("other", 5)]),
+        (
+            "There are at least 56 dead and dozens more wounded.",
+            [("killing", None), ("other", None)],
+        ),
+        # punctuation lost: the figure is the object of "killed", not of "wounded" after it
+        (
+            "The war has killed more than 220000 people wounded at least one million.",
+            [("killing", None), ("other", None)],
+        ),
+        ("أدى القصف إلى مقتل 5 مدنيين وإصابة 15 آخرين.", [("killing", 5), ("other", 15)]),
+    ],
+)
+def test_the_wounded_are_no_killing(
+    make_doc: MakeDoc, text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert [(c.event, c.best) for c in claims(make_doc, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forces fired rockets that released deadly fumes over 3 towns.",
+        "Chemical weapons were released in three specific small incidents.",
+        "The blast destroyed three buildings and people were still missing under the rubble.",
+        "Rebels fired 50 rockets at the city.",
+        "No one was there to rescue him.",
+    ],
+)
+def test_things_gas_and_nobody_are_no_claims(make_doc: MakeDoc, text: str) -> None:
+    assert claims(make_doc, text) == []
+
+
+def test_a_town_freed_of_militants_is_no_release(make_doc: MakeDoc) -> None:
+    text = "Mines killed dozens of children in a town recently freed of the militants."
+    assert [c.event for c in claims(make_doc, text)] == ["killing"]
+
+
+def test_people_freed_who_were_held_are_released(make_doc: MakeDoc) -> None:
+    text = "The opposition forces freed 150 civilians who were held at a school."
+    assert [(c.event, c.best) for c in claims(make_doc, text)] == [("release", 150)]
 
 
 def test_the_verb_right_after_the_counted_people_is_what_happened_to_them(

@@ -99,7 +99,16 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
         r"(?:forcibly |forcefully )?disappeared", r"went missing",
         r"(?:remain|remains|remained|are still|were still|still) missing",
     ),
-    "release": (r"released", r"freed", r"set free"),
+    "release": (
+        # of people, not of gas ("rockets that released deadly fumes") or of a report, nor a
+        # town "freed of the militants"
+        r"released(?!\s+(?:[\w-]+\s+){0,2}?(?:gas|gases|fumes|chemicals?|chlorine|sarin|toxins?|"
+        r"smoke|statements?|reports?|videos?|footage|figures|data|images|photos|photographs|"
+        r"lists?|names)\b)",
+        r"freed(?!\s+(?:of|from)\s+(?:the\s+)?(?:militants|jihadists|terrorists|rebels|"
+        r"extremists|insurgents|isis|isil|is|daesh|islamic state|control|occupation|siege)\b)",
+        r"set free",
+    ),
     "killing": (r"killed", r"murdered", r"died", r"perished", r"massacred", r"slain",
                 r"lost their lives", r"shot dead"),
     "torture": (r"tortured",),
@@ -107,6 +116,8 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
                   r"incarcerated",
                   r"(?:remain|remains|remained|are still|were still|still) (?:in detention|"
                   r"in custody|in prison|behind bars)"),
+    # the wounded: "killing 5 and injuring 15 others" did not kill the 15
+    "other": (r"injured", r"wounded", r"injuring", r"wounding"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (r"deaths? (?:in|under) (?:custody|detention|torture)",),
@@ -118,7 +129,17 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "torture": (r"torture",),
     "detention": (r"detention", r"detainees?", r"arrests?", r"prisoners?", r"prisons?",
                   r"custody", r"imprisonment"),
+    "other": (r"injur(?:y|ies)",),
 }  # fmt: skip
+# What a figure counts when it is not people: "fired 50 rockets", "destroyed three buildings"
+THING_NOUNS: tuple[str, ...] = (
+    "buildings", "houses", "homes", "apartments", "rockets", "shells", "mortars", "missiles",
+    "bombs", "barrels", "airstrikes", "strikes", "raids", "attacks", "incidents", "explosions",
+    "blasts", "vehicles", "cars", "tanks", "trucks", "buses", "villages", "towns", "cities",
+    "areas", "regions", "provinces", "districts", "neighbourhoods", "neighborhoods",
+    "hospitals", "schools", "mosques", "checkpoints", "positions", "sites", "locations",
+    "points", "projects", "project", "family",
+)  # fmt: skip
 # Reporting verbs whose subject is the source of a claim.
 SAY_VERBS: tuple[str, ...] = (
     "said", "says", "stated", "reported", "documented", "estimated", "estimates", "added",

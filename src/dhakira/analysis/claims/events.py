@@ -39,10 +39,24 @@ _CLAUSE_MARKS = (",", "،", ";", "؛")
 _WEAK_REACH = 25  # characters from the counted people to a prison that says they are held there
 _LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 
+# the counted noun, up to two words after the figure ("three Syrian civilians"), not across
+# "and" ("three buildings and people were still missing" counts buildings)
 _EN_HEAD = re.compile(
-    r"^\s*(?:of\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"^\s*(?:of\s+)?(?:(?!(?:and|or)\s)[\w’'-]+\s+){0,2}?"
     rf"({'|'.join(english.VICTIM_NOUNS + english.METHOD_NOUNS)})\b"
 )
+# a figure of things, not people: "fired 50 rockets", "دمرت 3 مبان"
+_THINGS = re.compile(  # used with .match at the figure's end: no "^"
+    r"\s*(?:of\s+)?(?:(?!(?:in|on|at|from|to|by|with|across|near|and|or|during|since)\s)"
+    r"[\w’'-]+\s+){0,2}?"
+    rf"(?:{'|'.join(english.THING_NOUNS)}|(?:ال)?(?:{'|'.join(arabic.THING_NOUNS)}))(?!\w)"
+)
+_QUALIFIER_ONLY = re.compile(
+    r"\s*(?:(?:at least|more than|over|some|about|nearly|around|up to|as many as|an estimated|"
+    r"approximately|almost|no fewer than|no less than)\s+)?"
+)
+# "who were held": a relative clause that only says the counted people were detainees
+_HELD_AS_WHO = re.compile(r"\s*(?:who|that)\s")
 # the counted noun comes right after the figure (adjectives follow it: in "آلاف العائلات
 # السورية" the families are counted, not Syrians), after "من" or a scale word the figure's
 # span left out
@@ -79,6 +93,9 @@ _METHOD_LEAD = re.compile(
     rf"(?:{'|'.join(english.METHOD_LEADS + arabic.METHOD_LEADS)})\s+(?:\w+\s+)?$"
 )
 _DEATH_NOUNS = frozenset({"deaths", "dead", "bodies", "corpses", "قتيل", "قتلي", "جثه", "جثث"})
+# the counted people said to be dead right after the noun: "leaving two people dead and five
+# injured" (the injury named nearer does not make the two wounded)
+_DEAD_AFTER = re.compile(r"\s*(?:(?:were|are|was|is|lay|lie)\s+)?dead(?!\w)")
 _HEAD_EVENT: dict[str, str] = {
     "detainees": "detention", "detainee": "detention", "prisoners": "detention",
     "prisoner": "detention", "inmates": "detention", "arrests": "detention",
@@ -146,6 +163,8 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("victims", event, spans + ((lead.start(), lead.end()),))
     if head_word is None and (cell := _table_cell(text, start, lo)):
         return cell
+    if head_word is None and _THINGS.match(text, end, hi):
+        return None
     toll = _TOLL.search(text, max(lo, start - 90), start)
     if toll and head_word not in _HEAD_EVENT:
         event = _in_custody(text, "killing", "", head_word, counted_end, hi)
@@ -173,7 +192,17 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     # the verb right after the counted people is what happened to them: in "5 journalists
     # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer;
     # "released the names of 1,000 detainees who died in custody" counts deaths
+    if head_word in _DEATH_NOUNS or head_word == "lives" or _DEAD_AFTER.match(text, counted_end):
+        own = [cue for cue in own if cue[0] != "other"]  # "56 dead … and dozens wounded"
+        verbs = [cue for cue in verbs if cue[0] != "other"]
     said_of = [c for c in own if _PREDICATE.fullmatch(text, counted_end, c[1])]
+    if said_of and said_of[0][0] == "detention" and _HELD_AS_WHO.match(text, counted_end):
+        # "freed 150 civilians who were held at a school": the release is what happened
+        said_of = []
+    if said_of and said_of[0][0] == "other" and (direct := _direct_verb(text, own, start)):
+        # "the war has killed more than 220000 people wounded at least one million": the
+        # verb the figure is the object of, not the injury after it (punctuation lost)
+        said_of = [direct]
     if said_of or own or verbs:
         event, s, e = _nearest(said_of or own or verbs, start, end)
         event = _in_custody(text, event, text[s:e], head_word, counted_end, hi)
@@ -255,6 +284,17 @@ def _table_cell(text: str, start: int, lo: int) -> Reading | None:
         return None
     event, s, e = max(strong, key=lambda cue: cue[2])  # the violation the cell names last
     return Reading("victims", event, ((s, e),))
+
+
+def _direct_verb(
+    text: str, verbs: list[tuple[str, int, int]], start: int
+) -> tuple[str, int, int] | None:
+    """A violation verb the figure is the object of: nothing but a qualifier between them
+    ("killed more than 220000"; not "killed and 20")."""
+    before = [
+        cue for cue in verbs if cue[0] != "other" and _QUALIFIER_ONLY.fullmatch(text, cue[2], start)
+    ]
+    return before[-1] if before else None
 
 
 def _verb_close(verbs: list[tuple[str, int, int]], start: int, end: int) -> bool:

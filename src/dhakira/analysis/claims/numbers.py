@@ -203,6 +203,7 @@ _NOT_COUNT_AFTER = re.compile(
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
     rf"|\s*(?:{_MONTH_WORDS})(?!\w)|\s*[-/.]\d)"
 )
+_NO_ONE = re.compile(r"(?<!\w)no\s+$")
 _YEAR_COUNT_NOUN = re.compile(
     r"^\s*(?:people|persons|detainees|prisoners|civilians|individuals|victims|شخص|معتقل|مدني)"
 )
@@ -220,6 +221,8 @@ def _is_count(text: str, atom: _Atom) -> bool:
     after = text[atom.end : atom.end + 24]
     if _section_number(before, text[atom.start : atom.end], after):
         return False
+    if text[atom.start : atom.end] == "one" and _NO_ONE.search(before):
+        return False  # "no one was there to rescue him": nobody
     if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
         return False
     if _NOT_COUNT_AFTER.match(after):
