@@ -4,7 +4,9 @@ Decided from the words around the figure in its sentence, strongest evidence fir
 named just before it ("the detention of over 117,000 people", "إعدام 13 ألف معتقل"), then what
 happened to the counted people ("13,000 prisoners were hanged"), then the counted noun itself
 ("215,000 detainees"), then a violation named elsewhere in the sentence ("taken to the gallows").
-A killing of people "under torture", or a death of detainees, is a death in custody.
+A killing of people "under torture", or a death of detainees, is a death in custody. The
+wounded are counted too, as "other" ("killed six people and injured 32": the 32 were not
+killed), and a figure of things ("three buildings", "50 rockets") is no claim.
 What happened is looked for in the figure's own clause (between commas) before the rest of the
 sentence, and a prison alone says where people are held only when named right after them.
 In a table, a figure alone in its cell counts what the cell before it names.
