@@ -120,6 +120,51 @@ ENGLISH_COMMON = frozenset(
         "tabni",
     }
 )
+# Spellings the press and documenters use that OpenSyria lacks, added as aliases of its places
+# (written for dhakira; each names the same administrative unit as its OpenSyria names).
+PRESS_ALIASES: dict[str, tuple[str, ...]] = {
+    "sy-deir-ez-zor": (
+        "Deir Ezzor", "Deir al-Zour", "Deir el-Zour", "Deir Ezzour", "Deir ez-Zour",
+        "Deir al-Zor", "Deir el-Zor", "Deir az-Zour", "Deir az-Zor", "Deir Zor", "Deir Zour",
+        "Deir Ezour", "Deirezzor",
+    ),
+    "sy-as-suwayda": ("Sweida", "Suwaida", "Sweida Governorate"),
+    "sy-rif-dimashq-al-zabadani": ("Zabadani",),
+    "sy-idlib-idlib-saraqab": ("Saraqeb",),
+    "sy-homs-al-qusayr": ("Qusayr", "Qusair"),
+    "sy-homs-al-rastan": ("Rastan",),
+    "sy-aleppo-afrin": ("Efrin",),
+    "sy-aleppo-al-bab-dayr-hafir": ("Deir Hafer", "Deir Hafir"),
+    "sy-deir-ez-zor-mayadin": ("Mayadeen",),
+    "sy-hama-al-salamiyah": ("Salamiyeh", "Salamiyah", "Salamyieh", "Salamieh"),
+    "sy-hama-mhardeh-kafr-zeita": ("Kafrzita", "Kafr Zita"),
+    "sy-homs-homs-qaryatein": ("Qaryatain", "Qaryatayn", "al-Qaryatain"),
+    "sy-al-hasakah": ("Hassakeh", "Hasakeh", "Hasaka", "Hassaka", "Hassake", "Hasake"),
+    "sy-raqqa": ("Raqa", "Rakka", "Raqqah"),
+    "sy-daraa": ("Deraa", "Dera'a", "Dar'a"),
+    "sy-aleppo": ("Halab",),
+    "sy-homs-tadmur": ("Palmyra",),
+    "sy-deir-ez-zor-abu-kamal": ("Albukamal", "Al-Bukamal", "Boukamal", "Bukamal", "Albu Kamal"),
+    "sy-aleppo-jarabulus": ("Jerablus", "Jarabulus"),
+    "sy-al-hasakah-al-qamishli": ("Qameshli", "Qamishlo", "Kamishli"),
+    "sy-raqqa-tell-abyad": ("Tal Abyad", "Tal Abiad"),
+    "sy-raqqa-tell-abyad-ein-issa": ("Ain Issa", "Ain Eissa"),
+    "sy-raqqa-al-thawrah": ("Tabqa", "Al-Tabqa", "Tabqah"),  # not "الطبقة": also "the class"
+    "sy-idlib-maarrat-al-numan-khan-shaykun": (
+        "Khan Sheikhun", "Khan Sheikhoun", "Khan Shaikhoun", "Khan Shaykhoun",
+    ),
+    "sy-idlib-maarrat-al-numan-ma-arrat-an-nu-man": (
+        "Maarat al-Nuaman", "Maaret al-Numan", "Maarrat al-Numan", "Maarat al-Numan",
+    ),
+    "sy-idlib-jisr-al-shughur": ("Jisr al-Shigour", "Jisr al-Shughour", "Jisr ash-Shughur"),
+    "sy-idlib-maarrat-al-numan-kafr-nobol": ("Kafranbel", "Kafr Nabl", "كفرنبل"),
+    "sy-idlib-ariha": ("Arihah",),
+    "sy-aleppo-azaz": ("Aazaz",),
+    "sy-rif-dimashq-darayya": ("Daraya",),
+    "sy-daraa-izra": ("Izraa",),
+    "sy-daraa-daraa-busra-esh-sham": ("Bosra", "Busra", "Busra al-Sham", "Bosra al-Sham"),
+    "sy-al-hasakah-al-hasakah-shadadah": ("Shaddadi", "Al-Shaddadi", "Shadadi", "الشدادي"),
+}  # fmt: skip
 NOTICE = """# Syrian places: credit and licence
 
 `places.json` is built by `scripts/build_places.py` from **OpenSyria data-geography**
@@ -132,7 +177,9 @@ Licence of this data: Creative Commons Attribution 4.0 International (CC BY 4.0)
 https://creativecommons.org/licenses/by/4.0/. Credit: OpenSyria and its sources (UN OCHA via
 HDX and geoBoundaries, GeoNames, Wikidata). Changes made here: fields reduced to names,
 aliases, identifiers and hierarchy; machine transliterations and a few Arabic names that are
-also everyday words dropped as standalone aliases.
+also everyday words dropped as standalone aliases; spellings the press uses that the data
+lacks ("Deir Ezzor", "Palmyra", "Tabqa") added as aliases by dhakira (`PRESS_ALIASES` in the
+build script).
 """
 
 
@@ -146,6 +193,7 @@ def _keep(alias: str) -> bool:
 def _entity(raw: dict[str, Any], level: str) -> dict[str, Any]:
     names = raw["name"]
     aliases = [a["value"] for a in raw.get("aliases", []) if _keep(a["value"])]
+    aliases += PRESS_ALIASES.get(raw["id"], ())
     ext = raw.get("externalIds", {})
     ids = {
         "ocha_pcode": ext.get("ochaPcode"),
@@ -174,6 +222,9 @@ def build(shared: Path = SHARED, out: Path = OUT) -> int:
     entities = []
     for level, name in LEVELS:
         entities += [_entity(raw, level) for raw in json.loads((shared / name).read_text("utf-8"))]
+    unknown = set(PRESS_ALIASES) - {e["id"].removeprefix("place:") for e in entities}
+    if unknown:
+        raise SystemExit(f"PRESS_ALIASES names places OpenSyria does not have: {sorted(unknown)}")
     lines = ",\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entities)
     (out / "places.json").write_text(f"[\n{lines}\n]\n", encoding="utf-8")
     commit = (shared / "UPSTREAM_COMMIT").read_text(encoding="utf-8").strip()

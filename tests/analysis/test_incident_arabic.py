@@ -128,3 +128,12 @@ def test_a_site_menu_does_not_use_up_the_opening() -> None:
         "explosion",
         ISIS,
     )
+
+
+def test_a_neighbourhood_the_knowledge_base_holds_gives_its_governorate() -> None:
+    # Jobar is a neighbourhood of Damascus, not an administrative unit: its governorate comes
+    # through its parent in the knowledge base
+    report = "قتل ثلاثة مدنيين بينهم طفل في قصف مدفعي على حي جوبر يوم الثلاثاء، بحسب ناشطين."
+    found = incident(report)
+    assert found is not None
+    assert (found.governorate, found.civilians, found.children) == ("damascus", 3, 1)

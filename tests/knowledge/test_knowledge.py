@@ -102,6 +102,34 @@ def test_armed_groups_with_close_names_stay_apart(text: str, entity: str) -> Non
     assert _ids(text) == [entity]
 
 
+@pytest.mark.parametrize(
+    ("spellings", "entity"),
+    [
+        (("Deir ez-Zor", "Deir Ezzor", "Deir al-Zour", "دير الزور"), "place:sy-deir-ez-zor"),
+        (("Tadmur", "Palmyra", "تدمر"), "place:sy-homs-tadmur"),
+        (("Tabqa", "Al-Tabqa"), "place:sy-raqqa-al-thawrah"),
+        (
+            ("Khan Shaykhun", "Khan Sheikhoun", "خان شيخون"),
+            "place:sy-idlib-maarrat-al-numan-khan-shaykun",
+        ),
+        (("Jobar", "جوبر"), "place:sy-jobar"),
+    ],
+)
+def test_press_spellings_of_a_syrian_place_link_to_one_entity(
+    spellings: tuple[str, ...], entity: str
+) -> None:
+    for spelling in spellings:
+        assert _ids(f"Shelling hit {spelling} today.") == [entity], spelling
+
+
+def test_a_curated_town_has_a_governorate_through_its_parent() -> None:
+    kb = load_knowledge()
+    for town in kb:
+        if town.source == "entities.json" and town.type == "place" and town.parent:
+            parent = kb.get(town.parent)
+            assert parent is not None and parent.level == "governorate", town.id
+
+
 def test_possessive_ends_a_name() -> None:
     assert _ids("Caesar’s images were shown.") == ["person:caesar"]
 

@@ -250,4 +250,6 @@ def find_entities(doc: Document) -> Document:
 # name ("العراقية") is no fuzzy match of it
 # v4: knowledge base with Ahrar al-Sham, Jaysh al-Islam, Faylaq al-Rahman, the YPG (Ahrar
 # al-Sham was matched to Hay'at Tahrir al-Sham)
-STEP = Step("analysis.entities", "v4", find_entities)
+# v5: Syrian towns, neighbourhoods, camps and regions, and the press spellings of places
+# ("Deir Ezzor", "Palmyra") in the knowledge base
+STEP = Step("analysis.entities", "v5", find_entities)

@@ -161,6 +161,11 @@ def _count(low: str) -> Counts:
             seen.add(kind)
             part = _PART.search(sentence, max(0, figure.start - 12), figure.start) is not None
             _add(found, kind, value, part)
+        for m in _ONE_PART.finditer(sentence):  # "بينهم طفل": one child among them
+            kind = _kind_of_word(m.group(1))
+            if kind is not None and kind not in seen:
+                seen.add(kind)
+                _add(found, kind, 1, part=True)
     return Counts(**found)
 
 
@@ -175,6 +180,12 @@ _ONE = re.compile(
     r"(?<!\w)[وفبل]?(?:مقتل|قتل|استشهاد|استشهد|مصرع|وفاه|توفي)\s+(?:ال)?"
     r"(مدني|طفل|طفله|رضيع|امراه|سيده|فتاه|شاب|رجل|مواطن|شخص|طالب|صحفي|ناشط|معتقل|"
     r"عنصر|جندي|مقاتل|ضابط|مسلح)(?!\w)"
+)
+
+
+# One child or woman named without a number among the dead: "قتل ثلاثة مدنيين بينهم طفل"
+_ONE_PART = re.compile(
+    r"(?:بينهم|بينهن|منهم|منهن)\s+(?:ال)?(طفل|طفله|رضيع|رضيعه|امراه|سيده|فتاه)(?!\w)"
 )
 
 

@@ -3,9 +3,10 @@
 The names come from two sources. The shipped knowledge base (`dhakira.knowledge`, whose
 `places.json` holds Syria's governorates, districts and subdistricts with OCHA p-codes and
 their alternate spellings, built from OpenSyria data-geography, CC BY 4.0): each place is walked
-up its parents to its governorate. The second source is a short list, written here, of towns,
-neighbourhoods and regions that recur in war reporting but are not districts (Eastern Ghouta,
-Khan Sheikhoun, Palmyra, Kobani, ...), in the spellings the press uses.
+up its parents to its governorate; besides OpenSyria's units it holds the towns,
+neighbourhoods, camps and regions that recur in war reporting (Eastern Ghouta, Jobar, Houla)
+and the spellings the press uses ("Deir Ezzor", "Palmyra"). The second source is a short list,
+written here, of names the knowledge base does not hold as places.
 
 Governorates are named as documenters using FA-KES do: twelve lower-case names, with Rif Dimashq
 counted as "damascus" (the dataset has no separate label for it). As-Sweida (SY13) is not among
@@ -42,56 +43,17 @@ GOVERNORATE_LABELS: dict[str, str] = {
     "SY14": "quneitra",
 }
 
-# Places the press names that are not districts or subdistricts, and spellings the gazetteer
-# lacks. Public geographic facts.
+# Names the knowledge base does not hold as places: neighbourhoods and roads of a frontline
+# ("Castello", "Salah al-Din", which is also a man's name), villages and an airbase the press
+# names in passing. Towns, camps, regions and the press spellings of districts are in the
+# knowledge base (entities.json, and places.json's added aliases), where entity linking finds
+# them too. Public geographic facts.
 EXTRA_PLACES: dict[str, str] = {
-    "ghouta": "damascus", "eastern ghouta": "damascus", "jobar": "damascus", "douma": "damascus",
-    "yarmouk": "damascus", "madaya": "damascus", "darayya": "damascus", "daraya": "damascus",
-    "harasta": "damascus", "sayyida zeinab": "damascus", "sayeda zeinab": "damascus",
-    "zabadani": "damascus", "moadamiyeh": "damascus", "mouadamiya": "damascus",
-    "barzeh": "damascus", "qaboun": "damascus", "ain tarma": "damascus", "irbin": "damascus",
-    "kafr batna": "damascus", "zamalka": "damascus", "saqba": "damascus", "hamouria": "damascus",
-    "khan sheikhoun": "idlib", "khan sheikhun": "idlib", "khan shaykhun": "idlib",
-    "maarat al-numan": "idlib", "maaret al-numan": "idlib", "maarrat al-numan": "idlib",
-    "saraqeb": "idlib", "foua": "idlib", "fuaa": "idlib", "kefraya": "idlib", "kafraya": "idlib",
-    "jisr al-shughur": "idlib", "jisr al-shughour": "idlib", "sarmin": "idlib",
-    "kafr nabl": "idlib", "kafranbel": "idlib", "binnish": "idlib", "taftanaz": "idlib",
-    "palmyra": "homs", "tadmur": "homs", "qusayr": "homs", "talbiseh": "homs", "rastan": "homs",
-    "houla": "homs", "waer": "homs", "al-waer": "homs", "zahraa": "homs",
-    "kobani": "aleppo", "kobane": "aleppo", "ain al-arab": "aleppo", "manbij": "aleppo",
-    "jarablus": "aleppo", "al-bab": "aleppo", "azaz": "aleppo", "afrin": "aleppo",
-    "efrin": "aleppo", "tal rifaat": "aleppo", "nubl": "aleppo", "zahraa nubl": "aleppo",
-    "deir hafer": "aleppo", "khan touman": "aleppo", "castello": "aleppo", "ramouseh": "aleppo",
-    "sheikh maqsoud": "aleppo", "bustan al-qasr": "aleppo", "salah al-din": "aleppo",
-    "atareb": "aleppo", "dabiq": "aleppo", "tal abyad": "raqqa", "tabqa": "raqqa",
-    "ain issa": "raqqa", "raqa": "raqqa", "raqqah": "raqqa",
-    "mayadeen": "deir ezzor", "mayadin": "deir ezzor", "albu kamal": "deir ezzor",
-    "abu kamal": "deir ezzor", "boukamal": "deir ezzor", "bukamal": "deir ezzor",
-    "deir el-zour": "deir ezzor", "deir al-zour": "deir ezzor", "deir ezzor": "deir ezzor",
-    "deir ez-zor": "deir ezzor", "deir el-zor": "deir ezzor", "deir al-zor": "deir ezzor",
-    "deir ezzour": "deir ezzor", "deir zor": "deir ezzor", "deirezzor": "deir ezzor",
-    "qamishli": "hasakeh", "qamishlo": "hasakeh", "hasakeh": "hasakeh", "hassakeh": "hasakeh",
-    "hasaka": "hasakeh", "hasakah": "hasakeh", "shaddadi": "hasakeh", "ras al-ain": "hasakeh",
-    "deraa": "daraa", "dara'a": "daraa", "nawa": "daraa", "busra": "daraa",
-    "latakia": "lattakia", "lattakia": "lattakia", "jableh": "lattakia", "kassab": "lattakia",
-    "tartus": "tartous", "tartous": "tartous", "baniyas": "tartous",
-    "morek": "hama", "suran": "hama", "kafr zita": "hama", "kafrzita": "hama",
-    "latamneh": "hama", "salamiyeh": "hama", "salamiyah": "hama",
-    "sweida": "sweida", "suwayda": "sweida", "quneitra": "quneitra",
-    "deir az-zour": "deir ezzor", "deir az-zor": "deir ezzor", "deir ezour": "deir ezzor",
-    "deir ez-zour": "deir ezzor", "deir zour": "deir ezzor",
-    "quriyah": "deir ezzor", "quriya": "deir ezzor", "mohassan": "deir ezzor",
-    "mouhassan": "deir ezzor", "hassake": "hasakeh", "hasake": "hasakeh",
-    "hassaka": "hasakeh", "tel hamis": "hasakeh", "tal hamis": "hasakeh",
-    "markada": "hasakeh", "eastern gouta": "damascus",
-    "east ghouta": "damascus", "gouta": "damascus", "qalamoun": "damascus",
-    "qalmoun": "damascus", "tadamun": "damascus", "jaramana": "damascus",
-    "marea": "aleppo", "rashidin": "aleppo", "rashideen": "aleppo", "urum al-kubra": "aleppo",
-    "khan tuman": "aleppo", "hamadaniyeh": "aleppo", "hamdaniyeh": "aleppo",
-    "masaken hanano": "aleppo", "hanano": "aleppo", "golan": "quneitra",
-    "golan heights": "quneitra", "qaryatain": "homs", "qaryatayn": "homs", "shayrat": "homs",
-    "tabqah": "raqqa", "qardaha": "lattakia", "izraa": "daraa", "lajat": "daraa",
-    "khan shaikhoun": "idlib", "salamyieh": "hama",
+    "saqba": "damascus", "hamouria": "damascus", "zahraa": "homs", "zahraa nubl": "aleppo",
+    "castello": "aleppo", "salah al-din": "aleppo", "rashidin": "aleppo", "rashideen": "aleppo",
+    "urum al-kubra": "aleppo", "hamadaniyeh": "aleppo", "hamdaniyeh": "aleppo",
+    "quriyah": "deir ezzor", "quriya": "deir ezzor", "tel hamis": "hasakeh",
+    "tal hamis": "hasakeh", "shayrat": "homs",
 }  # fmt: skip
 
 
@@ -128,7 +90,9 @@ NOT_PLACES = frozenset(
     }
 )  # fmt: skip
 _LEVEL_SUFFIX = re.compile(r"\s+(?:governorate|district|subdistrict)$", re.IGNORECASE)
-_LEVELS = ("subdistrict", "district", "governorate")
+# finest first: the knowledge base's curated towns, neighbourhoods, camps and regions, then
+# OpenSyria's administrative levels
+_LEVELS = ("neighbourhood", "camp", "town", "region", "subdistrict", "district", "governorate")
 
 
 @lru_cache(maxsize=1)
