@@ -81,6 +81,27 @@ def test_generic_capitalized_phrases_are_not_entities() -> None:
     assert [m.text for m in find_mentions(text)] == ["Syria"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A source at the Police Command said two people died.",
+        "The Central Command said the strike hit a depot.",
+        "The National Hospital said it received the wounded.",
+        "The Deir Ezzor Governorate said the road was closed.",
+        "Analysts in the Middle East said little.",
+    ],
+)
+def test_an_institution_or_a_region_cued_by_a_verb_is_no_person(text: str) -> None:
+    assert [m.type for m in find_mentions(text) if m.type == "person"] == []
+
+
+def test_committees_and_a_coalition_head_organizations() -> None:
+    text = "The Local Coordination Committees said, and the Syrian Arab Coalition agreed."
+    found = [(m.text, m.type) for m in find_mentions(text)]
+    assert ("Local Coordination Committees", "organization") in found
+    assert ("Syrian Arab Coalition", "organization") in found
+
+
 def test_arabic_text_links_known_names() -> None:
     text = "قالت الشبكة السورية لحقوق الإنسان إن المعتقلين نقلوا إلى سجن صيدنايا."
     found = _found(text)

@@ -71,7 +71,17 @@ ORG_HEADS = _words(
     organization organisation association foundation institute center centre union league
     front army forces brigade brigades battalion party movement authority tribunal
     observatory directorate bureau program programme fund society alliance initiative
-    campaign
+    campaign command committees councils defence defense corps coalition administration
+    university
+    """
+)
+# last words that make a name no person's, though too common in headlines to make one an
+# organization's ("Suicide Bomber Kills Five Kurdish Police"): a place's ("Deir Ezzor
+# Governorate said") or an institution's ("National Hospital")
+NOT_PERSON_HEADS = ORG_HEADS | _words(
+    """
+    governorate province region countryside district subdistrict east west hospital police
+    headquarters government
     """
 )
 PLACE_BEFORE = frozenset({"city", "town", "village", "neighbourhood", "neighborhood", "camp"})
@@ -140,7 +150,7 @@ def _person(tokens: Sequence[Token], run: range, text: str) -> Span | None:
     words = [tokens[k] for k in range(first, run.stop) if tokens[k].key not in PARTICLES]
     if not 2 <= len(words) <= 4 or not all(_is_name_word(t) for t in words):
         return None
-    if words[-1].key in ORG_HEADS or tokens[first].key in PARTICLES:
+    if words[-1].key in NOT_PERSON_HEADS or tokens[first].key in PARTICLES:
         return None
     if not (titled or _cue_before(tokens, first) or _cue_after(tokens, run.stop, text)):
         return None

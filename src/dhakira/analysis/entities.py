@@ -252,4 +252,6 @@ def find_entities(doc: Document) -> Document:
 # al-Sham was matched to Hay'at Tahrir al-Sham)
 # v5: Syrian towns, neighbourhoods, camps and regions, and the press spellings of places
 # ("Deir Ezzor", "Palmyra") in the knowledge base
-STEP = Step("analysis.entities", "v5", find_entities)
+# v6: English names ending in "Command", "Governorate", "Hospital" are no persons;
+# "Committees", "Coalition", "Corps" head organizations
+STEP = Step("analysis.entities", "v6", find_entities)
