@@ -130,6 +130,14 @@ def test_a_curated_town_has_a_governorate_through_its_parent() -> None:
             assert parent is not None and parent.level == "governorate", town.id
 
 
+@pytest.mark.parametrize(
+    "text", ["French Foreign Minister Laurent Fabius spoke.", "The Syrian Observer reported."]
+)
+def test_another_word_on_a_name_words_stem_is_no_misspelling(text: str) -> None:
+    # a minister is not the ministry, the Syrian Observer (a news site) not the Observatory
+    assert [m.how for m in load_knowledge().matcher.find(text) if m.how == "kb-fuzzy"] == []
+
+
 def test_possessive_ends_a_name() -> None:
     assert _ids("Caesar’s images were shown.") == ["person:caesar"]
 

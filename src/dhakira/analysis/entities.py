@@ -254,4 +254,5 @@ def find_entities(doc: Document) -> Document:
 # ("Deir Ezzor", "Palmyra") in the knowledge base
 # v6: English names ending in "Command", "Governorate", "Hospital" are no persons;
 # "Committees", "Coalition", "Corps" head organizations
-STEP = Step("analysis.entities", "v6", find_entities)
+# v7: "Foreign Minister" is no fuzzy match of "Foreign Ministry"
+STEP = Step("analysis.entities", "v7", find_entities)

@@ -15,6 +15,7 @@ and are kept only when rapidfuzz's similarity ratio clears a threshold.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ _PREP = ("ب", "ل", "ك")
 # the last four follow a name's own final yaa ("بريطاني" + "ه")
 _NISBA_ENDINGS = frozenset({"", "ي", "يه", "يا", "يون", "يين", "يات", "يان", "ه", "ون", "ين", "ات"})
 _NAME_ENDINGS = frozenset("اهي")  # dropped before the ending: "فرنسا" → "فرنسي"
+# English endings that make another word of a stem ("minist-er" / "minist-ry")
+_LATIN_SUFFIXES = frozenset(
+    {"er", "ers", "ry", "ries", "ory", "atory", "or", "ors", "ion", "ions", "ist", "ists", "al"}
+)
 _MAX_FUZZY_WORDS = 6
 _MIN_FUZZY_CHARS = 5
 _MEMO_SIZE = 65_536
@@ -119,6 +124,10 @@ def _letter_offset(surface: str, letters: int) -> int:
 
 def _derived(word: str, name: str) -> bool:
     """A form built on the name ("Israeli", "Palestinian", "German"), not a spelling of it."""
+    # two words on one stem: "Minister" is not "Ministry", "Observer" not "Observatory"
+    stem = len(os.path.commonprefix([word, name]))
+    if stem >= 5 and word[stem:] in _LATIN_SUFFIXES and name[stem:] in _LATIN_SUFFIXES:
+        return True
     shorter, longer = sorted((word, name), key=len)
     if longer == shorter + "s" or len(word) == len(name):
         return False  # a plural is the same name ("Right" / "Rights")
