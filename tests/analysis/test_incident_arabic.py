@@ -137,3 +137,9 @@ def test_a_neighbourhood_the_knowledge_base_holds_gives_its_governorate() -> Non
     found = incident(report)
     assert found is not None
     assert (found.governorate, found.civilians, found.children) == ("damascus", 3, 1)
+
+
+def test_an_unnamed_air_strike_is_the_governments_and_sayyidat_are_women() -> None:
+    found = incident("مقتل 10 مدنيين بينهم 3 سيدات وطفلان في قصف جوي على مدينة دوما بريف دمشق")
+    assert found is not None
+    assert (found.actor, found.civilians, found.children, found.women) == (GOVERNMENT, 10, 2, 3)

@@ -441,3 +441,23 @@ def test_an_unknown_organization_is_not_taken_for_one_named_earlier(make_doc: Ma
     )
     found = claims(make_doc, text)
     assert [c.attributed_to for c in found] == ["Amnesty International", None]
+
+
+def test_women_counted_as_sayyida_are_a_part_of_the_toll(make_doc: MakeDoc) -> None:
+    text = "وثقت الشبكة مقتل 1032 مدنياً بينهم 213 طفلاً و 117 سيدة خلال آذار 2023."
+    assert [(c.event, c.best) for c in claims(make_doc, text)] == [
+        ("killing", 1032),
+        ("killing", 213),
+        ("killing", 117),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("قضى 15 معتقلاً بسبب التعذيب في مراكز الاحتجاز خلال عام 2022.", "death_in_custody"),
+        ("قضى 5 أشخاص في قصف على دوما.", "killing"),
+    ],
+)
+def test_qada_with_the_dead_between_is_a_death(make_doc: MakeDoc, text: str, event: str) -> None:
+    assert [c.event for c in claims(make_doc, text)] == [event]

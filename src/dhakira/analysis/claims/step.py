@@ -238,4 +238,5 @@ def find_claims(doc: Document) -> Document:
 
 # v20: the wounded are no killing ("injuring 15 others"), gas or a report released and a town
 # freed of militants are no release, figures of things ("three buildings") no claim
-STEP = Step("analysis.claims", "v20", find_claims)
+# v21: "117 سيدة" counts women; "قضى 15 معتقلاً بسبب التعذيب" is a death in custody
+STEP = Step("analysis.claims", "v21", find_claims)

@@ -196,5 +196,6 @@ def find_incident(doc: Document) -> Document:
 
 # v4: Arabic reports get an incident (`incident.arabic`), they had none; v5: one person named
 # without a number ("مقتل مدني"), and a party hit named with its organization word; v6: the
-# knowledge base's towns and neighbourhoods ("جوبر") have a governorate
-STEP = Step("analysis.incident", "v6", find_incident)
+# knowledge base's towns and neighbourhoods ("جوبر") have a governorate; v7: an unnamed "قصف
+# جوي" is an air attack
+STEP = Step("analysis.incident", "v7", find_incident)
