@@ -461,3 +461,21 @@ def test_women_counted_as_sayyida_are_a_part_of_the_toll(make_doc: MakeDoc) -> N
 )
 def test_qada_with_the_dead_between_is_a_death(make_doc: MakeDoc, text: str, event: str) -> None:
     assert [c.event for c in claims(make_doc, text)] == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The fate of more than 100,000 people remains unknown.", "enforced_disappearance"),
+        ("لا يزال مصير أكثر من 100 ألف شخص مجهولاً.", "enforced_disappearance"),
+        ("خرج 50 معتقلاً من سجن صيدنايا.", "release"),
+    ],
+)
+def test_an_unknown_fate_is_a_disappearance_and_leaving_prison_a_release(
+    make_doc: MakeDoc, text: str, event: str
+) -> None:
+    assert [c.event for c in claims(make_doc, text)] == [event]
+
+
+def test_a_march_out_is_no_release(make_doc: MakeDoc) -> None:
+    assert claims(make_doc, "خرج آلاف المتظاهرين في حمص.") == []

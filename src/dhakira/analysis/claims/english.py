@@ -123,7 +123,12 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (r"deaths? (?:in|under) (?:custody|detention|torture)",),
     "death_sentence": (r"death sentences?", r"death penalt(?:y|ies)"),
     "execution": (r"executions?", r"hangings?", r"gallows"),
-    "enforced_disappearance": (r"(?:enforced )?disappearances?", r"missing"),
+    "enforced_disappearance": (
+        r"(?:enforced )?disappearances?", r"missing",
+        # "the fate of more than 100,000 people remains unknown" (not "concern about the fate
+        # of 200000 people still living in rebel-held districts")
+        r"(?:fate|whereabouts)(?=[^.;]{0,80}\b(?:unknown|unclear)\b)",
+    ),
     "release": (r"release",),
     "killing": (r"killings?", r"deaths", r"massacres?", r"lives", r"dead", r"casualties"),
     "torture": (r"torture",),

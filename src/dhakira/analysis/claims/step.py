@@ -239,4 +239,5 @@ def find_claims(doc: Document) -> Document:
 # v20: the wounded are no killing ("injuring 15 others"), gas or a report released and a town
 # freed of militants are no release, figures of things ("three buildings") no claim
 # v21: "117 سيدة" counts women; "قضى 15 معتقلاً بسبب التعذيب" is a death in custody
-STEP = Step("analysis.claims", "v21", find_claims)
+# v22: an unknown fate ("مصير", "the fate of") is a disappearance, "خرج ... من سجن" a release
+STEP = Step("analysis.claims", "v22", find_claims)
