@@ -162,3 +162,13 @@ def test_arabic_regime_of_assad_is_not_a_person_mention() -> None:
 def test_a_bracket_ends_a_name() -> None:
     found = _found("Sednaya (Saydnaya) military prison")
     assert [t for t, _, _ in found] == ["Sednaya", "Saydnaya"]
+
+
+def test_a_place_cue_wins_over_a_speech_verb() -> None:
+    text = "The strike on the rebel stronghold of Urum al-Joz reported 15 dead."
+    assert [(m.text, m.type) for m in find_mentions(text)] == [("Urum al-Joz", "place")]
+
+
+def test_the_assad_regimes_channel_without_apostrophe_names_no_person() -> None:
+    text = "A bomb killed six people, the Assad regimes official television channel said."
+    assert [m.type for m in find_mentions(text)] == []

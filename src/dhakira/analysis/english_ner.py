@@ -84,7 +84,12 @@ NOT_PERSON_HEADS = ORG_HEADS | _words(
     headquarters government
     """
 )
-PLACE_BEFORE = frozenset({"city", "town", "village", "neighbourhood", "neighborhood", "camp"})
+PLACE_BEFORE = frozenset(
+    {
+        "city", "town", "village", "neighbourhood", "neighborhood", "camp", "stronghold",
+        "suburb", "district", "province", "countryside", "area",
+    }
+)  # fmt: skip
 PLACE_AFTER = frozenset({"city", "town", "village", "countryside", "camp", "neighbourhood"})
 NOT_NAMES = _words(
     """
@@ -205,7 +210,8 @@ def _organization(tokens: Sequence[Token], run: range) -> Span | None:
 
 def _place(tokens: Sequence[Token], run: range) -> Span | None:
     words = [tokens[k] for k in run]
-    if not 1 <= len(words) <= 3 or not all(_is_name_word(t) for t in words):
+    named = [t for t in words if t.key not in PARTICLES]  # "Urum al-Joz"
+    if not 1 <= len(words) <= 4 or not named or not all(_is_name_word(t) for t in named):
         return None
     before = [t.key for t in tokens[max(0, run.start - 2) : run.start]]
     after = tokens[run.stop].key if run.stop < len(tokens) else ""
@@ -226,7 +232,8 @@ def recognize(text: str, tokens: Sequence[Token], covered: set[int]) -> list[Spa
             spans.append(span)
             taken.update(run)
     for run in _runs(tokens, text, taken, connectors=False):
-        span = _person(tokens, run, text) or _place(tokens, run)
+        # "the rebel stronghold of Urum al-Joz reported 15 killed": the place cue wins
+        span = _place(tokens, run) or _person(tokens, run, text)
         if span is not None:
             spans.append(span)
     return sorted(spans)

@@ -216,7 +216,10 @@ def _is_modifier(
     if mention.type != "person":
         return False
     after = _NEXT_WORD.match(text, mention.end, mention.end + _MODIFIER_REACH)
-    if after is not None and after.group(1).lower() in _MODIFIED:
+    # "the Assad regime", "the Assad regime's channel", "the Assad regimes channel" (an
+    # apostrophe lost)
+    word = after.group(1).lower().removesuffix("s") if after is not None else ""
+    if after is not None and (after.group(1).lower() in _MODIFIED or word in _MODIFIED):
         return True
     i = index.get(mention.start)
     return i is not None and i > 0 and tokens[i - 1].key in _MODIFIER_BEFORE
@@ -255,4 +258,6 @@ def find_entities(doc: Document) -> Document:
 # v6: English names ending in "Command", "Governorate", "Hospital" are no persons;
 # "Committees", "Coalition", "Corps" head organizations
 # v7: "Foreign Minister" is no fuzzy match of "Foreign Ministry"
-STEP = Step("analysis.entities", "v7", find_entities)
+# v8: "the Assad regimes channel" (apostrophe lost) is no person mention; "the stronghold of
+# Urum al-Joz reported" names a place, not a person
+STEP = Step("analysis.entities", "v8", find_entities)

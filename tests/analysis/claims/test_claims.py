@@ -479,3 +479,35 @@ def test_an_unknown_fate_is_a_disappearance_and_leaving_prison_a_release(
 
 def test_a_march_out_is_no_release(make_doc: MakeDoc) -> None:
     assert claims(make_doc, "خرج آلاف المتظاهرين في حمص.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an apposition between the speaker and the verb
+        (
+            "The Syrian Observatory for Human Rights, a Britain-based monitor, said 40 people "
+            "were killed.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "Amnesty International, which documented the hangings, said 13,000 were hanged.",
+            "Amnesty International",
+        ),
+        # a name that only modifies or sits in a place phrase is not who speaks
+        (
+            "At least 11 civilians were killed in the town of al-Bab held by the Islamic State "
+            "group a monitoring group said.",
+            None,
+        ),
+        ("A Raqqa-based anti-ISIS activist network reported eight civilians were killed.", None),
+        (
+            "A bomber killed four people in an attack that took the war to the ruling Assad "
+            "clan's hometown a monitoring group said.",
+            None,
+        ),
+        ("In the capital SANA said two people were killed.", "SANA"),
+    ],
+)
+def test_who_a_claim_is_attributed_to(make_doc: MakeDoc, text: str, source: str | None) -> None:
+    assert [c.attributed_to for c in claims(make_doc, text)][:1] == [source]

@@ -174,6 +174,48 @@ def _subject_window(low: str, lo: int, verb_start: int) -> tuple[int, int]:
     return start, verb_start
 
 
+# a name used as a modifier is not who speaks: "an anti-ISIS activist network reported",
+# "Daesh-held villages", "an ISIS-affiliated page said", "a village held by Islamic State"
+_MODIFIER_BEFORE = re.compile(r"(?:(?:anti|pro)-|held by (?:the )?(?:[\w’'-]+ )?)$")
+_MODIFIER_AFTER = re.compile(
+    r"(?:-|\s)(?:held|affiliated|linked|led|backed|controlled|run|allied|aligned)\b"
+)
+# a preposition before a name in a subject window (see `_speaks`)
+_OBJECT_OF = re.compile(
+    r"\b(?:in|of|on|against|from|to|near|for|into)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
+
+
+def _speaks(low: str, name: Name, window: tuple[int, int]) -> bool:
+    """Whether a name inside a subject window can be the speaker: not a modifier, and not
+    the object of a preposition with more words after it ("in the capital SANA said" is
+    SANA's; in "held by the Islamic State group a monitoring group said" the group speaks)."""
+    start, end = window
+    if _MODIFIER_BEFORE.search(low, max(0, name.start - 30), name.start):
+        return False
+    if _OBJECT_OF.search(low, start, name.start) and len(low[name.end : end].split()) >= 2:
+        return False
+    return _MODIFIER_AFTER.match(low, name.end) is None
+
+
+_APPOSITION = re.compile(
+    r"\s*(?:a|an|the|its|which|who|head|director|chief|founder|spokes(?:man|woman|person))\b"
+    r"[^,;:.]{0,70}$"
+)
+
+
+def _before_apposition(low: str, lo: int, start: int) -> tuple[int, int]:
+    """The subject before an apposition that ends right at the verb: in "the Observatory, a
+    Britain-based monitor, said" the words before the first comma (empty when there is none)."""
+    comma = start - 1
+    if comma < lo or low[comma] != ",":
+        return start, start
+    opening = low.rfind(",", lo, comma)
+    if opening < 0 or not _APPOSITION.fullmatch(low, opening + 1, comma):
+        return start, start
+    return _subject_window(low, lo, opening)
+
+
 def _resolve(low: str, span: tuple[int, int], names: list[Name]) -> str | None:
     """Who the words `low[span]` name: a name inside them, else the earlier name they refer to."""
     s, e = span
@@ -182,6 +224,7 @@ def _resolve(low: str, span: tuple[int, int], names: list[Name]) -> str | None:
         n for n in names if s <= n.start and n.end <= e + 1 and n.kind in ("person", "organization")
     ]
     phrase = low[s:e].strip()
+    inside = [n for n in inside if _speaks(low, n, span)]
     if inside:
         return full_name(inside[-1].name, earlier)
     by_word = _by_last_word(phrase, earlier)
@@ -276,6 +319,8 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
         spans.append((m.start(1), m.end(1), m.start()))
     for m in _EN_SAID.finditer(low, lo, hi):
         s, e = _subject_window(low, lo, m.start())
+        if e - s <= 1:
+            s, e = _before_apposition(low, lo, s)
         if e - s > 1:
             spans.append((s, e, m.start()))
     for m in _AR_SAID.finditer(low, lo, hi):

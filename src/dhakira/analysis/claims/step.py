@@ -240,4 +240,6 @@ def find_claims(doc: Document) -> Document:
 # freed of militants are no release, figures of things ("three buildings") no claim
 # v21: "117 سيدة" counts women; "قضى 15 معتقلاً بسبب التعذيب" is a death in custody
 # v22: an unknown fate ("مصير", "the fate of") is a disappearance, "خرج ... من سجن" a release
-STEP = Step("analysis.claims", "v22", find_claims)
+# v23: attribution: the speaker before an apposition ("X, a Britain-based monitor, said"); a
+# name that modifies ("anti-ISIS", "held by IS") or ends a place phrase is no speaker
+STEP = Step("analysis.claims", "v23", find_claims)
