@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from dhakira.analysis.claims.step import find_claims
+from dhakira.analysis.entities import find_entities
 from dhakira.records import Claim, Document, Mention
 
 MakeDoc = Callable[..., Document]  # the `make_doc` fixture of tests/analysis/conftest.py
@@ -511,3 +512,27 @@ def test_a_march_out_is_no_release(make_doc: MakeDoc) -> None:
 )
 def test_who_a_claim_is_attributed_to(make_doc: MakeDoc, text: str, source: str | None) -> None:
     assert [c.attributed_to for c in claims(make_doc, text)][:1] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        (
+            "US-led coalition warplanes killed 56 civilians in Manbij.",
+            "US-led coalition",
+            "Manbij",
+        ),
+        (
+            "At least 30 people were killed by Russian airstrikes targeting the Islamic State "
+            "group in Raqqa.",
+            "Russian airstrikes",
+            "Raqqa",
+        ),
+        ("The Idlib strikes killed more than 30 people.", None, "Idlib"),
+    ],
+)
+def test_a_foreign_power_that_strikes_is_the_actor_not_the_place(
+    make_doc: MakeDoc, text: str, actor: str | None, place: str
+) -> None:
+    (claim,) = find_claims(find_entities(make_doc(text))).claims  # places from the entity step
+    assert (claim.actor, claim.place) == (actor, place)

@@ -115,8 +115,11 @@ _EN_ACTORS = (
     r"(?:the )?syrian (?:regime|government|army)",
     r"(?:pro-)?government forces", r"regime forces", r"(?:the )?regime", r"isis", r"isil",
     r"(?:the )?islamic state", r"hayat tahrir al-sham", r"hts", r"(?:al-)?nusra front",
-    r"russian (?:forces|troops)", r"syrian democratic forces", r"sdf",
-    r"(?:armed )?opposition groups",
+    r"russian (?:forces|troops|warplanes|jets|aircraft|air ?strikes)", r"syrian democratic forces",
+    r"sdf", r"(?:armed )?opposition groups",
+    r"(?:the )?(?:us|u\.s\.|american)-led (?:international )?coalition",
+    r"(?:the )?international coalition", r"us (?:air ?strikes|forces|troops|warplanes)",
+    r"turkish (?:forces|troops|army|warplanes|jets|air ?strikes)",
 )  # fmt: skip
 _ACTOR_NAMES = "|".join(_EN_ACTORS + arabic.ACTORS)
 _ACTOR = re.compile(rf"(?<!\w)(?:by |at the hands of |علي يد |من قبل )?({_ACTOR_NAMES})(?!\w)")
@@ -133,6 +136,18 @@ def find_actor(low: str, lo: int, hi: int, near: int) -> tuple[int, int] | None:
     return start, m.end(1)
 
 
+# a foreign power named as the attacker, not the place: "US-led coalition warplanes", "US
+# airstrikes", "the US military" (a Syrian place before "strikes" is where they hit: "the
+# Idlib strikes")
+_FOREIGN_FORCES = frozenset(
+    {"United States", "Russia", "Turkey", "Israel", "Iran", "United Kingdom", "France"}
+)
+_ATTACKER = re.compile(
+    r"(?:-led|-backed|\s+(?:air ?strikes|strikes|raids|military|forces|troops|warplanes|jets|"
+    r"aircraft|army|army's|navy|drones?))\b"
+)
+
+
 def find_place(low: str, names: list[Name], lo: int, hi: int, near: int) -> Name | None:
     """The facility (else place) named in the sentence nearest to `near`; not where an
     organisation is based ("the London-based organisation")."""
@@ -141,6 +156,7 @@ def find_place(low: str, names: list[Name], lo: int, hi: int, near: int) -> Name
         for n in names
         if lo <= n.start and n.end <= hi and n.kind in ("facility", "place")
         if not low.startswith("-based", n.end)
+        if not (n.name in _FOREIGN_FORCES and _ATTACKER.match(low, n.end))
     ]
     facilities = [n for n in inside if n.kind == "facility"]
     pool = facilities or inside

@@ -242,4 +242,6 @@ def find_claims(doc: Document) -> Document:
 # v22: an unknown fate ("مصير", "the fate of") is a disappearance, "خرج ... من سجن" a release
 # v23: attribution: the speaker before an apposition ("X, a Britain-based monitor, said"); a
 # name that modifies ("anti-ISIS", "held by IS") or ends a place phrase is no speaker
-STEP = Step("analysis.claims", "v23", find_claims)
+# v24: the US-led coalition, Russian and Turkish air strikes are actors; a foreign power named
+# as the attacker ("US-led", "US airstrikes") is not the claim's place
+STEP = Step("analysis.claims", "v24", find_claims)
