@@ -53,10 +53,9 @@ _THINGS = re.compile(  # used with .match at the figure's end: no "^"
     r"[\w’'-]+\s+){0,2}?"
     rf"(?:{'|'.join(english.THING_NOUNS)}|(?:ال)?(?:{'|'.join(arabic.THING_NOUNS)}))(?!\w)"
 )
-_QUALIFIER_ONLY = re.compile(
-    r"\s*(?:(?:at least|more than|over|some|about|nearly|around|up to|as many as|an estimated|"
-    r"approximately|almost|no fewer than|no less than)\s+)?"
-)
+# nothing but a qualifier between a verb and its figure ("killed more than 220000")
+_QUALIFIERS = [*english.QUALIFIERS_BEFORE, *arabic.QUALIFIERS_BEFORE]
+_QUALIFIER_ONLY = re.compile(rf"\s*(?:(?:{'|'.join(map(re.escape, _QUALIFIERS))})\s+)?")
 # "who were held": a relative clause that only says the counted people were detainees
 _HELD_AS_WHO = re.compile(r"\s*(?:who|that)\s")
 # the counted noun comes right after the figure (adjectives follow it: in "آلاف العائلات
@@ -191,12 +190,12 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
             # detainees are held by definition: what the clause says was done to them
             # counts ("الإفراج عن دفعة جديدة تضم 300 موقوف" is a release)
             own = [cue for cue in in_clause if cue[0] != "detention"]
-    # the verb right after the counted people is what happened to them: in "5 journalists
-    # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer;
-    # "released the names of 1,000 detainees who died in custody" counts deaths
     if head_word in _DEATH_NOUNS or head_word == "lives" or _DEAD_AFTER.match(text, counted_end):
         own = [cue for cue in own if cue[0] != "other"]  # "56 dead … and dozens wounded"
         verbs = [cue for cue in verbs if cue[0] != "other"]
+    # the verb right after the counted people is what happened to them: in "5 journalists
+    # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer;
+    # "released the names of 1,000 detainees who died in custody" counts deaths
     said_of = [c for c in own if _PREDICATE.fullmatch(text, counted_end, c[1])]
     if said_of and said_of[0][0] == "detention" and _HELD_AS_WHO.match(text, counted_end):
         # "freed 150 civilians who were held at a school": the release is what happened
