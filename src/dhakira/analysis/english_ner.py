@@ -81,7 +81,8 @@ ORG_HEADS = _words(
 NOT_PERSON_HEADS = ORG_HEADS | _words(
     """
     governorate province region countryside district subdistrict east west hospital police
-    headquarters government
+    headquarters government river sea mountains africa asia europe america house affairs
+    rights borders reports
     """
 )
 PLACE_BEFORE = frozenset(

@@ -260,4 +260,6 @@ def find_entities(doc: Document) -> Document:
 # v7: "Foreign Minister" is no fuzzy match of "Foreign Ministry"
 # v8: "the Assad regimes channel" (apostrophe lost) is no person mention; "the stronghold of
 # Urum al-Joz reported" names a place, not a person
-STEP = Step("analysis.entities", "v8", find_entities)
+# v9: Reporters Without Borders in the knowledge base; names ending in River, Africa,
+# Affairs, Rights, House... are no persons
+STEP = Step("analysis.entities", "v9", find_entities)
