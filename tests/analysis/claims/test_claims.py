@@ -536,3 +536,18 @@ def test_a_foreign_power_that_strikes_is_the_actor_not_the_place(
 ) -> None:
     (claim,) = find_claims(find_entities(make_doc(text))).claims  # places from the entity step
     assert (claim.actor, claim.place) == (actor, place)
+
+
+def test_the_displaced_are_no_killing(make_doc: MakeDoc) -> None:
+    text = "Around 400000 people have been killed and millions displaced since 2011."
+    found = claims(make_doc, text)
+    assert [(c.event, c.best or c.low) for c in found] == [
+        ("killing", 400000),
+        ("other", 1_000_000),
+    ]
+
+
+def test_a_sentence_ends_after_a_day_of_the_month(make_doc: MakeDoc) -> None:
+    text = "A chemical attack killed nearly 90 people on April 4. The United States accused Iran."
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert (claim.best, claim.place, claim.end) == (90, None, text.index(" on April"))

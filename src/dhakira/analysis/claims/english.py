@@ -116,8 +116,9 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
                   r"incarcerated",
                   r"(?:remain|remains|remained|are still|were still|still) (?:in detention|"
                   r"in custody|in prison|behind bars)"),
-    # the wounded: "killing 5 and injuring 15 others" did not kill the 15
-    "other": (r"injured", r"wounded", r"injuring", r"wounding"),
+    # the wounded: "killing 5 and injuring 15 others" did not kill the 15; the displaced:
+    # "400000 killed and millions displaced"
+    "other": (r"injured", r"wounded", r"injuring", r"wounding", r"displaced"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (r"deaths? (?:in|under) (?:custody|detention|torture)",),

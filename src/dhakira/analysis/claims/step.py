@@ -53,8 +53,9 @@ def _sentences(low: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     start, paragraph = 0, 0
     for m in _SENTENCE_END.finditer(low):
-        if m.group(0) == "." and low[m.start() - 2 : m.start() - 1] in (" ", "."):
-            continue  # "U.S.", "p. 4": an initial, not the end of a sentence
+        before = low[m.start() - 2 : m.start()]
+        if m.group(0) == "." and before[:1] in (" ", ".") and before[1:].isalpha():
+            continue  # "U.S.", "p. 4": an initial, not the end of a sentence ("on April 4." is)
         end = m.end() if m.group(0) != "\n" else m.start()
         if low[start:end].strip():
             out.append((start, end, paragraph))
@@ -244,4 +245,6 @@ def find_claims(doc: Document) -> Document:
 # name that modifies ("anti-ISIS", "held by IS") or ends a place phrase is no speaker
 # v24: the US-led coalition, Russian and Turkish air strikes are actors; a foreign power named
 # as the attacker ("US-led", "US airstrikes") is not the claim's place
-STEP = Step("analysis.claims", "v24", find_claims)
+# v25: the displaced are no killing ("400000 killed and millions displaced"); a sentence
+# ends after a day of the month ("on April 4. The United States ...")
+STEP = Step("analysis.claims", "v25", find_claims)
