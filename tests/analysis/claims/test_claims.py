@@ -391,6 +391,12 @@ def test_a_death_toll_counts_killings(make_doc: MakeDoc, text: str, figures: lis
             [("killing", None), ("other", None)],
         ),
         ("أدى القصف إلى مقتل 5 مدنيين وإصابة 15 آخرين.", [("killing", 5), ("other", 15)]),
+        # a headline without commas: the figure with no counted noun is the injured's
+        (
+            "3 Civilians Killed 15 Injured in Rocket Attacks on Aleppo",
+            [("killing", 3), ("other", 15)],
+        ),
+        ("At least 14 people were killed 25 were wounded.", [("killing", None), ("other", 25)]),
     ],
 )
 def test_the_wounded_are_no_killing(

@@ -200,9 +200,16 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     if said_of and said_of[0][0] == "detention" and _HELD_AS_WHO.match(text, counted_end):
         # "freed 150 civilians who were held at a school": the release is what happened
         said_of = []
-    if said_of and said_of[0][0] == "other" and (direct := _direct_verb(text, own, start)):
+    if (
+        said_of
+        and said_of[0][0] == "other"
+        and head_word
+        and (direct := _direct_verb(text, own, start))
+    ):
         # "the war has killed more than 220000 people wounded at least one million": the
-        # verb the figure is the object of, not the injury after it (punctuation lost)
+        # verb the figure is the object of, not the injury after its counted people
+        # (punctuation lost); with no counted noun the injury stays: "14 were killed 25 were
+        # wounded", "Killed 110 Injured"
         said_of = [direct]
     if said_of or own or verbs:
         event, s, e = _nearest(said_of or own or verbs, start, end)

@@ -247,4 +247,6 @@ def find_claims(doc: Document) -> Document:
 # as the attacker ("US-led", "US airstrikes") is not the claim's place
 # v25: the displaced are no killing ("400000 killed and millions displaced"); a sentence
 # ends after a day of the month ("on April 4. The United States ...")
-STEP = Step("analysis.claims", "v25", find_claims)
+# v26: in a headline without commas the figure after "killed" with no counted noun is the
+# injured's ("3 Civilians Killed 15 Injured")
+STEP = Step("analysis.claims", "v26", find_claims)
