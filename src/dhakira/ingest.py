@@ -102,20 +102,29 @@ class Writer:
     in — `dhakira ingest` and the web upload (`ingest_entries`) — stores, links and reports
     each item through here, so an item's outcome means the same wherever it came from."""
 
-    def __init__(self, archive: Archive, batch: str, options: IngestOptions, report: Report):
+    def __init__(
+        self,
+        archive: Archive,
+        batch: str,
+        options: IngestOptions,
+        report: Report,
+        linker: Linker | None = None,
+    ):
         self.archive = archive
         self.batch = batch
         self.options = options
         self.report = report
         self.outcomes: list[Outcome] = []
-        self._linker: Linker | None = None
+        self._kept = linker  # a linker from an earlier batch, used if still current
+        self.linker: Linker | None = None
 
     def link(self, code: str, doc: Document) -> None:
         """Link a new document to the duplicates and stories already stored; the linker (its
-        indexes rebuilt from stored signatures) is made once, at the first new document."""
-        if self._linker is None:
-            self._linker = self.archive.links.linker()
-        self._linker.link(code, doc)
+        indexes rebuilt from stored signatures, or the kept one while no other writer has
+        linked since) is made once, at the first new document."""
+        if self.linker is None:
+            self.linker = self.archive.links.linker(self._kept)
+        self.linker.link(code, doc)
 
     def emit(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)

@@ -104,3 +104,41 @@ def test_a_file_stored_before_a_stop_is_ingested_not_a_duplicate_of_itself(
         conn.execute(sa.update(documents).values(batch=batch))
     ingest_batch(archive, batch, "r1", Limits(), threading.Event())
     assert [f.status for f in archive.uploads.batch(batch).files] == ["ingested", "duplicate"]
+
+
+def _statuses(archive: Archive, batch: str) -> list[str]:
+    return [f.status for f in archive.uploads.batch(batch).files]
+
+
+def test_a_server_thread_keeps_its_linker_from_batch_to_batch(archive: Archive) -> None:
+    first = archive.uploads.receive([("n.txt", NOTE)], "web:editor", "r1")
+    kept = ingest_batch(archive, first, "r1", Limits(), threading.Event())
+    second = archive.uploads.receive([("copy.txt", NOTE), ("o.txt", OTHER)], "web:editor", "r1")
+    again = ingest_batch(archive, second, "r1", Limits(), threading.Event(), kept)
+    assert again is kept  # not rebuilt from the stored signatures
+    assert _statuses(archive, second) == ["duplicate", "ingested"]
+
+
+LONG = (
+    "The families of men detained at the Sednaya prison gate in June 2020 say they have had no "
+    "news of them since. Relatives who asked at the military police office were told to come "
+    "back later, and a lawyer who tried to file a request was turned away. The documenters who "
+    "recorded these visits list each family by an invented code, never by name, and keep the "
+    "originals of every statement."
+)
+
+
+def test_a_kept_linker_is_rebuilt_when_another_writer_linked_since(archive: Archive) -> None:
+    first = archive.uploads.receive([("n.txt", NOTE)], "web:editor", "r1")
+    kept = ingest_batch(archive, first, "r1", Limits(), threading.Event())
+    # another process (here: another runner, with its own linker) stores a document
+    elsewhere = archive.uploads.receive([("long.txt", LONG.encode())], "web:editor", "r2")
+    ingest_batch(archive, elsewhere, "r2", Limits(), threading.Event())
+    assert kept is not None and not kept.current()
+    near = LONG.replace("in June 2020", "in June")
+    third = archive.uploads.receive([("near.txt", near.encode())], "web:editor", "r1")
+    rebuilt = ingest_batch(archive, third, "r1", Limits(), threading.Event(), kept)
+    assert rebuilt is not kept
+    other, copy = (archive.uploads.batch(b).files[0].code for b in (elsewhere, third))
+    # the other writer's document is known to the rebuilt linker: the near copy links to it
+    assert [d["code"] for d in archive.links.of(str(copy))["duplicates"]] == [other]

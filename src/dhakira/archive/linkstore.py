@@ -131,6 +131,8 @@ class Linker:
         self.archive = archive
         self.index = _Index()
         self.grouper = _Grouper()
+        # what this linker knows of the stored links: how many documents, the last one
+        self._known = (0, 0)
         self._restore()
 
     def _restore(self) -> None:
@@ -145,11 +147,30 @@ class Linker:
             .where(document_signatures.c.version == LINK_VERSION)
             .order_by(document_signatures.c.doc_id)
         )
+        count = last = 0
         with self.archive._read() as conn:
             for doc_id, signature, summary, story_id in conn.execute(query):
                 key = str(doc_id)
                 self.index.restore(key, bytes(signature))
                 self.grouper.restore(summary_from_json(key, summary), str(story_id))
+                count, last = count + 1, doc_id
+        self._known = (count, last)
+
+    def current(self) -> bool:
+        """Whether the stored links are still exactly those this linker restored or made: no
+        other writer (another process's ingest, a relink) has linked or unlinked since, so it
+        may go on linking without being rebuilt."""
+        query = (
+            sa.select(
+                sa.func.count(), sa.func.coalesce(sa.func.max(document_signatures.c.doc_id), 0)
+            )
+            .select_from(document_signatures)
+            .join(story_members, story_members.c.doc_id == document_signatures.c.doc_id)
+            .where(document_signatures.c.version == LINK_VERSION)
+        )
+        with self.archive._read() as conn:
+            count, last = conn.execute(query).one()
+        return (int(count), int(last)) == self._known
 
     def link(self, code: str, doc: Document) -> LinkResult:
         """Link a stored document (its code) whose analysis is `doc`, and store the links."""
@@ -212,6 +233,9 @@ class Linker:
                 _join_story(conn, story_id, doc_id)
             if entries:
                 conn.execute(chronicle_entries.insert(), [_entry_row(doc_id, e) for e in entries])
+        # committed: the stored links now hold this document too (a failed write leaves the
+        # count behind, and `current` then asks for a rebuild)
+        self._known = (self._known[0] + 1, max(self._known[1], doc_id))
         return LinkResult(code, len(duplicates), len(story.links), story_id)
 
 
@@ -390,8 +414,11 @@ class LinkStore:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
 
-    def linker(self) -> Linker:
-        """A linker with the indexes rebuilt from what is stored (cost grows with the archive)."""
+    def linker(self, kept: Linker | None = None) -> Linker:
+        """A linker with the indexes rebuilt from what is stored (cost grows with the archive),
+        or `kept` when it is still current (a server thread linking batch after batch)."""
+        if kept is not None and kept.archive is self.archive and kept.current():
+            return kept
         return Linker(self.archive)
 
     def pending(self) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dhakira.archive import Archive
+from dhakira.archive.linkstore import Linker
 from dhakira.archive.uploads import WAITING, UploadBatch, UploadedFile
 from dhakira.capture.sources import iter_items
 from dhakira.config import Limits
@@ -36,13 +37,22 @@ def safe_name(name: str) -> str:
 
 
 def ingest_batch(
-    archive: Archive, batch: str, runner: str, limits: Limits, stop: threading.Event
-) -> None:
+    archive: Archive,
+    batch: str,
+    runner: str,
+    limits: Limits,
+    stop: threading.Event,
+    linker: Linker | None = None,
+) -> Linker | None:
     """Ingest the batch's waiting files in order, recording each outcome; when none is left,
     make every server process count afresh and close the batch. Stops between two files when
-    `stop` is set (the rest stay waiting for the next start) or another runner took over."""
+    `stop` is set (the rest stay waiting for the next start) or another runner took over.
+
+    `linker`, from an earlier batch, is used while it is current (rebuilding it reads every
+    stored signature: seconds on a large archive); the linker used is returned to keep."""
     uploads = archive.uploads
-    writer = Writer(archive, batch, IngestOptions(limits=limits), lambda _outcome: None)
+    options = IngestOptions(limits=limits)
+    writer = Writer(archive, batch, options, lambda _outcome: None, linker)
     while not stop.is_set():
         upload = uploads.next_waiting(batch, runner)
         if upload is None:
@@ -50,6 +60,7 @@ def ingest_batch(
         outcomes = _ingest_upload(writer, upload)
         uploads.record(upload, runner, _resumed(archive, upload, outcomes))
     _finish_when_done(archive, uploads.batch(batch))
+    return writer.linker or linker
 
 
 def _resumed(

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from dhakira.archive import Archive
+from dhakira.archive.linkstore import Linker
 from dhakira.archive.uploads import now_precise
 from dhakira.config import Limits
 from dhakira.views.web.upload import ingest_batch
@@ -37,6 +38,7 @@ class UploadRunner:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._linker: Linker | None = None  # kept from batch to batch while current
 
     def start(self) -> None:
         """At server start: resume what an earlier process left waiting, in the background."""
@@ -63,6 +65,7 @@ class UploadRunner:
 
     def _work(self) -> None:
         archive = Archive.open(self.path, self.database_url, create=False, migrate=False)
+        self._linker = None  # a linker belongs to the archive connection it was made with
         try:
             while not self._stop.is_set():
                 with self._lock:
@@ -83,6 +86,8 @@ class UploadRunner:
                 for adopted in archive.uploads.adopt(self.token, self.started):
                     self._queue.put(adopted)
                 return
-            ingest_batch(archive, batch, self.token, self.limits, self._stop)
+            self._linker = ingest_batch(
+                archive, batch, self.token, self.limits, self._stop, self._linker
+            )
         except Exception:
             log.exception("upload batch %s stopped; its waiting files resume at next start", batch)
