@@ -124,6 +124,17 @@ class LinkResult:
     story: int
 
 
+def _linked(*columns: Any) -> sa.Select[Any]:
+    """`columns` of the documents linked by this link version, each with its story: what a
+    linker restores and what `Linker.current` counts (one filter for both, so they agree)."""
+    return (
+        sa.select(*columns)
+        .select_from(document_signatures)
+        .join(story_members, story_members.c.doc_id == document_signatures.c.doc_id)
+        .where(document_signatures.c.version == LINK_VERSION)
+    )
+
+
 class Linker:
     """Links new documents against everything linked before (one writer at a time)."""
 
@@ -136,17 +147,9 @@ class Linker:
         self._restore()
 
     def _restore(self) -> None:
-        query = (
-            sa.select(
-                document_signatures.c.doc_id,
-                document_signatures.c.signature,
-                document_signatures.c.summary,
-                story_members.c.story_id,
-            )
-            .join(story_members, story_members.c.doc_id == document_signatures.c.doc_id)
-            .where(document_signatures.c.version == LINK_VERSION)
-            .order_by(document_signatures.c.doc_id)
-        )
+        sig = document_signatures.c
+        query = _linked(sig.doc_id, sig.signature, sig.summary, story_members.c.story_id)
+        query = query.order_by(sig.doc_id)
         count = last = 0
         with self.archive._read() as conn:
             for doc_id, signature, summary, story_id in conn.execute(query):
@@ -160,14 +163,8 @@ class Linker:
         """Whether the stored links are still exactly those this linker restored or made: no
         other writer (another process's ingest, a relink) has linked or unlinked since, so it
         may go on linking without being rebuilt."""
-        query = (
-            sa.select(
-                sa.func.count(), sa.func.coalesce(sa.func.max(document_signatures.c.doc_id), 0)
-            )
-            .select_from(document_signatures)
-            .join(story_members, story_members.c.doc_id == document_signatures.c.doc_id)
-            .where(document_signatures.c.version == LINK_VERSION)
-        )
+        last = sa.func.coalesce(sa.func.max(document_signatures.c.doc_id), 0)
+        query = _linked(sa.func.count(), last)
         with self.archive._read() as conn:
             count, last = conn.execute(query).one()
         return (int(count), int(last)) == self._known
