@@ -218,8 +218,8 @@ def _is_modifier(
     after = _NEXT_WORD.match(text, mention.end, mention.end + _MODIFIER_REACH)
     # "the Assad regime", "the Assad regime's channel", "the Assad regimes channel" (an
     # apostrophe lost)
-    word = after.group(1).lower().removesuffix("s") if after is not None else ""
-    if after is not None and (after.group(1).lower() in _MODIFIED or word in _MODIFIED):
+    word = after.group(1).lower() if after is not None else ""
+    if word in _MODIFIED or word.removesuffix("s") in _MODIFIED:
         return True
     i = index.get(mention.start)
     return i is not None and i > 0 and tokens[i - 1].key in _MODIFIER_BEFORE
