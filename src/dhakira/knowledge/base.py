@@ -2,9 +2,11 @@
 
 Two files ship in `dhakira/knowledge/data/`: `entities.json` (organizations, detention
 facilities and security branches, people who recur publicly, reports, events, countries and
-cities, written for dhakira from public facts) and `places.json` (Syrian governorates,
-districts and subdistricts with OCHA p-codes, built by `scripts/build_places.py` from OpenSyria
-data-geography, CC BY 4.0; see `places.NOTICE.md`).
+cities, and the Syrian towns, neighbourhoods, camps and regions reporting names, each with its
+governorate as "parent"; written for dhakira from public facts) and `places.json` (Syrian
+governorates, districts and subdistricts with OCHA p-codes, built by `scripts/build_places.py`
+from OpenSyria data-geography, CC BY 4.0, see `places.NOTICE.md`; a press spelling of one of
+these units, "Deir Ezzor", is added in that script's PRESS_ALIASES, not in the built file).
 
 A user adds their own entities with files in the same format, named in the environment variable
 `DHAKIRA_KNOWLEDGE` (paths separated by ":") or passed as `load_knowledge(extra=[path])`.
