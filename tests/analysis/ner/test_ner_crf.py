@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dhakira.analysis.ner.arabic import (
@@ -70,3 +71,23 @@ def test_tags_do_not_depend_on_what_was_tagged_before() -> None:
     used = _weights(MODEL_NAME)
     used.tag(sentences[:2])
     assert used.tag(sentences[2:]) == fresh
+
+
+@pytest.mark.parametrize("model", [MODEL_NAME, HELDOUT_MODEL_NAME])
+def test_scores_are_the_weights_of_every_feature_string(model: str) -> None:
+    # a new word's weights are found by its own features at every distance at once, without
+    # writing the neighbours' strings: each token's label scores must still be the sum of
+    # the weights of all the strings crfsuite would be handed
+    sentences = [sentence.split() for sentence in SENTENCES]
+    weights = _weights(model)
+    rows = document_features(sentences, [model_lexicon(model)] * len(sentences))
+    known = weights.attributes
+    expected = [
+        sum(
+            (weights.by_attribute[known[name]] for name in row if name in known),
+            start=np.zeros(len(weights.labels)),
+        )
+        for sentence in rows
+        for row in sentence
+    ]
+    assert np.allclose(weights.scores(sentences), np.array(expected), rtol=0, atol=1e-9)

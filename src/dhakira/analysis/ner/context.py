@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dhakira.analysis.ner.features import (
+    FEATURE_PREFIXES,
+    WORD_SHAPES,
     TokenFacts,
     attach,
     sentence_extras,
@@ -27,7 +29,6 @@ from dhakira.analysis.ner.lexicon import phrase_kinds
 
 WINDOW = 30  # sentences either side that count as the same document
 MAX_OCCURRENCES = 12  # a word seen more often than this nearby is a common word: no features
-_WORD_SHAPES = frozenset({"AR", "LC", "LL", "LU"})
 
 
 def document_features(
@@ -68,17 +69,25 @@ def word_groups(fact: TokenFacts, lexicon: Mapping[str, str] | None) -> dict[int
 
 def lexicon_kind(fact: TokenFacts, lexicon: Mapping[str, str]) -> str:
     """The word's class in the training text ("none" when never seen); "" for a non-word."""
-    return lexicon.get(fact.light, "none") if fact.shape in _WORD_SHAPES else ""
+    return lexicon.get(fact.light, "none") if fact.shape in WORD_SHAPES else ""
+
+
+# the word's lexicon class is a feature family of its own, seen at these distances
+LEXICON_FAMILY = "lex"
+LEXICON_DISTANCES = (0, -1, 1)
 
 
 @lru_cache(maxsize=32)
 def lexicon_groups(kind: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """A word's lexicon class as its own feature (d = 0) and as its neighbours see it (d = -1
     and 1), as (d, features) in the groups of `word_groups`; nothing for a non-word. Cached:
-    a lexicon has a handful of classes, and every new word needs its class's strings."""
+    a lexicon has a handful of classes."""
     if not kind:
         return ()
-    return ((0, (f"lex={kind}",)), (-1, (f"-1:lex={kind}",)), (1, (f"1:lex={kind}",)))
+    return tuple(
+        (offset, (f"{FEATURE_PREFIXES[offset]}{LEXICON_FAMILY}={kind}",))
+        for offset in LEXICON_DISTANCES
+    )
 
 
 def document_parts(
@@ -94,7 +103,7 @@ def document_parts(
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s, row in enumerate(facts):
         for i, fact in enumerate(row):
-            if fact.shape in _WORD_SHAPES and len(fact.light) >= 3:
+            if fact.shape in WORD_SHAPES and len(fact.light) >= 3:
                 where[fact.light].append((s, i))
     extras = [
         sentence_extras(row, row_marks, pair_words)

@@ -6,7 +6,9 @@ Handing crfsuite the strings means building some fifty of them per token in Pyth
 the same for every occurrence of a word: its own form, stem and affixes, and what it shows the
 tokens up to two places away (`features.word_groups`, with its lexicon class from
 `context.word_groups`). So `CrfWeights` reads the model's weights once, sums each word's groups
-into one score vector per offset the first time it meets the word, and for every token adds the
+into one score vector per offset the first time it meets the word (a neighbour's feature is the
+word's own feature with its offset written first, so each own feature is looked up once for
+every offset: `WordHits`), and for every token adds the
 vectors of the words around it plus the weights of its remaining strings (`context.document_parts`:
 sentence edges, list marks, cue words, word pairs, other occurrences). The feature functions stay
 the only description of the features; this module only knows how they are put together
@@ -18,6 +20,7 @@ ANERcorp sentences. pycrfsuite still trains the models.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import cast
 
@@ -25,15 +28,24 @@ import numpy as np
 import numpy.typing as npt
 import pycrfsuite
 
-from dhakira.analysis.ner.context import document_parts, word_groups
-from dhakira.analysis.ner.features import NEAR, PAIR_FAMILIES, token_facts
+from dhakira.analysis.ner.context import (
+    LEXICON_DISTANCES,
+    LEXICON_FAMILY,
+    document_parts,
+    lexicon_kind,
+)
+from dhakira.analysis.ner.features import (
+    GROUPS,
+    PAIR_FAMILIES,
+    own_features,
+    token_facts,
+)
 
 Scores = npt.NDArray[np.float64]
 Labels = npt.NDArray[np.intp]
 # the farthest a word's features reach: a token is scored from the words REACH either side
-REACH = max(abs(offset) for offset in NEAR)
+REACH = max(abs(offset) for offset in (*GROUPS, *LEXICON_DISTANCES))
 _DISTANCES_IN_ORDER = range(-REACH, REACH + 1)
-_DISTANCES = frozenset(_DISTANCES_IN_ORDER)
 MAX_WORDS = 50_000  # words whose score vectors are kept; the store starts afresh when full
 
 
@@ -62,6 +74,7 @@ class CrfWeights:
             self.transitions[label_ids[first], label_ids[second]] = weight
         self._words: dict[str, Scores] = {}
         self.pair_words = tuple(_left_words(self.attributes, family) for family in PAIR_FAMILIES)
+        self._hits = WordHits.of(self.attributes)
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, lexicon: Mapping[str, str]) -> CrfWeights:
@@ -75,10 +88,10 @@ class CrfWeights:
         kept = [tokens for tokens in sentences if tokens]
         if not kept:
             return [[] for _ in sentences]
-        paths = iter(self._best_paths(self._scores(kept), [len(tokens) for tokens in kept]))
+        paths = iter(self._best_paths(self.scores(kept), [len(tokens) for tokens in kept]))
         return [[self.labels[n] for n in next(paths)] if tokens else [] for tokens in sentences]
 
-    def _scores(self, sentences: list[list[str]]) -> Scores:
+    def scores(self, sentences: list[list[str]]) -> Scores:
         """Per token of all the sentences in a row, the score of each label."""
         parts = document_parts(sentences, [self.lexicon] * len(sentences), self.pair_words)
         words = self._words_of(sentences)
@@ -102,9 +115,13 @@ class CrfWeights:
         )
         rows = np.repeat(np.arange(size), counts)
         known = columns >= 0
-        rows, columns = rows[known], columns[known]
+        return self._sum_columns(columns[known], rows[known], size)
+
+    def _sum_columns(self, columns: Labels, rows: Labels, size: int) -> Scores:
+        """A table of `size` rows, row r the summed weights of the attributes `columns[i]`
+        whose rows[i] is r, added in the order given."""
         # one bincount for all labels: bin r * labels + l sums row r's weights for label l,
-        # in the order of `names` (the order crfsuite's sums are checked against)
+        # in the order given (the order crfsuite's sums are checked against)
         labels = self.by_attribute.shape[1]
         bins = (rows * labels)[:, None] + np.arange(labels)
         weights = self.by_attribute[columns].ravel()
@@ -130,20 +147,33 @@ class CrfWeights:
         return np.concatenate(found).reshape(len(found), *found[0].shape)
 
     def _weigh(self, words: list[str]) -> Scores:
-        """The score rows of some words, from the weights of their `context.word_groups`."""
-        rows: list[tuple[str, ...]] = []
+        """The score rows of some words: per word and distance d, the summed weights of the
+        features `context.word_groups` gives it at d. Each of the word's own features names
+        the same family and value at every distance ("w=سوريا" is also "-1:w=سوريا" to the
+        token after it), so its weights at all distances are found with one look-up
+        (`WordHits`) instead of one string per distance."""
+        hits = self._hits
+        names: list[str] = []
+        counts: list[int] = []
         for word in words:
-            groups = word_groups(token_facts(word), self.lexicon)
-            if not groups.keys() <= _DISTANCES:
-                raise ValueError(
-                    f"a word's features reach {sorted(groups)} tokens away but crf.REACH is "
-                    f"{REACH}: raise REACH to the farthest offset the features use"
-                )
-            rows.extend([groups.get(distance, ()) for distance in _DISTANCES_IN_ORDER])
-        names = list(chain.from_iterable(rows))
-        counts = list(map(len, rows))
+            fact = token_facts(word)
+            own = own_features(fact)
+            kind = lexicon_kind(fact, self.lexicon)
+            if kind:
+                own.append(f"{LEXICON_FAMILY}={kind}")
+            names.extend(own)
+            counts.append(len(own))
         span = len(_DISTANCES_IN_ORDER)
-        table = self._sum_rows(names, counts, len(words) * span)
+        entries = np.fromiter(map(hits.entries.get, names, repeat(-1)), np.intp, len(names))
+        owners = np.repeat(np.arange(len(words)) * span, counts)
+        known = entries >= 0
+        entries, owners = entries[known], owners[known]
+        # every entry's hits in a row, in the order of the names (and so of crfsuite's sums)
+        lengths = hits.lengths[entries]
+        firsts = np.cumsum(lengths) - lengths
+        places = np.repeat(hits.starts[entries] - firsts, lengths) + np.arange(lengths.sum())
+        bins = np.repeat(owners, lengths) + hits.slots[places]
+        table = self._sum_columns(hits.columns[places], bins, len(words) * span)
         return table.reshape(len(words), span, len(self.labels))
 
     def _best_paths(self, scores: Scores, lengths: list[int]) -> list[list[int]]:
@@ -184,6 +214,54 @@ class CrfWeights:
                 starts[number] : starts[number] + lengths[number]
             ]
         return table
+
+
+@dataclass(frozen=True)
+class WordHits:
+    """Where a word's own features weigh: for own feature number e (`entries`, by its string
+    at d = 0), its hits are slots[starts[e]:starts[e] + lengths[e]] (d + REACH of each
+    distance the model has a weight for the family and value at) with the attribute number
+    of each in `columns`."""
+
+    entries: dict[str, int]
+    starts: Labels
+    lengths: Labels
+    slots: Labels
+    columns: Labels
+
+    @classmethod
+    def of(cls, attributes: Mapping[str, int]) -> WordHits:
+        """The hits of every word feature among a model's attributes."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for name, column in attributes.items():
+            parsed = _word_feature(name)
+            if parsed is not None:
+                offset, own = parsed
+                found.setdefault(own, []).append((offset + REACH, column))
+        entries = {own: number for number, own in enumerate(found)}
+        lengths = np.fromiter(map(len, found.values()), np.intp, len(found))
+        pairs = np.array([pair for row in found.values() for pair in row], dtype=np.intp)
+        starts = np.cumsum(lengths) - lengths
+        return cls(entries, starts, lengths, pairs[:, 0].copy(), pairs[:, 1].copy())
+
+
+def _word_feature(name: str) -> tuple[int, str] | None:
+    """(d, the feature as the word's own) for a feature a word shows at distance d
+    (`features.GROUPS`, and its lexicon class): "-1:w=سوريا" gives (-1, "w=سوريا"); None for
+    the features a token gets otherwise (pairs, list marks, other occurrences...)."""
+    head, equals, value = name.partition("=")
+    if not equals:
+        return None
+    offset_text, _, family = head.rpartition(":")
+    try:
+        offset = int(offset_text) if offset_text else 0
+    except ValueError:
+        return None
+    if family == LEXICON_FAMILY:
+        shown = offset in LEXICON_DISTANCES
+    else:
+        shown = offset == 0 or family in GROUPS.get(offset, ())
+    return (offset, f"{family}={value}") if shown else None
 
 
 def _left_words(attributes: Mapping[str, int], family: str) -> frozenset[str]:

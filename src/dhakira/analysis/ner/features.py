@@ -38,8 +38,7 @@ _PADS = tuple(f"{offset}:pad" for offset in NEAR)
 # word pairs: the family, the left word, "|", then the right word or shape ("-1w|w=قال|إن")
 PAIR_FAMILIES = ("-1w|w=", "-1w|sh=", "w|+1w=")
 _WORD_WORD, _WORD_SHAPE, _WORD_NEXT = PAIR_FAMILIES
-# "-1:" and the like, written once: formatting the offset for every new word costs
-_OFFSET_PREFIXES = {offset: f"{offset}:" for offset in NEAR}
+WORD_SHAPES = frozenset({"AR", "LC", "LL", "LU"})  # shapes of words (not digits, not signs)
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,8 @@ class TokenFacts:
     light: str
     stem: str
     shape: str
-    own: tuple[str, ...]
-    cues: tuple[str, ...]  # the cue types among `own` ("PERS", "ORG", "LOC")
-    near: tuple[tuple[str, ...], ...]  # what a neighbour at each of NEAR's offsets sees of it
+    clitics: str  # "conjunction|preposition|article" the word begins with ("||" for none)
+    cues: tuple[str, ...]  # the cue types the word is ("PERS", "ORG", "LOC", "MISC")
     cue_sides: tuple[tuple[str, ...], tuple[str, ...]]  # cue features as a left/right neighbour
 
 
@@ -85,36 +83,55 @@ def _clitics(norm: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=100_000)
 def token_facts(token: str) -> TokenFacts:
-    """The features of a token that do not depend on its neighbours (cached: tokens repeat)."""
+    """The facts of a token that do not depend on its neighbours (cached: tokens repeat)."""
     norm = normalize_arabic(token).lower()
     light = strip_clitics(norm)
     shape = _shape(token)
-    conj, prep, article = _clitics(norm)
-    own = [
-        f"w={norm}",
-        f"l={light}",
-        f"sh={shape}",
-        f"len={min(len(light), 8)}",
-        f"p1={light[:1]}",
-        f"p2={light[:2]}",
-        f"p3={light[:3]}",
-        f"s1={norm[-1:]}",
-        f"s2={norm[-2:]}",
-        f"s3={norm[-3:]}",
-        f"np2={norm[:2]}",
-        f"cl={conj}|{prep}|{article}",
-    ]
-    if shape in ("AR", "LC", "LL", "LU") and len(light) > 3:
-        own.append(f"p4={light[:4]}")
-        own.append(f"s4={norm[-4:]}")
-    word_stem = stem(norm) if shape in ("AR", "LC", "LL", "LU") else norm
-    own.append(f"st={word_stem}")
+    word_stem = stem(norm) if shape in WORD_SHAPES else norm
     cues = tuple(kind for kind, words in _CUES if norm in words or light in words)
-    if cues:
-        own.extend([f"cue={kind}" for kind in cues])
-    near = tuple([_neighbour(norm, light, word_stem, shape, cues, offset) for offset in NEAR])
-    sides = _cue_sides(cues)
-    return TokenFacts(norm, light, word_stem, shape, tuple(own), cues, near, sides)
+    clitics = "|".join(_clitics(norm))
+    return TokenFacts(norm, light, word_stem, shape, clitics, cues, _cue_sides(cues))
+
+
+def own_features(fact: TokenFacts) -> list[str]:
+    """The features a word has itself, each written family "=" value: "w=" its normalized
+    form, "l=" its light form, "sh=" its shape, "len=" its length, "p1=".."p4=" and
+    "s1=".."s4=" the light form's first and the form's last letters, "np2=" the form's first
+    two, "cl=" its clitics, "st=" its stem, "cue=" each cue type it is (the neighbours see
+    some of these families: `GROUPS`)."""
+    norm, light = fact.norm, fact.light
+    own = [
+        "w=" + norm,
+        "l=" + light,
+        "sh=" + fact.shape,
+        _LENGTHS[min(len(light), 8)],
+        "p1=" + light[:1],
+        "p2=" + light[:2],
+        "p3=" + light[:3],
+        "s1=" + norm[-1:],
+        "s2=" + norm[-2:],
+        "s3=" + norm[-3:],
+        "np2=" + norm[:2],
+        "cl=" + fact.clitics,
+    ]
+    if fact.shape in WORD_SHAPES and len(light) > 3:
+        own.append("p4=" + light[:4])
+        own.append("s4=" + norm[-4:])
+    own.append("st=" + fact.stem)
+    if fact.cues:
+        own.extend(["cue=" + kind for kind in fact.cues])
+    return own
+
+
+_LENGTHS = tuple(f"len={length}" for length in range(9))
+_NEXT_TO = ("w", "l", "sh", "st", "s2", "cue")
+_TWO_AWAY = ("l", "sh")
+# The families of its own features (`own_features`, the part before "=") a word shows the
+# token d places before it, per d of NEAR, in the order they are written: more to its
+# neighbours next to it, fewer two tokens away. A neighbour's feature is written with its
+# offset first: "-1:w=...".
+GROUPS = {offset: _NEXT_TO if abs(offset) == 1 else _TWO_AWAY for offset in NEAR}
+FEATURE_PREFIXES = {offset: f"{offset}:" if offset else "" for offset in (0, *GROUPS)}
 
 
 @lru_cache(maxsize=64)
@@ -136,12 +153,20 @@ def sentence_features(tokens: list[str], marks: list[list[str]] | None = None) -
 
 def word_groups(fact: TokenFacts) -> dict[int, tuple[str, ...]]:
     """What a word tells the token `d` places before it, per d: its own features at d = 0,
-    what a neighbour sees of it at each of NEAR's offsets.
+    what a neighbour sees of it at each of NEAR's offsets (`GROUPS`), as feature strings.
 
     These depend on the word alone, so a tagger can weigh them once per word (see `crf`).
     """
-    groups = dict(zip(NEAR, fact.near, strict=True))
-    groups[0] = fact.own
+    own = own_features(fact)
+    by_family: dict[str, list[str]] = {}
+    for name in own:
+        by_family.setdefault(name.partition("=")[0], []).append(name)
+    groups = {0: tuple(own)}
+    for offset, families in GROUPS.items():
+        prefix = FEATURE_PREFIXES[offset]
+        groups[offset] = tuple(
+            prefix + name for family in families for name in by_family.get(family, ())
+        )
     return groups
 
 
@@ -255,22 +280,6 @@ def _quoted(tokens: list[str]) -> list[tuple[int, str]]:
             )
         after = end + 1
     return found
-
-
-def _neighbour(
-    norm: str, light: str, word_stem: str, shape: str, cues: tuple[str, ...], offset: int
-) -> tuple[str, ...]:
-    """What a token at `offset` from another tells about it (list marks are added apart)."""
-    prefix = _OFFSET_PREFIXES[offset]
-    if abs(offset) == 2:
-        return (prefix + "l=" + light, prefix + "sh=" + shape)
-    row = [prefix + "w=" + norm, prefix + "l=" + light, prefix + "sh=" + shape]
-    if abs(offset) == 1:
-        row.append(prefix + "st=" + word_stem)
-        row.append(prefix + "s2=" + norm[-2:])
-        if cues:
-            row.extend([prefix + "cue=" + kind for kind in cues])
-    return tuple(row)
 
 
 def _cue_window(facts: list[TokenFacts], cued: list[int], index: int) -> list[str]:
