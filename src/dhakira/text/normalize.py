@@ -61,6 +61,12 @@ def _stemmers() -> tuple[snowballstemmer.Stemmer, snowballstemmer.Stemmer]:
     pair = getattr(_local, "stemmers", None)
     if pair is None:
         pair = (snowballstemmer.stemmer("arabic"), snowballstemmer.stemmer("english"))
+        for stemmer in pair:
+            # snowballstemmer hands out PyStemmer's compiled stemmers, whose own cache of
+            # 10,000 words costs a new word more than its stemming (2.9 µs against 1.1):
+            # `stem` keeps its own cache
+            if hasattr(stemmer, "maxCacheSize"):
+                stemmer.maxCacheSize = 0
         _local.stemmers = pair
     return pair
 
