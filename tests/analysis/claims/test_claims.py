@@ -75,6 +75,7 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("At least 2,000 people are held by the security branches.", "detention"),
         ("At least 53 civilians perished when air strikes hit the village.", "killing"),
         ("The network says 12,679 people died of torture from 2011 to 2016.", "death_in_custody"),
+        ("A field court sentenced more than 50 detainees to death in one day.", "death_sentence"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -159,6 +160,28 @@ def test_figures_about_method_are_kept_and_marked(make_doc: MakeDoc) -> None:
 )
 def test_method_shapes(make_doc: MakeDoc, text: str) -> None:
     assert only(make_doc, text).kind == "method"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The researchers interviewed 21 former detainees and four defectors.",
+        "Amnesty spoke to 31 witnesses, 12 former prisoners and 5 defectors.",
+        "أجرت المنظمة مقابلات مع 31 شاهداً و12 معتقلاً سابقاً.",
+    ],
+)
+def test_figures_joined_to_a_method_figure_are_method(make_doc: MakeDoc, text: str) -> None:
+    found = claims(make_doc, text)
+    assert len(found) >= 2
+    assert {claim.kind for claim in found} == {"method"}
+
+
+def test_what_happened_after_a_method_figure_is_a_claim(make_doc: MakeDoc) -> None:
+    found = claims(make_doc, "The team interviewed 40 people and 12 were later arrested.")
+    assert [(claim.kind, claim.event, claim.low) for claim in found] == [
+        ("method", "other", 40),
+        ("victims", "detention", 12),
+    ]
 
 
 @pytest.mark.parametrize(

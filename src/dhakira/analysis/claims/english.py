@@ -93,7 +93,11 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
         r"(?:died|killed|perished|tortured to death) (?:under|from|as a result of) torture",
         r"(?:died|killed|perished) in (?:\w+ )?(?:custody|detention|prison)", r"tortured to death",
     ),
-    "death_sentence": (r"sentenced to death", r"condemned to death"),
+    "death_sentence": (
+        r"(?:sentenced|condemned) to death",
+        # "sentenced more than 50 detainees to death": the verb before its figure
+        r"(?:sentenced|condemned)(?=\s+(?:[\w,-]+\s+){1,6}?to death\b)",
+    ),
     "execution": (r"executed", r"hanged", r"hung", r"put to death", r"shot dead by firing squad"),
     "enforced_disappearance": (
         r"(?:forcibly |forcefully )?disappeared", r"went missing",

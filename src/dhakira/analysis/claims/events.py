@@ -90,8 +90,13 @@ _IN_CUSTODY = re.compile(
 _DIED = re.compile(
     r"(?:[وفب])?(?:died|perished|deaths?(?: of)?|توفي\w*|توفوا|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
 )
-_METHOD_LEAD = re.compile(
-    rf"(?:{'|'.join(english.METHOD_LEADS + arabic.METHOD_LEADS)})\s+(?:\w+\s+)?$"
+_METHOD_LEADS = "|".join(english.METHOD_LEADS + arabic.METHOD_LEADS)
+_METHOD_LEAD = re.compile(rf"(?:{_METHOD_LEADS})\s+(?:\w+\s+)?$")
+# a figure joined to a method figure: "interviewed 21 former detainees and four defectors",
+# "مقابلات مع 31 شاهداً و12 ناجياً"
+_METHOD_AND = re.compile(
+    rf"(?:{_METHOD_LEADS})\s+(?:\w+\s+)?(?:(?:\d[\d,.]*|{'|'.join(english.UNITS)})\s+"
+    r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+and|\s*,|\s*،)?\s+(?:و)?){1,4}$"
 )
 _DEATH_NOUNS = frozenset({"deaths", "dead", "bodies", "corpses", "قتيل", "قتلي", "جثه", "جثث"})
 # the counted people said to be dead right after the noun: "leaving two people dead and five
@@ -154,6 +159,10 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     if head_word in english.METHOD_NOUNS or head_word in arabic.METHOD_STEMS:
         return Reading("method", "other", spans)
     if _METHOD_LEAD.search(before):
+        return Reading("method", "other", spans)
+    if head_word and _METHOD_AND.search(text, max(lo, start - 90), start):
+        # people counted like the method figure before them ("and 12 were later arrested"
+        # is what happened to 12, not whom the team spoke to)
         return Reading("method", "other", spans)
     counted_end = spans[0][1] if spans else end
     lead = _LEAD.search(text, max(lo, start - 30), start)
