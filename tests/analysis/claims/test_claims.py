@@ -76,6 +76,7 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("At least 53 civilians perished when air strikes hit the village.", "killing"),
         ("The network says 12,679 people died of torture from 2011 to 2016.", "death_in_custody"),
         ("A field court sentenced more than 50 detainees to death in one day.", "death_sentence"),
+        ("The network documented the death of 11 individuals due to torture.", "death_in_custody"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -300,6 +301,19 @@ def test_source_is_resolved_to_the_named_organization_or_person(
 )
 def test_arabic_source(make_doc: MakeDoc, text: str) -> None:
     assert only(make_doc, text).attributed_to == "منظمة العفو الدولية"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفقاً للشبكة السورية لحقوق الإنسان، أعدم 300 معتقل.",
+        "أعدم 300 معتقل وفقاً للشبكة السورية لحقوق الإنسان.",
+    ],
+)
+def test_according_to_keeps_its_preposition_in_the_name(make_doc: MakeDoc, text: str) -> None:
+    # "وفقاً لـ" + "الشبكة" is written "وفقاً للشبكة": the name's mention begins at its "لـ"
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to == "Syrian Network for Human Rights"
 
 
 def test_entity_step_names_are_used_when_present(make_doc: MakeDoc) -> None:
@@ -558,10 +572,11 @@ def test_who_a_claim_is_attributed_to(make_doc: MakeDoc, text: str, source: str 
             "Raqqa",
         ),
         ("The Idlib strikes killed more than 30 people.", None, "Idlib"),
+        ("Twelve people were killed in a suspected US airstrike on the town.", None, None),
     ],
 )
 def test_a_foreign_power_that_strikes_is_the_actor_not_the_place(
-    make_doc: MakeDoc, text: str, actor: str | None, place: str
+    make_doc: MakeDoc, text: str, actor: str | None, place: str | None
 ) -> None:
     (claim,) = find_claims(find_entities(make_doc(text))).claims  # places from the entity step
     assert (claim.actor, claim.place) == (actor, place)

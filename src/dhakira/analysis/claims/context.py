@@ -136,15 +136,15 @@ def find_actor(low: str, lo: int, hi: int, near: int) -> tuple[int, int] | None:
     return start, m.end(1)
 
 
-# a foreign power named as the attacker, not the place: "US-led coalition warplanes", "US
-# airstrikes", "the US military" (a Syrian place before "strikes" is where they hit: "the
-# Idlib strikes")
+# a foreign power named as the attacker, not the place: "US-led coalition warplanes", "a
+# suspected US airstrike", "the US military" (a Syrian place before "strikes" is where they
+# hit: "the Idlib strikes")
 _FOREIGN_FORCES = frozenset(
     {"United States", "Russia", "Turkey", "Israel", "Iran", "United Kingdom", "France"}
 )
 _ATTACKER = re.compile(
-    r"(?:-led|-backed|\s+(?:air ?strikes|strikes|raids|military|forces|troops|warplanes|jets|"
-    r"aircraft|army|army's|navy|drones?))\b"
+    r"(?:-led|-backed|\s+(?:air ?strikes?|strikes?|raids?|attacks?|bombing|shelling|missiles?|"
+    r"military|forces|troops|warplanes?|jets?|aircraft|army|army's|navy|drones?))\b"
 )
 
 
