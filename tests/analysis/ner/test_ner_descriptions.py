@@ -79,3 +79,26 @@ def test_recognize_gives_the_observatory_as_an_organization() -> None:
     text = "نشر المرصد الشامي تقريرا جديدا عن سجن تدمر. وقال المرصد الشامي إن الأدلة باقية."
     found = [(text[start:end], kind) for start, end, kind in arabic.recognize(text)]
     assert found == [("المرصد الشامي", "ORG"), ("المرصد الشامي", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "توفي في شهر نيسان",
+        "اعتقل يوم 3 نيسان 2013",
+        "أفرج عنه في أيار الماضي",
+        "منذ تشرين 2011",
+        "في أبريل / نيسان عام",
+    ],
+)
+def test_a_month_written_as_a_date_is_no_name(sentence: str) -> None:
+    tokens = sentence.split()
+    month = next(i for i, t in enumerate(tokens) if t in ("نيسان", "أيار", "تشرين"))
+    tags = [["B-ORG" if i == month else "O" for i in range(len(tokens))]]
+    assert drop_descriptions([tokens], tags, LEXICON) == [["O"] * len(tokens)]
+
+
+def test_a_month_s_name_that_is_no_date_keeps_its_tag() -> None:
+    sentences = [["أعلنت", "شركة", "نيسان", "عن", "سيارة"]]
+    tags = [["O", "O", "B-ORG", "O", "O"]]
+    assert drop_descriptions(sentences, tags, LEXICON) == tags

@@ -14,6 +14,12 @@ detainee archive, where every tagged person or place becomes an entry someone ma
 - an organization tagged as a person because its second word is a family name ("المرصد
   الشامي"): a person whose first word heads organizations is an organization.
 
+- a month written in a date tagged as a name: "نيسان" is April in a Syrian document ("في
+  شهر نيسان", "3 نيسان 2013"), though the news the model learnt from names the car maker so;
+  a one-word name that is a month's name after a day or "شهر", before a year or "الماضي",
+  or paired with another month ("أبريل / نيسان") is no name (the annotated news leaves
+  months untagged).
+
 A one-word *person* that is an adjective of a place keeps its tag: "الحلبي", "الشامي" are
 family names. The pass only reads the tags and the shipped lists, so it runs the same on any
 model.
@@ -24,10 +30,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
+from dhakira.analysis.date_mentions import AR_MONTHS
 from dhakira.analysis.ner.bio import tag_spans
 from dhakira.analysis.ner.consistency import PLAIN
 from dhakira.analysis.ner.features import token_facts
-from dhakira.analysis.ner.gazetteer import ORG_CUES, load_lists
+from dhakira.analysis.ner.gazetteer import ORG_CUES, load_lists, strip_clitics
 from dhakira.text.normalize import normalize_arabic
 
 _ARTICLE = "ال"
@@ -40,6 +47,12 @@ _MIN_STEM = 3  # letters left before a plural ending: "ليون" is a city, not 
 _MIN_PLACE_STEM = 2  # letters left of a place before an adjective ending
 _PLACE_LISTS = ("syria_place", "world_place")
 _NAME_LISTS = ("given", "family", "foreign_given", "public_figure")
+# the first word of each month's name ("تشرين الأول"), and what shows a month is a date's
+_MONTHS = frozenset(name.split()[0] for name in AR_MONTHS)
+_MONTH_BEFORE = frozenset({"شهر", "شهري"})
+_MONTH_AFTER = frozenset(
+    strip_clitics(word) for word in ("الماضي", "المقبل", "الحالي", "الجاري", "المنصرم")
+)  # as `TokenFacts.light` has them: "ماضي"
 # words that head an organization's name besides the model's cue words (not added to those:
 # the model was trained with them as they are)
 _ORG_HEADS = ORG_CUES | frozenset(normalize_arabic(word) for word in ("مرصد", "المرصد"))
@@ -53,7 +66,9 @@ def drop_descriptions(
     result = [list(row) for row in tags]
     for tokens, row in zip(sentences, result, strict=True):
         for start, end, kind in tag_spans(row):
-            if end - start == 1 and _describes(tokens[start], kind, lexicon):
+            if end - start == 1 and (
+                _describes(tokens[start], kind, lexicon) or _dated_month(tokens, start)
+            ):
                 row[start] = "O"
             elif kind == "PERS" and _heads_organization(tokens[start]):
                 row[start:end] = ["B-ORG"] + ["I-ORG"] * (end - start - 1)
@@ -109,6 +124,29 @@ def _is_plural_adjective(norm: str, light: str, lexicon: Mapping[str, str]) -> b
         return False
     lists = load_lists()
     return not any((form,) in lists[name] for name in _NAME_LISTS for form in (norm, light))
+
+
+def _dated_month(tokens: list[str], index: int) -> bool:
+    """True for a month's name written as a date: after a day ("3 نيسان") or "شهر", before a
+    year ("نيسان 2013") or "الماضي", or paired with another month's name ("أبريل / نيسان")."""
+    if not _month(tokens, index):
+        return False
+    if index > 0:
+        before = token_facts(tokens[index - 1])
+        if before.shape == "D" or before.light in _MONTH_BEFORE:
+            return True
+        if before.norm == "/" and _month(tokens, index - 2):
+            return True
+    if index + 1 < len(tokens):
+        after = token_facts(tokens[index + 1])
+        if (after.shape == "D" and len(after.norm) == 4) or after.light in _MONTH_AFTER:
+            return True
+        return after.norm == "/" and _month(tokens, index + 2)
+    return False
+
+
+def _month(tokens: list[str], index: int) -> bool:
+    return 0 <= index < len(tokens) and token_facts(tokens[index]).light in _MONTHS
 
 
 def _heads_organization(token: str) -> bool:
