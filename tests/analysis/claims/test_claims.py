@@ -77,6 +77,7 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("The network says 12,679 people died of torture from 2011 to 2016.", "death_in_custody"),
         ("A field court sentenced more than 50 detainees to death in one day.", "death_sentence"),
         ("The network documented the death of 11 individuals due to torture.", "death_in_custody"),
+        ("The court convicted the officer of 27 murders.", "killing"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
