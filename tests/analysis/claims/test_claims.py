@@ -596,3 +596,36 @@ def test_a_sentence_ends_after_a_day_of_the_month(make_doc: MakeDoc) -> None:
     text = "A chemical attack killed nearly 90 people on April 4. The United States accused Iran."
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert (claim.best, claim.place, claim.end) == (90, None, text.index(" on April"))
+
+
+def test_the_perpetrator_named_in_the_figure_s_own_clause(make_doc: MakeDoc) -> None:
+    text = "قال إن قوات النظام السوري قتلت 42 مدنياً، فيما قتلت قوات سوريا الديمقراطية 7 مدنيين."
+    assert [c.actor for c in claims(make_doc, text)] == ["قوات النظام", "قوات سوريا الديمقراطية"]
+
+
+def test_a_name_after_an_arabic_that_is_what_was_said_not_who_said_it(make_doc: MakeDoc) -> None:
+    text = "وأشار إلى أن المعتقل سامر يوسف الأحمد و12 معتقلاً آخرين توفوا في سجن صيدنايا."
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "أصدرت الشبكة السورية لحقوق الإنسان اليوم تقريرها الشهري. وقاتلت قوات سوريا "
+            "الديمقراطية في الرقة.\n\nوسجّل التقرير ما لا يقل عن 176 حالة اعتقال.",
+            "Syrian Network for Human Rights",
+        ),
+        (
+            "Amnesty International issued its report on Monday. Islamic State fighters held "
+            "the town.\n\nThe report said at least 70 prisoners were hanged.",
+            "Amnesty International",
+        ),
+    ],
+)
+def test_the_report_is_its_issuer_not_the_last_organization_named(
+    make_doc: MakeDoc, text: str, source: str
+) -> None:
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to == source

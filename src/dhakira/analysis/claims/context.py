@@ -167,6 +167,7 @@ _SAY = "|".join(sorted(english.SAY_VERBS, key=len, reverse=True))
 _EN_SAID = re.compile(rf"(?<!\w)(?:{_SAY})(?!\w)")
 _EN_ACCORDING = re.compile(r"according to (?:a |an |the )?([^,.;:“”\"]{2,90})")
 _AR_SAID = re.compile(rf"(?<!\w)[و]?(?:{'|'.join(arabic.SAY_VERBS)})(?!\w)")
+_AR_THAT = re.compile(r"(?<!\w)(?:ان|بان|لان)(?!\w)")
 _AR_ACCORDING = re.compile(
     rf"(?<!\w)[و]?(?:{'|'.join(arabic.ACCORDING_TO)})ـ?\s*([^،,.:؛“”\"]{{2,90}})"
 )
@@ -174,6 +175,8 @@ _CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|(?<!\w)(?:that|and|but|which)\s", re.
 _REPORT = re.compile(
     r"\b(?:the|this|its|their) (?:report|study|statement|findings|investigation)\b"
 )
+# after an Arabic reporting verb: "وثّق التقرير", "أشارت الدراسة"
+_AR_REPORT = re.compile(r"(?:ال)?(?:تقرير|دراسه|بيان|تحقيق)(?:ها|ه)?(?!\w)")
 _GROUP_WORD = re.compile(  # "the group", "the rights group", "the london-based organisation"
     r"\b(?:the|its) (?:[\w’'-]+ )?(network|commission|coalition|committee|council|observatory|"
     r"organi[sz]ation|group|watchdog|ministry|office|mechanism|agency|court)\b"
@@ -262,6 +265,8 @@ def _resolve(low: str, span: tuple[int, int], names: list[Name]) -> str | None:
         pool = [n for n in earlier if n.kind == "organization" and head in n.name.lower()]
         pool = pool or [n for n in earlier if n.kind == "organization"]
         return full_name(pool[-1].name, earlier) if pool else None
+    if _AR_REPORT.match(phrase):
+        return _report_owner(low, names, s)
     if _REPORT.search(" " + phrase if phrase.startswith("the") else phrase) or phrase in (
         "the report",
         "report",
@@ -287,8 +292,15 @@ def _by_last_word(phrase: str, earlier: list[Name]) -> str | None:
     return None
 
 
-_OWNER_AFTER = re.compile(r"^(?:’s|'s)?\s+(?:new\s+|latest\s+)?report")
-_OWNER_BEFORE = re.compile(r"report\b[^.]{0,70}\b(?:by|from)\s+(?:the\s+)?$")
+# "Amnesty's new report", "Amnesty International issued its report", "SANA reported",
+# "أصدرت الشبكة ... اليوم تقريرها"
+_OWNER_AFTER = re.compile(
+    r"(?:’s|'s)?(?:\s+[^\s.,;]+){0,3}?\s+report|(?:\s+[^\s.،,؛]+){0,3}?\s+(?:ال)?تقرير"
+)
+_OWNER_BEFORE = re.compile(
+    r"(?:report\b[^.]{0,70}\b(?:by|from)\s+(?:the\s+)?"
+    r"|تقرير(?:\s+[^\s.،,]+){0,3}?\s+(?:صادر عن\s+|ل(?=\S)))$"  # "في تقرير جديد للشبكة"
+)
 
 
 def _report_owner(low: str, names: list[Name], before: int) -> str | None:
@@ -340,7 +352,11 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
         if e - s > 1:
             spans.append((s, e, m.start()))
     for m in _AR_SAID.finditer(low, lo, hi):
-        spans.append((m.end(), min(hi, m.end() + 60), m.start()))
+        # the speaker comes between the verb and what is said: "قال مدير الشبكة إن ...";
+        # in "أشار إلى أن المعتقل ... توفي" the name after "أن" is what was said
+        end = min(hi, m.end() + 60)
+        said = _AR_THAT.search(low, m.end(), end)
+        spans.append((m.end(), said.start() if said else end, m.start()))
     return spans
 
 

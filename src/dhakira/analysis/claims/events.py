@@ -184,7 +184,7 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return None
     # a violation named in the figure's own clause first: in "نحو ٢١٥ ألف شخص محتجزون لدى
     # الحكومة، ووثّقت اعتقال ..." the detention after the comma is the next figure's
-    clause_lo, clause_hi = _clause(text, start, end, lo, hi)
+    clause_lo, clause_hi = clause(text, start, end, lo, hi)
     own = [cue for cue in verbs if clause_lo <= cue[1] and cue[2] <= clause_hi]
     nouns = _cues(_ALL_NOUNS, text, lo, hi)
     if not own:
@@ -270,7 +270,7 @@ def part_of_the_last(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     like the rest), but not "at least 1,500 of them died in detention"."""
     if not _OF_THEM.match(text, end):
         return False
-    clause_lo, clause_hi = _clause(text, start, end, lo, hi)
+    clause_lo, clause_hi = clause(text, start, end, lo, hi)
     return not any(_ALL_VERBS.finditer(text, clause_lo, clause_hi))
 
 
@@ -279,7 +279,7 @@ def _weak(text: str, cue: tuple[str, int, int]) -> bool:
     return _WEAK_NOUNS.match(text[cue[1] : cue[2]]) is not None
 
 
-def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+def clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The stretch of the sentence between the commas or semicolons around a figure."""
     before = max(text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS)
     after = [at for mark in _CLAUSE_MARKS if (at := text.find(mark, end, hi)) >= 0]

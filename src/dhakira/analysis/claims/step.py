@@ -23,6 +23,7 @@ from dhakira.analysis.claims.context import (
 from dhakira.analysis.claims.events import (
     EVENT_CUES,
     Reading,
+    clause,
     died_under_torture,
     part_of_the_last,
     read_figure,
@@ -150,7 +151,11 @@ class _Reader:
                     event = "death_in_custody"  # "4,000 died, 600 of them under torture"
                 reading = Reading(reading.kind, event, reading.spans)
         period = self._period(index, reading, figure.start)
-        actor = find_actor(self.low, lo, hi, figure.start)
+        # the perpetrator named in the figure's own clause, else the nearest in the sentence:
+        # in "قوات النظام قتلت 42 مدنياً، فيما قتلت قسد 7" the 42 are the government's
+        clause_lo, clause_hi = clause(self.low, figure.start, figure.end, lo, hi)
+        actor = find_actor(self.low, clause_lo, clause_hi, figure.start)
+        actor = actor or find_actor(self.low, lo, hi, figure.start)
         place = find_place(self.low, self.names, lo, hi, figure.start) or self._the_facility(lo, hi)
         windows = _source_windows(self.low, sentence, self.paragraphs[paragraph], figure.start)
         source = find_source(self.low, windows, figure.start, self.names)
@@ -249,4 +254,4 @@ def find_claims(doc: Document) -> Document:
 # ends after a day of the month ("on April 4. The United States ...")
 # v26: in a headline without commas the figure after "killed" with no counted noun is the
 # injured's ("3 Civilians Killed 15 Injured")
-STEP = Step("analysis.claims", "v29", find_claims)
+STEP = Step("analysis.claims", "v30", find_claims)
