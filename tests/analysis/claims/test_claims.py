@@ -629,3 +629,17 @@ def test_the_report_is_its_issuer_not_the_last_organization_named(
 ) -> None:
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert claim.attributed_to == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Amnesty International: thousands hanged at Saydnaya prison", "Amnesty International"),
+        ("Islamic State killed 270 in a gas field battle: monitor", None),
+    ],
+)
+def test_a_headline_that_opens_with_its_source(
+    make_doc: MakeDoc, text: str, source: str | None
+) -> None:
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to == source
