@@ -47,6 +47,11 @@ def test_unknown_person_found_by_title() -> None:
     assert ("Karel Vermeulen", "doc-person:karel-vermeulen", "ner-en") in found
 
 
+def test_a_name_followed_by_whose_is_a_person() -> None:
+    found = _found("Nour Haddad, whose brother was arrested in 2012, searched for nine years.")
+    assert ("Nour Haddad", "doc-person:nour-haddad", "ner-en") in found
+
+
 def test_repeated_surname_and_its_typo_are_the_same_person() -> None:
     text = (
         "Hanan Qudsi, the spokeswoman of the group, said it was true. "

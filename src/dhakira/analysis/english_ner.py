@@ -180,7 +180,7 @@ def _cue_after(tokens: Sequence[Token], j: int, text: str) -> bool:
         return True
     if gap.strip() == ",":
         nxt = [t.key for t in tokens[j : j + 5]]
-        if nxt and nxt[0] == "who":
+        if nxt and nxt[0] in ("who", "whose"):
             return True
         if nxt and nxt[0] in {"the", "a", "an"}:
             return any(k in ROLE_WORDS for k in nxt[1:])

@@ -78,6 +78,8 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("A field court sentenced more than 50 detainees to death in one day.", "death_sentence"),
         ("The network documented the death of 11 individuals due to torture.", "death_in_custody"),
         ("The court convicted the officer of 27 murders.", "killing"),
+        ("The military police issued death notices for 23 detainees.", "death_in_custody"),
+        ("وأصدرت الشرطة العسكرية شهادات وفاة لـ 23 معتقلاً.", "death_in_custody"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:

@@ -151,7 +151,10 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "other": (r"اصيب\w*", r"جرح(?:ت|وا)?"),  # the wounded
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
-    "death_in_custody": (r"تحت التعذيب",),
+    "death_in_custody": (
+        r"تحت التعذيب",
+        r"(?:شهادات|شهاده|اخطارات|اشعارات|بيانات) (?:ال)?وفاه",  # "شهادات وفاة لـ 23 معتقلاً"
+    ),
     "death_sentence": (r"احكاما?\s+(?:ال|بال)?اعدام", r"حكما?\s+بالاعدام"),
     "execution": (r"(?:ال)?اعدام\w*", r"(?:ال)?مشانق", r"(?:ال)?شنق", r"(?:ال)?تصفيه"),
     "enforced_disappearance": (

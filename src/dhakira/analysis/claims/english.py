@@ -126,7 +126,11 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "other": (r"injured", r"wounded", r"injuring", r"wounding", r"displaced"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
-    "death_in_custody": (r"deaths? (?:in|under) (?:custody|detention|torture)",),
+    # a death notice or certificate for a detainee: the state records a death in its custody
+    "death_in_custody": (
+        r"deaths? (?:in|under) (?:custody|detention|torture)",
+        r"death (?:notices?|notifications?|certificates?)",
+    ),
     "death_sentence": (r"death sentences?", r"death penalt(?:y|ies)"),
     "execution": (r"executions?", r"hangings?", r"gallows"),
     "enforced_disappearance": (
