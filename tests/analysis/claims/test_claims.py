@@ -80,6 +80,9 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("The court convicted the officer of 27 murders.", "killing"),
         ("The military police issued death notices for 23 detainees.", "death_in_custody"),
         ("وأصدرت الشرطة العسكرية شهادات وفاة لـ 23 معتقلاً.", "death_in_custody"),
+        ("ولقي 364 شخصاً مصرعهم في القصف.", "killing"),
+        ("وأسفر القصف عن مصرع 12 شخصاً.", "killing"),
+        ("مما أودى بحياة ثمانية أشخاص وإصابة آخرين.", "killing"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -152,6 +155,18 @@ def test_the_violation_named_before_the_figure_wins(make_doc: MakeDoc) -> None:
 def test_figures_about_method_are_kept_and_marked(make_doc: MakeDoc) -> None:
     claim = only(make_doc, "The report was based on interviews with 84 witnesses.")
     assert (claim.kind, claim.event, claim.low) == ("method", "other", 84)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "صوت 89 مقابل 2 من أعضاء المجلس.",  # against, not an interview
+        "وانتهت المباراة 3 / 2 بعد أن اختفى القلق.",  # a score
+        "وأجريت الانتخابات في 12 / 5 / 2006 وقتل فيها مرشح.",  # a date
+    ],
+)
+def test_figures_of_a_vote_a_score_or_a_date_are_no_claims(make_doc: MakeDoc, text: str) -> None:
+    assert claims(make_doc, text) == []
 
 
 @pytest.mark.parametrize(

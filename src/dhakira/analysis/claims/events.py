@@ -91,11 +91,12 @@ _DIED = re.compile(
     r"(?:[وفب])?(?:died|perished|deaths?(?: of)?|توفي\w*|توفوا|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
 )
 _METHOD_LEADS = "|".join(english.METHOD_LEADS + arabic.METHOD_LEADS)
-_METHOD_LEAD = re.compile(rf"(?:{_METHOD_LEADS})\s+(?:\w+\s+)?$")
+# a whole word ("قابل", interviewed, is not the end of "مقابل", against), with its conjunction
+_METHOD_LEAD = re.compile(rf"(?<!\w)[وف]?(?:{_METHOD_LEADS})\s+(?:\w+\s+)?$")
 # a figure joined to a method figure: "interviewed 21 former detainees and four defectors",
 # "مقابلات مع 31 شاهداً و12 ناجياً"
 _METHOD_AND = re.compile(
-    rf"(?:{_METHOD_LEADS})\s+(?:\w+\s+)?(?:(?:\d[\d,.]*|{'|'.join(english.UNITS)})\s+"
+    rf"(?<!\w)[وف]?(?:{_METHOD_LEADS})\s+(?:\w+\s+)?(?:(?:\d[\d,.]*|{'|'.join(english.UNITS)})\s+"
     r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+and|\s*,|\s*،)?\s+(?:و)?){1,4}$"
 )
 _DEATH_NOUNS = frozenset({"deaths", "dead", "bodies", "corpses", "قتيل", "قتلي", "جثه", "جثث"})

@@ -201,7 +201,7 @@ _NOT_COUNT_AFTER = re.compile(
     r"times|year-old|branch|am|pm|a\.m|p\.m|o'clock|kilometres|kilometers|km|miles|metres|"
     r"meters|كيلومترا|كيلومتر|كلم|كم|ميلا|ميل|مترا|متر|عام|عاما|اعوام|سنه|سنوات|سنين|شهر|شهرا|اشهر|"
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
-    rf"|\s*(?:{_MONTH_WORDS})(?!\w)|\s*[-/.]\d)"
+    rf"|\s*(?:{_MONTH_WORDS})(?!\w)|\s*[-/.]\d|\s*/\s*\d)"
 )
 _NO_ONE = re.compile(r"(?<!\w)no\s+$")
 _YEAR_COUNT_NOUN = re.compile(
@@ -227,7 +227,7 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False
     if _NOT_COUNT_AFTER.match(after):
         return False
-    if re.search(r"\d[ -]?$", before):  # a run of digit groups: phone or reference
+    if re.search(r"\d[ -]?$|\d\s*/\s*$", before):  # digit groups: a phone, a date, a score
         return False
     year_like = atom.plain_digits and 1900 <= atom.value <= 2099
     return not (year_like and not _YEAR_COUNT_NOUN.match(after))
