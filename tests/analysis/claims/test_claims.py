@@ -195,6 +195,20 @@ def test_figures_joined_to_a_method_figure_are_method(make_doc: MakeDoc, text: s
     assert {claim.kind for claim in found} == {"method"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة وأصيب خمسة.",
+        "وأعلنت القوات أنها قتلت ثلاثة وجرحت خمسة آخرين.",
+        "وقتل في المدينة ثلاثة مدنيين فيما أصيب خمسة آخرون.",
+        "السيارة المفخخة أودت بحياة ثلاثة على الأقل وأصابت خمسة.",
+    ],
+)
+def test_arabic_killed_and_wounded_joined_by_a_conjunction(make_doc: MakeDoc, text: str) -> None:
+    # "وأصيب" after the three opens a clause of its own: the three were killed
+    assert [(c.event, c.low) for c in claims(make_doc, text)] == [("killing", 3), ("other", 5)]
+
+
 def test_what_happened_after_a_method_figure_is_a_claim(make_doc: MakeDoc) -> None:
     found = claims(make_doc, "The team interviewed 40 people and 12 were later arrested.")
     assert [(claim.kind, claim.event, claim.low) for claim in found] == [

@@ -152,7 +152,7 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
                   # "لا يزال عشرات الآلاف خلف القضبان": the held people may stand between
                   r"(?:لا|ما) (?:يزال|يزالون|زال|زالوا)(?=\s+(?:\S+\s+){0,4}(?:في السجون|"
                   r"في المعتقلات|خلف القضبان|وراء القضبان|معتقلين|محتجزين))"),
-    "other": (r"اصيب\w*", r"جرح(?:ت|وا)?"),  # the wounded
+    "other": (r"اصيب\w*", r"جرح(?:ت|وا)?", r"اصاب(?:ت|وا)?"),  # the wounded: "وأصابت 150"
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (

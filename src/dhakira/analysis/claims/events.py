@@ -37,7 +37,9 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
     for e in _VERB_CUES
 }
 _WEAK_NOUNS = re.compile(r"^(?:prisons?|custody|(?:ال)?سجون|(?:ال)?سجن)$")
-_CLAUSE_MARKS = (",", "،", ";", "؛")
+# what ends a clause: a comma or semicolon, or an Arabic conjunction that opens a clause of
+# its own where a comma might have stood ("قتل ثلاثة مدنيين فيما أصيب 20 آخرون")
+_CLAUSE_EDGES = re.compile(r"[,،;؛]|(?<!\w)(?:فيما|بينما|في حين)(?!\w)")
 _WEAK_REACH = 25  # characters from the counted people to a prison that says they are held there
 _LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 
@@ -142,8 +144,14 @@ def _head(text: str, start: int, end: int, limit: int) -> tuple[str, int, int] |
 
 
 def _cues(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """(event, start, end) of each cue; the longest cue at a place wins, as listed first."""
-    return [(m.lastgroup or "other", m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
+    """(event, start, end) of each cue; the longest cue at a place wins, as listed first. A cue
+    starts after the Arabic conjunction or preposition glued to it: "قتل ثلاثة وأصيب خمسة"
+    joins a clause of its own ("أصيب"), it does not say what happened to the three."""
+    found = []
+    for m in pattern.finditer(text, lo, hi):
+        event = m.lastgroup or "other"
+        found.append((event, m.start(event) if m.lastgroup else m.start(), m.end()))
+    return found
 
 
 def _nearest(cues: list[tuple[str, int, int]], start: int, end: int) -> tuple[str, int, int]:
@@ -281,10 +289,11 @@ def _weak(text: str, cue: tuple[str, int, int]) -> bool:
 
 
 def clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The stretch of the sentence between the commas or semicolons around a figure."""
-    before = max(text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS)
-    after = [at for mark in _CLAUSE_MARKS if (at := text.find(mark, end, hi)) >= 0]
-    return (before + 1 if before >= 0 else lo), min(after, default=hi)
+    """The stretch of the sentence between the commas, semicolons or clause-opening
+    conjunctions around a figure."""
+    edges = list(_CLAUSE_EDGES.finditer(text, lo, start))
+    after = _CLAUSE_EDGES.search(text, end, hi)
+    return (edges[-1].end() if edges else lo), (after.start() if after else hi)
 
 
 def _table_cell(text: str, start: int, lo: int) -> Reading | None:
