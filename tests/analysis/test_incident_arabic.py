@@ -143,3 +143,10 @@ def test_an_unnamed_air_strike_is_the_governments_and_sayyidat_are_women() -> No
     found = incident("مقتل 10 مدنيين بينهم 3 سيدات وطفلان في قصف جوي على مدينة دوما بريف دمشق")
     assert found is not None
     assert (found.actor, found.civilians, found.children, found.women) == (GOVERNMENT, 10, 2, 3)
+
+
+def test_a_woman_named_after_the_children_among_the_dead_is_counted() -> None:
+    text = "قتل خمسة مدنيين بينهم طفلان وامرأة وأصيب عشرة آخرون جراء قصف على بلدة في ريف إدلب."
+    found = incident(text)
+    assert found is not None
+    assert (found.civilians, found.children, found.women) == (5, 2, 1)

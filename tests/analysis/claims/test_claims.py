@@ -209,6 +209,30 @@ def test_arabic_killed_and_wounded_joined_by_a_conjunction(make_doc: MakeDoc, te
     assert [(c.event, c.low) for c in claims(make_doc, text)] == [("killing", 3), ("other", 5)]
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "قتل خمسة مدنيين بينهم طفلان وامرأة وأصيب عشرة آخرون.",
+            [("killing", 5), ("killing", 2), ("other", 10)],
+        ),
+        (
+            "Raids killed 16 civilians including at least one child and wounded 30.",
+            [("killing", 16), ("killing", 1), ("other", 30)],
+        ),
+        (
+            "The forces arrested 19 young men, including three who were wounded.",
+            [("detention", 19), ("other", 3)],
+        ),
+        ("اعتقلت القوات 19 شاباً بينهم ثلاثة أصيبوا بجروح.", [("detention", 19), ("other", 3)]),
+    ],
+)
+def test_a_part_named_among_the_whole_is_counted_like_it_unless_it_has_its_own_verb(
+    make_doc: MakeDoc, text: str, events: list[tuple[str, int]]
+) -> None:
+    assert [(c.event, c.low) for c in claims(make_doc, text)] == events
+
+
 def test_what_happened_after_a_method_figure_is_a_claim(make_doc: MakeDoc) -> None:
     found = claims(make_doc, "The team interviewed 40 people and 12 were later arrested.")
     assert [(claim.kind, claim.event, claim.low) for claim in found] == [

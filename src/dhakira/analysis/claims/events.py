@@ -143,6 +143,12 @@ def _head(text: str, start: int, end: int, limit: int) -> tuple[str, int, int] |
     return None
 
 
+def counted_noun(text: str, start: int, end: int, hi: int) -> tuple[int, int] | None:
+    """The span of the noun a figure counts ("12 detainees", "dozens of children"), if any."""
+    head = _head(text, start, end, hi)
+    return head[1:] if head else None
+
+
 def _cues(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """(event, start, end) of each cue; the longest cue at a place wins, as listed first. A cue
     starts after the Arabic conjunction or preposition glued to it: "قتل ثلاثة وأصيب خمسة"
@@ -266,6 +272,16 @@ def _in_custody(
 
 
 _OF_THEM = re.compile(r"\s*(?:of them|of whom|منهم)(?!\w)")
+# a part named after its whole: "بينهم 3 أطفال", "including 5 children", "among them 5 women"
+_AMONG = re.compile(r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+$")
+_AND_BEFORE = re.compile(r"(?<!\w)and\s+$")
+
+
+def _joined(text: str, verb: re.Match[str]) -> bool:
+    """True for a verb joined to what comes before it by a conjunction: "وأصيب", "and wounded"."""
+    at = verb.start(verb.lastgroup) if verb.lastgroup else verb.start()
+    glued = at != verb.start() and text[verb.start()] in "وف"
+    return glued or _AND_BEFORE.search(text, max(0, verb.start() - 6), verb.start()) is not None
 
 
 def died_under_torture(text: str, end: int, hi: int) -> bool:
@@ -276,7 +292,13 @@ def died_under_torture(text: str, end: int, hi: int) -> bool:
 def part_of_the_last(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """True for a figure that counts part of the figure before it and says nothing of its own
     about what happened: "14,664 deaths due to torture, 190 of them children" (the 190 died
-    like the rest), but not "at least 1,500 of them died in detention"."""
+    like the rest), "قتل خمسة مدنيين بينهم طفلان وامرأة وأصيب عشرة" (the two children are
+    among the dead, not the wounded), but not "at least 1,500 of them died in detention"."""
+    if _AMONG.search(text, max(lo, start - 20), start):
+        # unless the first verb after it is its own ("including three children were
+        # injured", "بينهم ثلاثة أصيبوا"); one joined by "and" or "و" opens the next clause
+        verb = _ALL_VERBS.search(text, end, clause(text, start, end, lo, hi)[1])
+        return verb is None or _joined(text, verb)
     if not _OF_THEM.match(text, end):
         return False
     clause_lo, clause_hi = clause(text, start, end, lo, hi)

@@ -24,6 +24,7 @@ from dhakira.analysis.claims.events import (
     EVENT_CUES,
     Reading,
     clause,
+    counted_noun,
     died_under_torture,
     part_of_the_last,
     read_figure,
@@ -149,7 +150,9 @@ class _Reader:
                 event = counted.event
                 if event == "killing" and died_under_torture(self.low, figure.end, hi):
                     event = "death_in_custody"  # "4,000 died, 600 of them under torture"
-                reading = Reading(reading.kind, event, reading.spans)
+                # quoted from what happened to the whole to the part's own counted noun
+                noun = counted_noun(self.low, figure.start, figure.end, hi)
+                reading = Reading(reading.kind, event, (*counted.spans, *([noun] if noun else [])))
         period = self._period(index, reading, figure.start)
         # the perpetrator named in the figure's own clause, else the nearest in the sentence:
         # in "قوات النظام قتلت 42 مدنياً، فيما قتلت قسد 7" the 42 are the government's
@@ -254,4 +257,4 @@ def find_claims(doc: Document) -> Document:
 # ends after a day of the month ("on April 4. The United States ...")
 # v26: in a headline without commas the figure after "killed" with no counted noun is the
 # injured's ("3 Civilians Killed 15 Injured")
-STEP = Step("analysis.claims", "v34", find_claims)
+STEP = Step("analysis.claims", "v35", find_claims)

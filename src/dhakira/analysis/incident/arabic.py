@@ -185,9 +185,11 @@ _ONE = re.compile(
 )
 
 
-# One child or woman named without a number among the dead: "قتل ثلاثة مدنيين بينهم طفل"
+# One child or woman named without a number among the dead: "قتل ثلاثة مدنيين بينهم طفل", or
+# after other parts: "بينهم طفلان وامرأة"
 _ONE_PART = re.compile(
-    r"(?:بينهم|بينهن|منهم|منهن)\s+(?:ال)?(طفل|طفله|رضيع|رضيعه|امراه|سيده|فتاه)(?!\w)"
+    r"(?:بينهم|بينهن|منهم|منهن)\s+(?:[^\s.،,؛]+\s+){0,3}?و?(?:ال)?"
+    r"(طفل|طفله|رضيع|رضيعه|امراه|سيده|فتاه)(?!\w)"
 )
 
 
