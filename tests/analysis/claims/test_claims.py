@@ -698,3 +698,39 @@ def test_a_headline_that_opens_with_its_source(
 ) -> None:
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert claim.attributed_to == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "At least 40 people were killed in the town, said the Syrian Observatory for Human "
+            "Rights.",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("“At least 20 detainees were hanged every week,” said Amnesty International.",
+         "Amnesty International"),
+        ("Thousands of detainees still missing, says Amnesty International",
+         "Amnesty International"),
+    ],
+)  # fmt: skip
+def test_a_speaker_named_after_the_reporting_verb(
+    make_doc: MakeDoc, text: str, source: str
+) -> None:
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to == source
+
+
+def test_the_envoy_is_the_envoy_named_before_not_the_council_he_spoke_to(
+    make_doc: MakeDoc,
+) -> None:
+    text = (
+        "GENEVA — The UN special envoy for Syria said the fate of 100,000 people remains "
+        "unknown.\n\nSpeaking to the Security Council, the envoy said that only 527 detainees "
+        "had been released."
+    )
+    found = find_claims(find_entities(make_doc(text))).claims
+    assert [(c.attributed_to, c.place) for c in found] == [
+        ("UN Special Envoy for Syria", None),  # Geneva is where the report was filed
+        ("UN Special Envoy for Syria", None),
+    ]

@@ -148,6 +148,19 @@ _ATTACKER = re.compile(
 )
 
 
+# a dateline: the city a report is filed from, at the start of its first paragraph ("GENEVA
+# —", "BEIRUT, 12 March (Reuters) -"), not where anything happened
+_DATELINE_AFTER = re.compile(r"[^\n.]{0,40}?\s[—–-]\s")
+_LINE_START = re.compile(r"(?:^|\n)\s*$")
+
+
+def _dateline(low: str, name: Name) -> bool:
+    return bool(
+        _LINE_START.search(low, max(0, name.start - 4), name.start)
+        and _DATELINE_AFTER.match(low, name.end)
+    )
+
+
 def find_place(low: str, names: list[Name], lo: int, hi: int, near: int) -> Name | None:
     """The facility (else place) named in the sentence nearest to `near`; not where an
     organisation is based ("the London-based organisation")."""
@@ -157,6 +170,7 @@ def find_place(low: str, names: list[Name], lo: int, hi: int, near: int) -> Name
         if lo <= n.start and n.end <= hi and n.kind in ("facility", "place")
         if not low.startswith("-based", n.end)
         if not (n.name in _FOREIGN_FORCES and _ATTACKER.match(low, n.end))
+        if not _dateline(low, n)
     ]
     facilities = [n for n in inside if n.kind == "facility"]
     pool = facilities or inside
@@ -170,6 +184,8 @@ _AR_SAID = re.compile(rf"(?<!\w)[و]?(?:{'|'.join(arabic.SAY_VERBS)})(?!\w)")
 # a headline that opens with who says it, then a colon: a name of at most six words, no
 # figure ("Islamic State killed 270 in battle: monitor" names the monitor after it)
 _HEADLINE_SOURCE = re.compile(r"\s*((?:[^\s:.،,\d]+ ){0,5}[^\s:.،,\d]+):\s")
+_INVERTED = re.compile(r"[,”\"]\s*$")
+_SPEAKER_END = re.compile(r"[,.;:“”\"(]|(?<!\w)(?:that|and|on|in|after|when|who)\s")
 _AR_THAT = re.compile(r"(?<!\w)(?:ان|بان|لان)(?!\w)")
 _AR_ACCORDING = re.compile(
     rf"(?<!\w)[و]?(?:{'|'.join(arabic.ACCORDING_TO)})ـ?\s*([^،,.:؛“”\"]{{2,90}})"
@@ -182,8 +198,9 @@ _REPORT = re.compile(
 _AR_REPORT = re.compile(r"(?:ال)?(?:تقرير|دراسه|بيان|تحقيق)(?:ها|ه)?(?!\w)")
 _GROUP_WORD = re.compile(  # "the group", "the rights group", "the london-based organisation"
     r"\b(?:the|its) (?:[\w’'-]+ )?(network|commission|coalition|committee|council|observatory|"
-    r"organi[sz]ation|group|watchdog|ministry|office|mechanism|agency|court)\b"
+    r"organi[sz]ation|group|watchdog|ministry|office|mechanism|agency|court|envoy)\b"
 )
+_SPEAKERS = ("organization", "person")
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$")
 
 
@@ -265,8 +282,9 @@ def _resolve(low: str, span: tuple[int, int], names: list[Name]) -> str | None:
         return None
     if group:
         head = group.group(1)[:7]
-        pool = [n for n in earlier if n.kind == "organization" and head in n.name.lower()]
-        pool = pool or [n for n in earlier if n.kind == "organization"]
+        pool = [n for n in earlier if n.kind in _SPEAKERS and head in n.name.lower()]
+        if group.group(1) != "envoy":  # a person's office: not any organization named before
+            pool = pool or [n for n in earlier if n.kind == "organization"]
         return full_name(pool[-1].name, earlier) if pool else None
     if _AR_REPORT.match(phrase):
         return _report_owner(low, names, s)
@@ -357,12 +375,16 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
             s, e = _before_apposition(low, lo, s)
         if e - s > 1:
             spans.append((s, e, m.start()))
+        elif _INVERTED.search(low, max(lo, m.start() - 3), m.start()):
+            # "..., said the monitor", "“...,” said Amnesty": the speaker follows the verb
+            edge = _SPEAKER_END.search(low, m.end(), hi)
+            spans.append((m.end(), edge.start() if edge else hi, m.start()))
     for m in _AR_SAID.finditer(low, lo, hi):
         # the speaker comes between the verb and what is said: "قال مدير الشبكة إن ...";
         # in "أشار إلى أن المعتقل ... توفي" the name after "أن" is what was said
-        end = min(hi, m.end() + 60)
-        said = _AR_THAT.search(low, m.end(), end)
-        spans.append((m.end(), said.start() if said else end, m.start()))
+        reach = min(hi, m.end() + 60)
+        said = _AR_THAT.search(low, m.end(), reach)
+        spans.append((m.end(), said.start() if said else reach, m.start()))
     return spans
 
 
