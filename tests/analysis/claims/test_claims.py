@@ -83,6 +83,8 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("ولقي 364 شخصاً مصرعهم في القصف.", "killing"),
         ("وأسفر القصف عن مصرع 12 شخصاً.", "killing"),
         ("مما أودى بحياة ثمانية أشخاص وإصابة آخرين.", "killing"),
+        ("ما أدى إلى استشهاد 4 مدنيين.", "killing"),
+        ("وأطلقت هيئة تحرير الشام سراح 30 معتقلاً.", "release"),
     ],
 )
 def test_event_type_comes_from_the_clause(make_doc: MakeDoc, text: str, event: str) -> None:
@@ -734,3 +736,26 @@ def test_the_envoy_is_the_envoy_named_before_not_the_council_he_spoke_to(
         ("UN Special Envoy for Syria", None),  # Geneva is where the report was filed
         ("UN Special Envoy for Syria", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("قتل 17 عنصراً من قوات النظام في هجوم لتنظيم الدولة على مواقعهم.", "تنظيم الدولة"),
+        (
+            "An air strike by a US-led coalition killed 18 members of the Syrian Democratic "
+            "Forces near Tabqa.",
+            "US-led coalition",
+        ),
+    ],
+)
+def test_the_side_the_dead_belonged_to_is_not_the_perpetrator(
+    make_doc: MakeDoc, text: str, actor: str
+) -> None:
+    assert only(make_doc, text).actor == actor
+
+
+def test_an_arabic_present_tense_reporting_verb(make_doc: MakeDoc) -> None:
+    text = "وتقدّر منظمة هيومن رايتس ووتش أن عشرات الآلاف من السوريين ما زالوا مختفين قسرياً."
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to == "Human Rights Watch"

@@ -122,12 +122,26 @@ _EN_ACTORS = (
     r"turkish (?:forces|troops|army|warplanes|jets|air ?strikes)",
 )  # fmt: skip
 _ACTOR_NAMES = "|".join(_EN_ACTORS + arabic.ACTORS)
-_ACTOR = re.compile(rf"(?<!\w)(?:by |at the hands of |علي يد |من قبل )?({_ACTOR_NAMES})(?!\w)")
+# "by X", or an Arabic name with the preposition "لـ" glued ("هجوم لتنظيم الدولة": an attack
+# by the Islamic State)
+_ACTOR = re.compile(
+    rf"(?<!\w)(?:by |at the hands of |علي يد |من قبل |ل(?=\w))?({_ACTOR_NAMES})(?!\w)"
+)
+# the victims' own side right after the counted people: "17 عنصراً من قوات النظام", "17
+# members of the regime forces" were killed, not killers
+_MEMBERS_OF = re.compile(
+    r"(?<!\w)(?:members?|fighters?|soldiers?|personnel|elements?|عنصرا?|عناصر|مقاتلا?|مقاتلين|"
+    r"جنديا?|جنود)\s+(?:من|of(?: the)?)\s+$"
+)
 
 
 def find_actor(low: str, lo: int, hi: int, near: int) -> tuple[int, int] | None:
     """The span of the perpetrator named in the sentence: "by X" first, else the nearest."""
-    found = list(_ACTOR.finditer(low, lo, hi))
+    found = [
+        m
+        for m in _ACTOR.finditer(low, lo, hi)
+        if not _MEMBERS_OF.search(low, max(lo, m.start() - 24), m.start())
+    ]
     if not found:
         return None
     by = [m for m in found if m.group(0) != m.group(1)]
