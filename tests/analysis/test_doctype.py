@@ -58,6 +58,15 @@ def test_report_structure_is_an_ngo_report(make_doc: MakeDoc) -> None:
     assert doctype.run(make_doc(text)).doc_type == "ngo_report"
 
 
+def test_numbered_tables_figures_and_an_annex_make_an_ngo_report(make_doc: MakeDoc) -> None:
+    text = (
+        "We recorded 14,388 deaths of detainees between 2011 and 2020. Our researchers "
+        "estimate the true number is higher.\n\nTable 1: Deaths by year\n\nFigure 3 shows "
+        "the deaths per day in 2013.\n\nAnnex II lists the facilities we identified."
+    )
+    assert doctype.run(make_doc(text)).doc_type == "ngo_report"
+
+
 def test_attributed_reporting_is_a_news_report(make_doc: MakeDoc) -> None:
     assert doctype.run(make_doc(NEWS)).doc_type == "news_report"
 

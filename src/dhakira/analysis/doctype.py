@@ -53,8 +53,9 @@ _LEGAL_TERMS = _Vocabulary(
 )
 _REPORT_TERMS = _Vocabulary(
     r"\b(?:executive summary|methodology|recommendations|table of contents|"
-    r"key findings|annex)\b",
-    r"ملخص تنفيذي|الملخص التنفيذي|المنهجية|منهجية التقرير|التوصيات|جدول المحتويات|الملحق",
+    r"key findings|annex|appendix|(?:table|figure|section)(?= \d))\b",
+    r"ملخص تنفيذي|الملخص التنفيذي|المنهجية|منهجية التقرير|التوصيات|جدول المحتويات|الملحق|"
+    r"(?:الجدول|جدول|الشكل)(?= \d)",
 )
 _PRESS_MARKERS = re.compile(
     r"\b(?:for immediate release|media contacts?|press contacts?|for more information,? "
@@ -142,4 +143,4 @@ def run(doc: Document) -> Document:
     return doc
 
 
-STEP = Step("analysis.doctype", "v1", run)
+STEP = Step("analysis.doctype", "v2", run)
