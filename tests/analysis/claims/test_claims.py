@@ -78,6 +78,7 @@ def only(make_doc: MakeDoc, text: str) -> Claim:
         ("A field court sentenced more than 50 detainees to death in one day.", "death_sentence"),
         ("The network documented the death of 11 individuals due to torture.", "death_in_custody"),
         ("The court convicted the officer of 27 murders.", "killing"),
+        ("The group recorded 14,388 deaths of detainees since 2011.", "death_in_custody"),
         ("The military police issued death notices for 23 detainees.", "death_in_custody"),
         ("وأصدرت الشرطة العسكرية شهادات وفاة لـ 23 معتقلاً.", "death_in_custody"),
         ("ولقي 364 شخصاً مصرعهم في القصف.", "killing"),
@@ -126,6 +127,24 @@ def test_a_figure_in_a_table_counts_what_the_cell_before_it_names(make_doc: Make
     ]
     assert found[0].quote == "deaths in custody | 1,234 | March 2011 – December 2015"
     assert (found[0].period_start, found[0].period_end) == ("2011-03", "2015-12")
+
+
+@pytest.mark.parametrize("rule", ["", "--- | --- | ---\n"])
+def test_a_figure_in_a_table_counts_what_its_column_header_names(
+    make_doc: MakeDoc, rule: str
+) -> None:
+    text = (
+        "Year | Executions recorded | Releases\n\n"
+        f"{rule}2012 | 2,541 | 34\n2013 | 4,012 | 61\n\nOther text follows here."
+    )
+    found = claims(make_doc, text)
+    assert [(c.event, c.low) for c in found] == [
+        ("execution", 2541),
+        ("release", 34),
+        ("execution", 4012),
+        ("release", 61),
+    ]
+    assert found[0].quote == "2012 | 2,541"
 
 
 def test_the_prison_the_organisation_and_a_month_to_month_period(make_doc: MakeDoc) -> None:

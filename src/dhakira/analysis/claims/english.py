@@ -139,7 +139,7 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
         # of 200000 people still living in rebel-held districts")
         r"(?:fate|whereabouts)(?=[^.;]{0,80}\b(?:unknown|unclear)\b)",
     ),
-    "release": (r"release",),
+    "release": (r"releases?",),
     "killing": (r"killings?", r"murders?", r"deaths", r"death of", r"massacres?", r"lives",
                 r"dead", r"casualties"),
     "torture": (r"torture",),

@@ -264,13 +264,16 @@ def _in_custody(
         return event
     if died_under_torture(text, counted_end, hi):
         return "death_in_custody"
-    if head_word in _DEATH_NOUNS and _IN_CUSTODY.match(text, counted_end, hi):
-        return "death_in_custody"  # "32 deaths in detention"
+    if head_word in _DEATH_NOUNS and (
+        _IN_CUSTODY.match(text, counted_end, hi) or _OF_DETAINEES.match(text, counted_end, hi)
+    ):
+        return "death_in_custody"  # "32 deaths in detention", "14,388 deaths of detainees"
     if _DIED.fullmatch(cue) and _HEAD_EVENT.get(head_word or "") == "detention":
         return "death_in_custody"
     return event
 
 
+_OF_DETAINEES = re.compile(r"\s*of (?:\w+ )?(?:detainees|prisoners|inmates)(?!\w)")
 _OF_THEM = re.compile(r"\s*(?:of them|of whom|منهم)(?!\w)")
 # a part named after its whole: "بينهم 3 أطفال", "including 5 children", "among them 5 women"
 _AMONG = re.compile(r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+$")
@@ -320,19 +323,63 @@ def clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
 
 def _table_cell(text: str, start: int, lo: int) -> Reading | None:
     """A figure that opens a table cell counts what the cell before it names: "deaths in
-    custody | 17,723 | March 2011" (a report's table, or a Markdown one). None outside tables,
-    and when that cell names no violation (a contents line's "Sources | 12")."""
+    custody | 17,723 | March 2011" (a report's table, or a Markdown one), else what its
+    column's header names ("| Year | Deaths recorded |" over "| 2013 | 4,012 |"). None outside
+    tables, and when neither names a violation (a contents line's "Sources | 12")."""
     bar = text.rfind("|", lo, start)
     if bar < 0 or text[bar + 1 : start].strip():
         return None
     before = text.rfind("|", lo, bar)
     cell_lo = before + 1 if before >= 0 else max(lo, text.rfind("\n", lo, bar) + 1)
-    found = _cues(_ALL_VERBS, text, cell_lo, bar) + _cues(_ALL_NOUNS, text, cell_lo, bar)
-    strong = [c for c in found if not _WEAK_NOUNS.match(text[c[1] : c[2]])]
-    if not strong:
+    cell = _violation(text, cell_lo, bar)
+    if cell is not None:
+        event, s, e = cell
+        return Reading("victims", event, ((s, e),))
+    header = _column_header(text, bar)
+    named = _violation(text, *header) if header else None
+    if named is None:
         return None
-    event, s, e = max(strong, key=lambda cue: cue[2])  # the violation the cell names last
-    return Reading("victims", event, ((s, e),))
+    row_start = text.rfind("\n", 0, bar) + 1
+    return Reading("victims", named[0], ((row_start, bar),))  # quoted: the row to the figure
+
+
+def _violation(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
+    """The violation a table cell names last, if any (a prison alone names none)."""
+    found = _cues(_ALL_VERBS, text, lo, hi) + _cues(_ALL_NOUNS, text, lo, hi)
+    strong = [c for c in found if not _WEAK_NOUNS.match(text[c[1] : c[2]])]
+    return max(strong, key=lambda cue: cue[2]) if strong else None
+
+
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}")
+
+
+def _column_header(text: str, bar: int) -> tuple[int, int] | None:
+    """The span of the header cell above the cell that opens after `bar`: the first line of
+    the run of table lines the row belongs to ("Year | Deaths recorded" over "2013 | 4,012";
+    a rule of dashes under it and one blank line are passed over)."""
+    row_start = text.rfind("\n", 0, bar) + 1
+    column = text.count("|", row_start, bar + 1)
+    header: tuple[int, int] | None = None
+    line, blanks = row_start, 0
+    while line > 0:
+        above = text.rfind("\n", 0, line - 1) + 1
+        content = text[above : line - 1]
+        if not content.strip():
+            blanks += 1
+            if blanks > 1:
+                break
+        elif "|" not in content:
+            break
+        else:
+            blanks = 0
+            if not _TABLE_RULE.match(content):
+                header = (above, line - 1)
+        line = above
+    if header is None:
+        return None
+    start, end = header
+    bounds = [start - 1, *(i for i in range(start, end) if text[i] == "|"), end]
+    return (bounds[column] + 1, bounds[column + 1]) if column + 1 < len(bounds) else None
 
 
 def _direct_verb(
