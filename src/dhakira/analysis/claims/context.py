@@ -135,13 +135,19 @@ _MEMBERS_OF = re.compile(
 )
 
 
-def find_actor(low: str, lo: int, hi: int, near: int) -> tuple[int, int] | None:
-    """The span of the perpetrator named in the sentence: "by X" first, else the nearest."""
+def find_actor(
+    low: str, lo: int, hi: int, near: int, clause: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """The span of the perpetrator named in the sentence `lo`..`hi`: one in the figure's own
+    `clause` first (in "قوات النظام قتلت 42 مدنياً، فيما قتلت قسد 7" the 42 are the
+    government's), then "by X" before others, then the nearest."""
     found = [
         m
         for m in _ACTOR.finditer(low, lo, hi)
         if not _MEMBERS_OF.search(low, max(lo, m.start() - 24), m.start())
     ]
+    if clause is not None:
+        found = [m for m in found if clause[0] <= m.start() and m.end() <= clause[1]] or found
     if not found:
         return None
     by = [m for m in found if m.group(0) != m.group(1)]

@@ -39,7 +39,7 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
 _WEAK_NOUNS = re.compile(r"^(?:prisons?|custody|(?:ال)?سجون|(?:ال)?سجن)$")
 # what ends a clause: a comma or semicolon, or an Arabic conjunction that opens a clause of
 # its own where a comma might have stood ("قتل ثلاثة مدنيين فيما أصيب 20 آخرون")
-_CLAUSE_EDGES = re.compile(r"[,،;؛]|(?<!\w)(?:فيما|بينما|في حين)(?!\w)")
+_CLAUSE_EDGES = (",", "،", ";", "؛", " فيما ", " بينما ", " في حين ")
 _WEAK_REACH = 25  # characters from the counted people to a prison that says they are held there
 _LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 
@@ -93,6 +93,7 @@ _DIED = re.compile(
     r"(?:[وفب])?(?:died|perished|deaths?(?: of)?|توفي\w*|توفوا|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
 )
 _METHOD_LEADS = "|".join(english.METHOD_LEADS + arabic.METHOD_LEADS)
+_LEAD_WORDS = tuple(english.METHOD_LEADS + arabic.METHOD_LEADS)
 # a whole word ("قابل", interviewed, is not the end of "مقابل", against), with its conjunction
 _METHOD_LEAD = re.compile(rf"(?<!\w)[وف]?(?:{_METHOD_LEADS})\s+(?:\w+\s+)?$")
 # a figure joined to a method figure: "interviewed 21 former detainees and four defectors",
@@ -175,7 +176,7 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("method", "other", spans)
     if _METHOD_LEAD.search(before):
         return Reading("method", "other", spans)
-    if head_word and _METHOD_AND.search(text, max(lo, start - 90), start):
+    if head_word and _method_and(text, max(lo, start - 90), start):
         # people counted like the method figure before them ("and 12 were later arrested"
         # is what happened to 12, not whom the team spoke to)
         return Reading("method", "other", spans)
@@ -277,6 +278,15 @@ _OF_DETAINEES = re.compile(r"\s*of (?:\w+ )?(?:detainees|prisoners|inmates)(?!\w
 _OF_THEM = re.compile(r"\s*(?:of them|of whom|منهم)(?!\w)")
 # a part named after its whole: "بينهم 3 أطفال", "including 5 children", "among them 5 women"
 _AMONG = re.compile(r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+$")
+
+
+def _method_and(text: str, lo: int, hi: int) -> bool:
+    """`_METHOD_AND` over text[lo:hi], tried only where a method lead is written at all (the
+    pattern is slow to try at every place of every sentence)."""
+    window = text[lo:hi]
+    return any(lead in window for lead in _LEAD_WORDS) and bool(_METHOD_AND.search(text, lo, hi))
+
+
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+$")
 
 
@@ -315,10 +325,10 @@ def _weak(text: str, cue: tuple[str, int, int]) -> bool:
 
 def clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The stretch of the sentence between the commas, semicolons or clause-opening
-    conjunctions around a figure."""
-    edges = list(_CLAUSE_EDGES.finditer(text, lo, start))
-    after = _CLAUSE_EDGES.search(text, end, hi)
-    return (edges[-1].end() if edges else lo), (after.start() if after else hi)
+    conjunctions around a figure (found with str.find: this runs for every figure)."""
+    before = [at + len(mark) for mark in _CLAUSE_EDGES if (at := text.rfind(mark, lo, start)) >= 0]
+    after = [at for mark in _CLAUSE_EDGES if (at := text.find(mark, end, hi)) >= 0]
+    return max(before, default=lo), min(after, default=hi)
 
 
 def _table_cell(text: str, start: int, lo: int) -> Reading | None:

@@ -203,6 +203,7 @@ _NOT_COUNT_AFTER = re.compile(
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
     rf"|\s*(?:{_MONTH_WORDS})(?!\w)|\s*[-/.]\d|\s*/\s*\d)"
 )
+_DIGITS_BEFORE = re.compile(r"\d(?:[ -]?|\s*/\s*)$")
 _NO_ONE = re.compile(r"(?<!\w)no\s+$")
 _YEAR_COUNT_NOUN = re.compile(
     r"^\s*(?:people|persons|detainees|prisoners|civilians|individuals|victims|شخص|معتقل|مدني)"
@@ -227,7 +228,7 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False
     if _NOT_COUNT_AFTER.match(after):
         return False
-    if re.search(r"\d[ -]?$|\d\s*/\s*$", before):  # digit groups: a phone, a date, a score
+    if _DIGITS_BEFORE.search(before):  # digit groups: a phone, a date, a score
         return False
     year_like = atom.plain_digits and 1900 <= atom.value <= 2099
     return not (year_like and not _YEAR_COUNT_NOUN.match(after))

@@ -154,11 +154,8 @@ class _Reader:
                 noun = counted_noun(self.low, figure.start, figure.end, hi)
                 reading = Reading(reading.kind, event, (*counted.spans, *([noun] if noun else [])))
         period = self._period(index, reading, figure.start)
-        # the perpetrator named in the figure's own clause, else the nearest in the sentence:
-        # in "قوات النظام قتلت 42 مدنياً، فيما قتلت قسد 7" the 42 are the government's
-        clause_lo, clause_hi = clause(self.low, figure.start, figure.end, lo, hi)
-        actor = find_actor(self.low, clause_lo, clause_hi, figure.start)
-        actor = actor or find_actor(self.low, lo, hi, figure.start)
+        own_clause = clause(self.low, figure.start, figure.end, lo, hi)
+        actor = find_actor(self.low, lo, hi, figure.start, own_clause)
         place = find_place(self.low, self.names, lo, hi, figure.start) or self._the_facility(lo, hi)
         windows = _source_windows(self.low, sentence, self.paragraphs[paragraph], figure.start)
         source = find_source(self.low, windows, figure.start, self.names)
