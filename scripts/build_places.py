@@ -129,6 +129,9 @@ PRESS_ALIASES: dict[str, tuple[str, ...]] = {
         "Deir Ezour", "Deirezzor",
     ),
     "sy-as-suwayda": ("Sweida", "Suwaida", "Sweida Governorate"),
+    # the press's "Rural Damascus" is the governorate (OpenSyria also gives it to the district
+    # around Damascus; a press spelling belongs to the unit it is listed under here only)
+    "sy-rif-dimashq": ("Rural Damascus", "Damascus Countryside", "Reef Damascus", "Rif Damascus"),
     "sy-rif-dimashq-al-zabadani": ("Zabadani",),
     "sy-idlib-idlib-saraqab": ("Saraqeb",),
     "sy-homs-al-qusayr": ("Qusayr", "Qusair"),
@@ -190,9 +193,19 @@ def _keep(alias: str) -> bool:
     return alias not in ARABIC_COMMON and alias.lower() not in ENGLISH_COMMON
 
 
+# each press spelling and the unit it names: another unit's alias of the same spelling is dropped
+_PRESS_OWNER = {
+    alias.lower(): unit for unit, spellings in PRESS_ALIASES.items() for alias in spellings
+}
+
+
 def _entity(raw: dict[str, Any], level: str) -> dict[str, Any]:
     names = raw["name"]
-    aliases = [a["value"] for a in raw.get("aliases", []) if _keep(a["value"])]
+    aliases = [
+        a["value"]
+        for a in raw.get("aliases", [])
+        if _keep(a["value"]) and _PRESS_OWNER.get(a["value"].lower(), raw["id"]) == raw["id"]
+    ]
     aliases += PRESS_ALIASES.get(raw["id"], ())
     ext = raw.get("externalIds", {})
     ids = {

@@ -113,6 +113,8 @@ def test_armed_groups_with_close_names_stay_apart(text: str, entity: str) -> Non
             "place:sy-idlib-maarrat-al-numan-khan-shaykun",
         ),
         (("Jobar", "جوبر"), "place:sy-jobar"),
+        # the governorate, though OpenSyria also lists "Rural Damascus" for a district
+        (("Rural Damascus", "rural Damascus", "Rif Dimashq", "ريف دمشق"), "place:sy-rif-dimashq"),
     ],
 )
 def test_press_spellings_of_a_syrian_place_link_to_one_entity(
