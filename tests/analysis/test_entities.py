@@ -47,6 +47,18 @@ def test_unknown_person_found_by_title() -> None:
     assert ("Karel Vermeulen", "doc-person:karel-vermeulen", "ner-en") in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under-Secretary-General for Humanitarian Affairs Stephen Marlow said 12 people died.",
+        "Foreign Affairs Minister Stephen Marlow visited Beirut.",
+    ],
+)
+def test_an_office_before_a_name_is_not_part_of_it(text: str) -> None:
+    persons = [m.text for m in find_mentions(text) if m.type == "person"]
+    assert persons == ["Stephen Marlow"]
+
+
 def test_a_name_followed_by_whose_is_a_person() -> None:
     found = _found("Nour Haddad, whose brother was arrested in 2012, searched for nine years.")
     assert ("Nour Haddad", "doc-person:nour-haddad", "ner-en") in found

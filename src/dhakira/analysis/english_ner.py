@@ -144,8 +144,14 @@ def _runs(tokens: Sequence[Token], text: str, covered: set[int], connectors: boo
     return runs
 
 
+_PORTFOLIOS = frozenset({"affairs"})  # the last word of an office's portfolio
+
+
 def _person(tokens: Sequence[Token], run: range, text: str) -> Span | None:
-    first, titled = run.start, False
+    # an office before the name: "(Under-Secretary-General for) Humanitarian Affairs Stephen
+    # O'Brien", "Foreign Affairs Minister Karel Vermeulen" name the person after it
+    office = [k for k in range(run.start, run.stop - 2) if tokens[k].key in _PORTFOLIOS]
+    first, titled = (office[-1] + 1 if office else run.start), False
     while first < run.stop:
         key = tokens[first].key
         if key in TITLES:
