@@ -698,6 +698,11 @@ def test_a_name_after_an_arabic_that_is_what_was_said_not_who_said_it(make_doc: 
             "the town.\n\nThe report said at least 70 prisoners were hanged.",
             "Amnesty International",
         ),
+        (
+            "Amnesty International counted the dead. ISIS fighters held the town in March."
+            "\n\nThe report also documents at least 39 deaths due to torture.",
+            "Amnesty International",  # no party to the fighting issues the report
+        ),
     ],
 )
 def test_the_report_is_its_issuer_not_the_last_organization_named(

@@ -346,10 +346,12 @@ _OWNER_BEFORE = re.compile(
 
 def _report_owner(low: str, names: list[Name], before: int) -> str | None:
     """The organization that issued the report named before `before` ("the Amnesty report",
-    "a report by X", "released by X"), else the last organization named."""
+    "a report by X", "released by X"), else the last organization named that is no party to
+    the fighting (the report of "ISIS killed three civilians. The report also documents ..."
+    is not the Islamic State's)."""
     orgs = [n for n in names if n.kind == "organization" and n.end <= before]
     owners = [n for n in orgs if _owns_report(low, n)]
-    pool = owners or orgs
+    pool = owners or [n for n in orgs if not _ACTOR.fullmatch(low, n.start, n.end)]
     return full_name(pool[-1].name, orgs) if pool else None
 
 
