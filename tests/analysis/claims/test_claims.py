@@ -783,3 +783,24 @@ def test_an_arabic_present_tense_reporting_verb(make_doc: MakeDoc) -> None:
     text = "وتقدّر منظمة هيومن رايتس ووتش أن عشرات الآلاف من السوريين ما زالوا مختفين قسرياً."
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert claim.attributed_to == "Human Rights Watch"
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "وطالب الائتلاف بإنقاذ أكثر من 130 ألف معتقل في سجون النظام، مشيراً إلى أن آلاف "
+            "المعتقلين قضوا تحت التعذيب.",
+            [("detention", 130000), ("death_in_custody", 1000)],
+        ),
+        (
+            "The group called for the release of 5,000 detainees, adding that hundreds had died "
+            "under torture.",
+            [("release", 5000), ("death_in_custody", 100)],
+        ),
+    ],
+)
+def test_a_statement_added_after_the_figure_says_nothing_of_it(
+    make_doc: MakeDoc, text: str, events: list[tuple[str, int]]
+) -> None:
+    assert [(c.event, c.low) for c in claims(make_doc, text)] == events

@@ -195,6 +195,10 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     if toll and head_word not in _HEAD_EVENT:
         event = _in_custody(text, "killing", "", head_word, counted_end, hi)
         return Reading("victims", event, spans + ((toll.start(), toll.end()),))
+    # a statement added after the figure's is about something else: "لإنقاذ أكثر من 130 ألف
+    # معتقل، مشيراً إلى أن آلاف المعتقلين قضوا" (the 130,000 are held, not dead)
+    added = _ADDED_STATEMENT.search(text, end, hi)
+    hi = added.start() if added else hi
     verbs = _cues(_ALL_VERBS, text, lo, hi)
     if head_word is None and not _verb_close(verbs, start, end):
         return None
@@ -287,6 +291,10 @@ def _method_and(text: str, lo: int, hi: int) -> bool:
     return any(lead in window for lead in _LEAD_WORDS) and bool(_METHOD_AND.search(text, lo, hi))
 
 
+_ADDED_STATEMENT = re.compile(
+    r"[,،]\s*(?:و)?(?:مشيرا|مضيفا|موضحا|مؤكدا|لافتا|منوها)(?!\w)"
+    r"|,?\s+(?:adding|noting|stressing|pointing out) that\b"
+)
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+$")
 
 
