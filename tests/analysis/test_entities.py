@@ -59,6 +59,15 @@ def test_an_office_before_a_name_is_not_part_of_it(text: str) -> None:
     assert persons == ["Stephen Marlow"]
 
 
+def test_an_arabic_surname_alone_is_the_person_named_in_full_before() -> None:
+    text = (
+        "قال المعتقل السابق أحمد خليل الحسين إنه احتُجز في الفرع 215 مدة ستة أشهر.\n\n"
+        "وأضاف الحسين أن المحقق كان يشرف على جلسات التعذيب."
+    )
+    people = {m.text: m.entity_id for m in find_mentions(text) if m.type == "person"}
+    assert people["الحسين"] == people["أحمد خليل الحسين"]
+
+
 def test_a_name_followed_by_whose_is_a_person() -> None:
     found = _found("Nour Haddad, whose brother was arrested in 2012, searched for nine years.")
     assert ("Nour Haddad", "doc-person:nour-haddad", "ner-en") in found

@@ -24,6 +24,7 @@ import importlib.util
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -177,6 +178,18 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:
     return known
 
 
+def _as_named_before(mention: Mention, people: dict[str, Mention]) -> Mention:
+    """A person the recognizer found by one word that is the surname of a person named in
+    full ("وأضاف الحسين" after "أحمد خليل الحسين") is that person, not one of their own."""
+    if mention.type != "person" or not (mention.entity_id or "").startswith("doc-"):
+        return mention
+    words = name_keys(mention.text)
+    person = people.get(words[0]) if len(words) == 1 else None
+    if person is None or person is mention:
+        return mention
+    return replace(mention, entity_id=person.entity_id, canonical_name=person.canonical_name)
+
+
 def _coref(tokens: Sequence[Token], covered: set[int], people: dict[str, Mention]) -> list[Mention]:
     found: list[Mention] = []
     for i, token in enumerate(tokens):
@@ -236,6 +249,7 @@ def find_mentions(text: str, paragraphs: Sequence[Paragraph] = ()) -> list[Menti
     mentions = _resolve(mentions + _arabic_mentions(matcher, text, paragraphs))
     people = _surnames(mentions)
     if people:
+        mentions = [_as_named_before(m, people) for m in mentions]
         mentions = _resolve(mentions + _coref(tokens, _covered(tokens, mentions), people))
     index = {t.start: i for i, t in enumerate(tokens)}
     return [m for m in mentions if not _is_modifier(text, m, tokens, index)]
@@ -262,4 +276,4 @@ def find_entities(doc: Document) -> Document:
 # Urum al-Joz reported" names a place, not a person
 # v9: Reporters Without Borders in the knowledge base; names ending in River, Africa,
 # Affairs, Rights, House... are no persons
-STEP = Step("analysis.entities", "v13", find_entities)
+STEP = Step("analysis.entities", "v14", find_entities)
