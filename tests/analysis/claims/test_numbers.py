@@ -39,6 +39,15 @@ def read(text: str) -> list[tuple[float | None, float | None, float | None, str 
         ("بمقتل طفلين", 2),
         ("اعتقلت رجلين", 2),
         ("امرأتان", 2),
+        # parts of a scale, dozens counted, a scale after digits
+        ("half a million people", 500_000),
+        ("a quarter of a million people", 250_000),
+        ("two dozen people", 24),
+        ("200k people", 200_000),
+        ("نصف مليون شخص", 500_000),
+        ("ربع مليون شخص", 250_000),
+        ("مليون ونصف المليون سوري", 1_500_000),
+        ("ثلاثة آلاف ونصف", 3500),
     ],
 )
 def test_exact_figures_fill_low_high_and_best(text: str, value: float) -> None:

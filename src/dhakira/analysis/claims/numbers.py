@@ -42,7 +42,9 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_SCALE_WORDS = {**english.SCALES, "mln": 1_000_000, "bn": 1_000_000_000, **arabic.SCALES}
+_SCALE_WORDS = {
+    **english.SCALES, "k": 1000, "mln": 1_000_000, "bn": 1_000_000_000, **arabic.SCALES
+}  # fmt: skip
 _DIGITS = re.compile(
     r"(?=\d)(?<![0-9a-z.,/:+_])"
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+"
@@ -53,8 +55,19 @@ _DIGITS = re.compile(
 _EN_TOKEN = _alternation([*english.UNITS, *english.SCALES])
 _EN_WORDS = re.compile(
     rf"\b(?=[otfsenhmbad])(?:a (?=(?:dozen|hundred|thousand|million)\b))?(?:dozen|{_EN_TOKEN})"
-    rf"(?:(?:[ -]|\s+and\s+)(?:{_EN_TOKEN}))*\b"
+    rf"(?:(?:[ -]|\s+and\s+)(?:dozen|{_EN_TOKEN}))*\b"
 )
+# part of a scale: "half a million", "a quarter of a million", "نصف مليون", "ربع مليون"
+_FRACTIONS = {
+    "half": 0.5, "a quarter of": 0.25, "quarter of": 0.25, "three quarters of": 0.75,
+    "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
+}  # fmt: skip
+_FRACTION = re.compile(
+    rf"(?<!\w)[وب]?({_alternation(_FRACTIONS)})\s+(?:an? |ال)?"
+    rf"(million|billion|thousand|مليون|مليار|الف)(?!\w)"
+)
+# a half after a scale: "مليون ونصف المليون", "مليون ونصف" (1.5 million), "a million and a half"
+_AND_A_HALF = re.compile(r"\s+(?:ونصف|and a half)(?:\s+(?:ال)?(?:مليون|مليار|الف)(?!\w))?(?!\w)")
 _EN_VAGUE = re.compile(
     r"\b(?=[thdsfm])(?:(tens|hundreds|dozens|scores) of (thousands|millions)"
     r"|(several|a few|few|many) (dozen|hundred|thousand|million)s?"
@@ -90,7 +103,9 @@ def _digit_atoms(text: str) -> list[_Atom]:
 def _words_value(tokens: list[str], units: dict[str, int], scales: dict[str, int]) -> float:
     total, current = 0.0, 0.0
     for token in tokens:
-        if token in units:
+        if token == "dozen":
+            current = (current or 1) * 12  # "two dozen"
+        elif token in units:
             current += units[token]
         elif token == "hundred" or token in ("مئه", "مائه"):
             current = (current or 1) * 100
@@ -109,7 +124,7 @@ def _english_word_atoms(text: str) -> list[_Atom]:
     atoms = []
     for m in _EN_WORDS.finditer(text):
         tokens = [t for t in re.split(r"[\s-]+", m.group(0)) if t not in ("and", "a")]
-        value = _words_value(tokens, {**english.UNITS, "dozen": 12}, english.SCALES)
+        value = _words_value(tokens, english.UNITS, english.SCALES)
         if tokens == ["one"] and text.startswith(" of", m.end()):
             continue  # "one of the ..." picks out, it does not count
         if value:
@@ -158,6 +173,7 @@ def _atoms(text: str) -> list[_Atom]:
     has_latin = _LATIN_LETTER.search(text) is not None
     english = _english_word_atoms(text) if has_latin else []
     found = _digit_atoms(text) + english + _vague_atoms(text, has_arabic, has_latin)
+    found += _fraction_atoms(text)
     if has_arabic:
         found += _arabic_word_atoms(text)
         found += [_Atom(m.start(1), m.end(1), 2) for m in _AR_DUAL.finditer(text)]
@@ -169,10 +185,31 @@ def _atoms(text: str) -> list[_Atom]:
         if kept and (whole := _compound(text, kept[-1], atom)):
             kept[-1] = whole
             continue
-        kept.append(atom)
+        kept.append(_with_a_half(text, atom))
     return kept
 
 
+def _fraction_atoms(text: str) -> list[_Atom]:
+    """ "half a million" (500,000), "ربع مليون" (250,000)."""
+    scales = {**english.SCALES, **arabic.SCALES}
+    return [
+        _Atom(m.start(), m.end(), _FRACTIONS[m.group(1)] * scales[m.group(2)], None, 1000)
+        for m in _FRACTION.finditer(text)
+    ]
+
+
+def _with_a_half(text: str, atom: _Atom) -> _Atom:
+    """A figure that ends in a scale word followed by "ونصف": "مليون ونصف المليون" is 1.5
+    million, "ثلاثة آلاف ونصف" 3,500."""
+    scale = _ENDING_SCALE.search(text, atom.start, atom.end)
+    half = _AND_A_HALF.match(text, atom.end) if scale and not atom.vague else None
+    if half is None or scale is None:
+        return atom
+    value = atom.value + _SCALE_WORDS[scale.group(1)] / 2
+    return _Atom(atom.start, half.end(), value, None, atom.scale)
+
+
+_ENDING_SCALE = re.compile(r"(million|billion|thousand|مليون|مليونا|مليار|الف|الفا|الاف)$")
 _AND = re.compile(r"\s*(?:و|and)\s*$")
 
 
