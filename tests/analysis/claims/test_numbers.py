@@ -86,6 +86,8 @@ def test_vague_plurals_give_their_smallest_value_as_low(
     [
         "between 5,000 and 13,000 people",
         "5,000–13,000 people",
+        "5,000-13,000 people",
+        "between 5,000 - 13,000 people",
         "from 5,000 to 13,000 people",
         "between 5 and 13 thousand people",
         "ما بين 5 آلاف و13 ألفاً",

@@ -263,12 +263,23 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False  # "no one was there to rescue him": nobody
     if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
         return False
-    if _NOT_COUNT_AFTER.match(after):
+    in_range = _in_dash_range(text, atom)
+    if _NOT_COUNT_AFTER.match(after) and not in_range:
         return False
-    if _DIGITS_BEFORE.search(before):  # digit groups: a phone, a date, a score
+    if _DIGITS_BEFORE.search(before) and not in_range:  # a phone, a date, a score
         return False
     year_like = atom.plain_digits and 1900 <= atom.value <= 2099
     return not (year_like and not _YEAR_COUNT_NOUN.match(after))
+
+
+# two counts written with thousands separators and a hyphen between: "5,000-13,000" (a
+# phone, a date or a reference number has no such separators)
+_DASH_RANGE = re.compile(r"\d{1,3}(?:,\d{3})+\s*-\s*\d{1,3}(?:,\d{3})+")
+
+
+def _in_dash_range(text: str, atom: _Atom) -> bool:
+    around = _DASH_RANGE.search(text, max(0, atom.start - 16), min(len(text), atom.end + 16))
+    return around is not None and around.start() <= atom.start and atom.end <= around.end()
 
 
 def _section_number(before: str, number: str, after: str) -> bool:
