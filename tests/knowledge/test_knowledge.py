@@ -204,3 +204,17 @@ def test_nationality_adjectives_are_not_their_countries() -> None:
 
 def test_fuzzy_needs_every_word_close() -> None:
     assert _ids("President Ashraf spoke.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The Hama massacre of 1982 is remembered.", "event:hama-massacre-1982"),
+        ("ذكرى مجزرة حماة", "event:hama-massacre-1982"),
+        ("مجزرة الغوطة الكيميائية عام 2013", "event:ghouta-chemical-attack"),
+        ("the Khan Sheikhoun chemical attack", "event:khan-shaykhun-chemical-attack"),
+        ('HRW published "If the Dead Could Speak" in 2015.', "report:if-the-dead-could-speak"),
+    ],
+)
+def test_massacres_and_reports_of_the_record_are_known(text: str, entity: str) -> None:
+    assert entity in _ids(text)
