@@ -330,6 +330,15 @@ def test_sentences_without_a_victim_count_give_no_claim(make_doc: MakeDoc, text:
         ("ومنذ اندلاع الثورة في آذار 2011 قُتل أكثر من 230 ألف مدني.", ("2011-03", None)),
         ("ووثّق التقرير مقتل 45 شخصاً تحت التعذيب خلال شهر كانون الثاني 2019.", ("2019-01",) * 2),
         ("In the late 1970s, 900 people were arrested in Hama in 1980.", ("1980", "1980")),
+        ("Some 4,000 people were detained from January to March 2014.", ("2014-01", "2014-03")),
+        (
+            "اختفى 3 آلاف شخص في الفترة الممتدة من كانون الثاني 2012 حتى حزيران 2014.",
+            ("2012-01", "2014-06"),
+        ),
+        (
+            "More than 100,000 people have disappeared since the start of the conflict in 2011.",
+            ("2011", None),
+        ),
     ],
 )
 def test_period_in_the_sentence(make_doc: MakeDoc, text: str, period: tuple[str, str]) -> None:

@@ -24,7 +24,13 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"(?<!\d){_YEAR}\s*[-–—]\s*{_YEAR}(?!\d)")),
     ("months", re.compile(rf"({_MONTH}) {_YEAR}\s*[-–—]\s*({_MONTH}) {_YEAR}(?!\d)")),
     ("months", re.compile(
-        rf"(?:between|from) ({_MONTH}) {_YEAR} (?:and|to|until) ({_MONTH}) {_YEAR}(?!\d)"
+        rf"(?:between|from|بين|من) ({_MONTH}) (?:عام )?{_YEAR} (?:and|to|until|و|الي|حتي) "
+        rf"(?:شهر )?({_MONTH}) (?:عام )?{_YEAR}(?!\d)"
+    )),
+    # two months of one year: "from January to March 2014", "من كانون الثاني حتى آذار 2014"
+    ("months-of", re.compile(
+        rf"(?:between|from|بين|من) (?:شهر )?({_MONTH}) (?:and|to|until|و|الي|حتي) (?:شهر )?"
+        rf"({_MONTH}) (?:عام )?{_YEAR}(?!\d)"
     )),
     ("range", re.compile(rf"(?:بين|من) {_AR_YEAR}\s*(?:و|الي|حتي)\s*(?:عام )?{_YEAR}")),
     # a war or crackdown that "began in 2011" goes on: its toll is counted since then
@@ -32,7 +38,8 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![a-z])(?:since|منذ|(?:began|started|erupted|broke out) in"
         rf"|منذ (?:اندلاع|بدء|بدايه|انطلاق) (?:\w+ ){{0,3}}?(?:في|عام)"
         rf"|(?:اندلعت|بدات|انطلقت) (?:في|عام)) "
-        rf"(?:(?:the )?(?:start|beginning) of |early |mid-?)?{_MON}"
+        rf"(?:(?:the )?(?:start|beginning|outbreak) of (?:the )?(?:[a-z'’-]+ ){{0,3}}?in |"
+        rf"(?:the )?(?:start|beginning) of |early |mid-?)?{_MON}"
     )),
     ("until", re.compile(
         rf"(?<![a-z])(?:until|till|by the end of|by|حتي) (?:({_MONTH}) )?(?:عام )?{_YEAR}(?!\d)"
@@ -93,6 +100,8 @@ def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str 
                 value = (groups[0], groups[1])
             elif shape == "months":  # "March 2011 – December 2015", as tables give them
                 value = (_month(groups[1], groups[0]), _month(groups[3], groups[2]))
+            elif shape == "months-of":
+                value = (_month(groups[2], groups[0]), _month(groups[2], groups[1]))
             elif shape == "since":
                 value = (_month(groups[1], groups[0]), None)
             elif shape == "until":
