@@ -275,7 +275,23 @@ def _in_custody(
         return "death_in_custody"  # "32 deaths in detention", "14,388 deaths of detainees"
     if _DIED.fullmatch(cue) and _HEAD_EVENT.get(head_word or "") == "detention":
         return "death_in_custody"
+    if _DIED.fullmatch(cue) and _died_where_held(text, counted_end, hi):
+        return "death_in_custody"  # "cells where dozens of men died", "cellmates died"
     return event
+
+
+# where people are held, or who they were held with, named near a death
+_HELD_PLACE = re.compile(
+    r"(?<!\w)(?:cells?|cellmates?|prisons?|jails?|dungeons?|detention|custody|interrogation|"
+    r"(?:ال)?(?:زنزان\w*|سجن|سجون|معتقل|مهجع|احتجاز|تحقيق))(?!\w)"
+)
+
+
+def _died_where_held(text: str, counted_end: int, hi: int) -> bool:
+    """True when the sentence around the counted people who died names a place of detention
+    (from its start, or 80 characters back, to its end)."""
+    start = max(text.rfind(".", 0, counted_end) + 1, counted_end - 80, 0)
+    return _HELD_PLACE.search(text, start, hi) is not None
 
 
 _OF_DETAINEES = re.compile(r"\s*of (?:\w+ )?(?:detainees|prisoners|inmates)(?!\w)")
