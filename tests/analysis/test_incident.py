@@ -26,7 +26,7 @@ REPORT = (
 
 
 def test_step_is_named_and_versioned() -> None:
-    assert STEP.label == "analysis.incident.v8"
+    assert STEP.label == "analysis.incident.v9"
 
 
 def test_report_gives_every_field(make_doc: MakeDoc) -> None:

@@ -150,3 +150,10 @@ def test_a_woman_named_after_the_children_among_the_dead_is_counted() -> None:
     found = incident(text)
     assert found is not None
     assert (found.civilians, found.children, found.women) == (5, 2, 1)
+
+
+def test_a_woman_and_her_child_among_the_dead_are_counted() -> None:
+    text = "استشهاد 5 مدنيين بينهم امرأة وطفلها جراء غارة جوية على مدينة أريحا في ريف إدلب."
+    found = incident(text)
+    assert found is not None
+    assert (found.civilians, found.children, found.women) == (5, 1, 1)

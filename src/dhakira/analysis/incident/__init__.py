@@ -198,4 +198,4 @@ def find_incident(doc: Document) -> Document:
 # without a number ("مقتل مدني"), and a party hit named with its organization word; v6: the
 # knowledge base's towns and neighbourhoods ("جوبر") have a governorate; v7: an unnamed "قصف
 # جوي" is an air attack
-STEP = Step("analysis.incident", "v8", find_incident)
+STEP = Step("analysis.incident", "v9", find_incident)

@@ -163,8 +163,8 @@ def _count(low: str) -> Counts:
             seen.add(kind)
             part = _PART.search(sentence, max(0, figure.start - 12), figure.start) is not None
             _add(found, kind, value, part)
-        for m in _ONE_PART.finditer(sentence):  # "بينهم طفل": one child among them
-            kind = _kind_of_word(m.group(1))
+        for word in _single_parts(sentence):  # "بينهم طفل": one child among them
+            kind = _kind_of_word(word)
             if kind is not None and kind not in seen:
                 seen.add(kind)
                 _add(found, kind, 1, part=True)
@@ -186,11 +186,18 @@ _ONE = re.compile(
 
 
 # One child or woman named without a number among the dead: "قتل ثلاثة مدنيين بينهم طفل", or
-# after other parts: "بينهم طفلان وامرأة"
-_ONE_PART = re.compile(
-    r"(?:بينهم|بينهن|منهم|منهن)\s+(?:[^\s.،,؛]+\s+){0,3}?و?(?:ال)?"
-    r"(طفل|طفله|رضيع|رضيعه|امراه|سيده|فتاه)(?!\w)"
-)
+# beside other parts: "بينهم طفلان وامرأة", "بينهم امرأة وطفلها" (her child)
+_PARTS_LIST = re.compile(r"(?:بينهم|بينهن|منهم|منهن)((?:\s+[^\s.،,؛]+){1,6})")
+_ONE_PART = re.compile(r"(?<!\S)و?(?:ال)?(طفل|طفله|رضيع|رضيعه|امراه|سيده|فتاه)(?:ها|هما)?(?!\w)")
+
+
+def _single_parts(sentence: str) -> list[str]:
+    """The singular people named in the list after "بينهم", in order."""
+    return [
+        one.group(1)
+        for parts in _PARTS_LIST.finditer(sentence)
+        for one in _ONE_PART.finditer(parts.group(1))
+    ]
 
 
 def _one_killed(sentence: str) -> str | None:
