@@ -8,6 +8,7 @@ and once with the candidate's, fold by fold. A change is worth taking when its m
 larger than the noise threshold decided before looking (+0.3 points by default).
 
     python scripts/cv_arabic_ner.py --set c1=0.01 --set c2=0.01      # compare parameters
+    python scripts/cv_arabic_ner.py --set algorithm=ap --set max_iterations=50   # another trainer
     python scripts/cv_arabic_ner.py --baseline-only                  # score the code as it is
 
 A feature change is compared by running --baseline-only before and after it.
@@ -43,6 +44,16 @@ def _value(text: str) -> Any:
         except ValueError:
             continue
     return {"true": True, "false": False}.get(text.lower(), text)
+
+
+def _for_algorithm(params: dict[str, Any], algorithm: str) -> dict[str, Any]:
+    """The parameters another training algorithm also has: the shipped c1 and c2 mean
+    nothing to the averaged perceptron (`ap`), and crfsuite refuses a parameter it lacks."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.select(algorithm)
+    known = set(trainer.params())
+    kept = {key: value for key, value in params.items() if key in known}
+    return {"algorithm": algorithm, **kept}
 
 
 def _train_and_score(
@@ -82,12 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_file():
         print(f"{CORPUS} not found: put ../shared beside the repository", file=sys.stderr)
         return 2
-    candidate = dict(PARAMS)
+    settings: dict[str, Any] = {}
     for setting in args.set:
         name, equals, value = setting.partition("=")
         if not (name and equals and value):
             parser.error(f"--set {setting!r}: write NAME=VALUE, e.g. --set c1=0.01")
-        candidate[name] = _value(value)
+        settings[name] = _value(value)
+    algorithm = str(settings.get("algorithm", PARAMS["algorithm"]))
+    candidate = {**_for_algorithm(PARAMS, algorithm), **settings}
     first, _ = split_heldout(read_conll(CORPUS))
     sentences = to_sequences(first)
     bounds = [len(sentences) * part // args.folds for part in range(args.folds + 1)]
