@@ -62,6 +62,7 @@ _FRACTIONS = {
     "half": 0.5, "a quarter of": 0.25, "quarter of": 0.25, "three quarters of": 0.75,
     "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
 }  # fmt: skip
+_FRACTION_WORDS = ("half", "quarter", "نصف", "ربع", "ثلث")
 _FRACTION = re.compile(
     rf"(?<!\w)[وب]?({_alternation(_FRACTIONS)})\s+(?:an? |ال)?"
     rf"(million|billion|thousand|مليون|مليار|الف)(?!\w)"
@@ -191,6 +192,8 @@ def _atoms(text: str) -> list[_Atom]:
 
 def _fraction_atoms(text: str) -> list[_Atom]:
     """ "half a million" (500,000), "ربع مليون" (250,000)."""
+    if not any(word in text for word in _FRACTION_WORDS):
+        return []
     scales = {**english.SCALES, **arabic.SCALES}
     return [
         _Atom(m.start(), m.end(), _FRACTIONS[m.group(1)] * scales[m.group(2)], None, 1000)
@@ -201,8 +204,8 @@ def _fraction_atoms(text: str) -> list[_Atom]:
 def _with_a_half(text: str, atom: _Atom) -> _Atom:
     """A figure that ends in a scale word followed by "ونصف": "مليون ونصف المليون" is 1.5
     million, "ثلاثة آلاف ونصف" 3,500."""
-    scale = _ENDING_SCALE.search(text, atom.start, atom.end)
-    half = _AND_A_HALF.match(text, atom.end) if scale and not atom.vague else None
+    half = _AND_A_HALF.match(text, atom.end)
+    scale = _ENDING_SCALE.search(text, atom.start, atom.end) if half and not atom.vague else None
     if half is None or scale is None:
         return atom
     value = atom.value + _SCALE_WORDS[scale.group(1)] / 2
@@ -263,11 +266,10 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False  # "no one was there to rescue him": nobody
     if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
         return False
-    in_range = _in_dash_range(text, atom)
-    if _NOT_COUNT_AFTER.match(after) and not in_range:
+    if _NOT_COUNT_AFTER.match(after) and not _in_dash_range(text, atom):
         return False
-    if _DIGITS_BEFORE.search(before) and not in_range:  # a phone, a date, a score
-        return False
+    if _DIGITS_BEFORE.search(before) and not _in_dash_range(text, atom):
+        return False  # a phone, a date, a score
     year_like = atom.plain_digits and 1900 <= atom.value <= 2099
     return not (year_like and not _YEAR_COUNT_NOUN.match(after))
 
