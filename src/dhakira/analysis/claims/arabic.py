@@ -95,17 +95,25 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, str]] = {
     "ما يصل الي": ("up to", "high"),
     "يصل الي": ("up to", "high"),
     "اقل من": ("under", "high"),
+    "ما لا يتجاوز": ("up to", "high"),
+    "لا يتجاوز": ("up to", "high"),
+    "ما لا يزيد عن": ("up to", "high"),
+    "ما لا يزيد علي": ("up to", "high"),
+    "ما يربو علي": ("over", "low"),
+    "ما يربو عن": ("over", "low"),
+    "يربو علي": ("over", "low"),
+    "زهاء": ("about", "best"),
     "نحو": ("about", "best"),
     "حوالي": ("about", "best"),
     "قرابه": ("about", "best"),
     "ما يقارب": ("about", "best"),
     "يقارب": ("about", "best"),
     "ما يقرب من": ("about", "best"),
-    "زهاء": ("about", "best"),
 }
 QUALIFIERS_AFTER: dict[str, tuple[str, str]] = {
     "علي الاقل": ("at least", "low"),
     "او اكثر": ("at least", "low"),
+    "ونيف": ("over", "low"),  # "300 ونيف": three hundred and some
     "تقريبا": ("about", "best"),
 }
 ESTIMATE_WORDS: tuple[str, ...] = ("يقدر", "تقدر", "المقدر", "تقديرات", "يقدرون")
