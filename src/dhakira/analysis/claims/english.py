@@ -26,6 +26,12 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, str]] = {
     "at least": ("at least", "low"),
     "no fewer than": ("at least", "low"),
     "no less than": ("at least", "low"),
+    "not fewer than": ("at least", "low"),
+    "not less than": ("at least", "low"),
+    # a ceiling, not a floor: "no more than 300" is not "more than 300"
+    "no more than": ("up to", "high"),
+    "not more than": ("up to", "high"),
+    "at most": ("up to", "high"),
     "a minimum of": ("at least", "low"),
     "as many as": ("as many as", "high"),
     "up to": ("up to", "high"),
@@ -51,6 +57,7 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, str]] = {
 QUALIFIERS_AFTER: dict[str, tuple[str, str]] = {
     "at least": ("at least", "low"),
     "or more": ("at least", "low"),
+    "-plus": ("over", "low"),  # "300-plus people"
 }
 # Head nouns that make a figure a count of people harmed or of violations.
 VICTIM_NOUNS: tuple[str, ...] = (
