@@ -165,6 +165,22 @@ def test_numbers_that_are_not_counts(text: str) -> None:
     assert read(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("between 5,000 and 13,000 may have been hanged", [(5000, 13000)]),
+        ("in may 300 people were killed", [(300, 300)]),
+        ("twenty may have died", [(20, 20)]),
+        ("on 13 may 2015 the army shelled the town", []),
+        ("last updated at jun 182016 beirut", []),
+    ],
+)
+def test_a_month_name_marks_a_day_not_a_count(
+    text: str, values: list[tuple[float, float]]
+) -> None:
+    assert [(low, high) for low, high, _, _ in read(text)] == values
+
+
 def test_a_count_may_still_open_a_line() -> None:
     assert [low for low, *_ in read("Report\n13,000 detainees were held there.")] == [13000]
     assert [low for low, *_ in read("Report\n40 detainees were freed.")] == [40]

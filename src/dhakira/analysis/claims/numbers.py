@@ -232,16 +232,20 @@ _NOT_COUNT_BEFORE = re.compile(
     r"chapter|article|art\.|item|no\.|number|#|vol\.|volume|figure|table|annex|footnote|"
     r"branch|resolution|resolutions|law|decree|division|brigade|room|cell|block|wing|floor|"
     r"tel\.?|phone|fax|\+|الصفحه|صفحه|الفقره|فقره|الماده|ماده|الفرع|فرع|القرار|قرار|رقم|المرسوم|"
-    r"مرسوم|القانون|قانون|الجناح|المهجع|الزنزانه|هاتف|العمر|عمره|عمرها|"
-    rf"{_MONTH_WORDS})\s*(?:no\.?\s*)?$"
+    r"مرسوم|القانون|قانون|الجناح|المهجع|الزنزانه|هاتف|العمر|عمره|عمرها)\s*(?:no\.?\s*)?$"
 )
+# a day of a month: "13 May", "May 13", "3 حزيران" (a number above 31 is no day: "13,000 may
+# have been hanged", "in May 300 people were killed")
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s*$")
+_DAY_AND_YEAR = re.compile(r"\d{1,2}(?:19|20)\d\d")
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH_WORDS})(?!\w)")
 _NOT_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|٪|per ?cent|percent|في المئه|بالمئه|dollars|euros|pounds|usd|دولار|ليره|يورو)"
     r"|(?:st|nd|rd|th)\b|[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
     r"times|year-old|branch|am|pm|a\.m|p\.m|o'clock|kilometres|kilometers|km|miles|metres|"
     r"meters|كيلومترا|كيلومتر|كلم|كم|ميلا|ميل|مترا|متر|عام|عاما|اعوام|سنه|سنوات|سنين|شهر|شهرا|اشهر|"
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
-    rf"|\s*(?:{_MONTH_WORDS})(?!\w)|\s*[-/.]\d|\s*/\s*\d)"
+    r"|\s*[-/.]\d|\s*/\s*\d)"
 )
 _DIGITS_BEFORE = re.compile(r"\d(?:[ -]?|\s*/\s*)$")
 _NO_ONE = re.compile(r"(?<!\w)no\s+$")
@@ -266,6 +270,12 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False  # "no one was there to rescue him": nobody
     if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
         return False
+    day_like = atom.vague is None and atom.plain_digits and 1 <= atom.value <= 31
+    if day_like and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+        return False
+    run_together = atom.plain_digits and _DAY_AND_YEAR.fullmatch(text, atom.start, atom.end)
+    if run_together and _MONTH_BEFORE.search(before):
+        return False  # "Jun 182016": a day and a year run together
     if _NOT_COUNT_AFTER.match(after) and not _in_dash_range(text, atom):
         return False
     if _DIGITS_BEFORE.search(before) and not _in_dash_range(text, atom):
