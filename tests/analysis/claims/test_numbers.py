@@ -173,12 +173,26 @@ def test_numbers_that_are_not_counts(text: str) -> None:
         ("twenty may have died", [(20, 20)]),
         ("on 13 may 2015 the army shelled the town", []),
         ("last updated at jun 182016 beirut", []),
+        ("roughly two-thirds of the 300 detainees", [(300, 300)]),
     ],
 )
 def test_a_month_name_marks_a_day_not_a_count(
     text: str, values: list[tuple[float, float]]
 ) -> None:
     assert [(low, high) for low, high, _, _ in read(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hundreds if not thousands of detainees", (100, None, None, "hundreds")),
+        ("300 or even 400 people", (300, None, None, "at least")),
+    ],
+)
+def test_a_figure_raised_by_another_keeps_the_first_as_its_floor(
+    text: str, expected: tuple[object, ...]
+) -> None:
+    assert read(text) == [expected]
 
 
 def test_a_count_may_still_open_a_line() -> None:

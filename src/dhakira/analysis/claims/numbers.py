@@ -245,7 +245,7 @@ _NOT_COUNT_AFTER = re.compile(
     r"times|year-old|branch|am|pm|a\.m|p\.m|o'clock|kilometres|kilometers|km|miles|metres|"
     r"meters|كيلومترا|كيلومتر|كلم|كم|ميلا|ميل|مترا|متر|عام|عاما|اعوام|سنه|سنوات|سنين|شهر|شهرا|اشهر|"
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
-    r"|\s*[-/.]\d|\s*/\s*\d)"
+    r"|\s*[-/.]\d|\s*/\s*\d|-?\s*(?:thirds?|quarters?|fifths?|tenths?)\b)"
 )
 _DIGITS_BEFORE = re.compile(r"\d(?:[ -]?|\s*/\s*)$")
 _NO_ONE = re.compile(r"(?<!\w)no\s+$")
@@ -352,6 +352,9 @@ def _qualified(text: str, start: int, end: int, low: float, high: float) -> Figu
     return Figure(start, end, value, value, value, qualifier)
 
 
+_IF_NOT = re.compile(r"\s+(?:if not|or even|or perhaps|or possibly|ان لم يكن|بل|او ربما)\s+")
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every count-like figure in folded, lower-cased `text`, in order of position."""
     atoms = [a for a in _atoms(text) if _is_count(text, a)]
@@ -365,6 +368,13 @@ def find_figures(text: str) -> list[Figure]:
             lead = _RANGE_LEAD.search(text[max(0, atom.start - 12) : atom.start])
             start = atom.start - (len(lead.group(0)) if lead else 0)
             figures.append(_qualified(text, start, nxt.end, *span))
+            i += 2
+            continue
+        if nxt and _IF_NOT.fullmatch(text, atom.end, nxt.start):
+            # "hundreds if not thousands", "300 or even 400": the first is the floor
+            figures.append(
+                Figure(atom.start, nxt.end, atom.value, None, None, atom.vague or "at least")
+            )
             i += 2
             continue
         if atom.vague:
