@@ -188,6 +188,8 @@ def _cue_after(tokens: Sequence[Token], j: int, text: str) -> bool:
         nxt = [t.key for t in tokens[j : j + 5]]
         if nxt and nxt[0] in ("who", "whose"):
             return True
+        if nxt and nxt[0] in ROLE_WORDS and nxt[1:2] in (["of"], ["at"], ["for"]):
+            return True  # "Fadel Haddad, chairman of the network, said"
         if nxt and nxt[0] in {"the", "a", "an"}:
             return any(k in ROLE_WORDS for k in nxt[1:])
     return False

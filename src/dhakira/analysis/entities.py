@@ -276,4 +276,4 @@ def find_entities(doc: Document) -> Document:
 # Urum al-Joz reported" names a place, not a person
 # v9: Reporters Without Borders in the knowledge base; names ending in River, Africa,
 # Affairs, Rights, House... are no persons
-STEP = Step("analysis.entities", "v15", find_entities)
+STEP = Step("analysis.entities", "v16", find_entities)

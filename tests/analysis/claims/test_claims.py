@@ -816,3 +816,20 @@ def test_a_statement_added_after_the_figure_says_nothing_of_it(
     make_doc: MakeDoc, text: str, events: list[tuple[str, int]]
 ) -> None:
     assert [(c.event, c.low) for c in claims(make_doc, text)] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Fadel Haddad, chairman of the Levant Rights Network, said that 1,200 detainees "
+            "had died since 2011.",
+            "Fadel Haddad",
+        ),
+        ("The network's head, Omar Nassar, told reporters that 45 people were arrested.",
+         "Omar Nassar"),
+    ],
+)  # fmt: skip
+def test_a_speaker_set_apart_by_commas(make_doc: MakeDoc, text: str, source: str) -> None:
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to == source

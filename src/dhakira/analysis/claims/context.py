@@ -267,9 +267,22 @@ def _speaks(low: str, name: Name, window: tuple[int, int]) -> bool:
 
 
 _APPOSITION = re.compile(
-    r"\s*(?:a|an|the|its|which|who|head|director|chief|founder|spokes(?:man|woman|person))\b"
+    r"\s*(?:a|an|the|its|which|who|head|director|chief|(?:co-?)?founder|spokes(?:man|woman|person)|"
+    r"chair(?:man|woman)?|president|member|deputy|secretary|coordinator|researcher|lawyer)\b"
     r"[^,;:.]{0,70}$"
 )
+
+
+def _named_between_commas(low: str, lo: int, verb: int) -> tuple[int, int] | None:
+    """The words between the two commas right before a reporting verb, when they follow a
+    description of who speaks ("the network's head, Omar Nassar, told"): None otherwise."""
+    comma = low.rfind(",", lo, verb)
+    if comma < 0 or low[comma + 1 : verb].strip():
+        return None
+    opening = low.rfind(",", lo, comma)
+    if opening < 0 or not 1 < comma - opening <= 40:
+        return None
+    return opening + 1, comma
 
 
 def _before_apposition(low: str, lo: int, start: int) -> tuple[int, int]:
@@ -406,6 +419,8 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
             s, e = _before_apposition(low, lo, s)
         if e - s > 1:
             spans.append((s, e, m.start()))
+        elif (named := _named_between_commas(low, lo, m.start())) is not None:
+            spans.append((*named, m.start()))  # "The network's head, Omar Nassar, told"
         elif _INVERTED.search(low, max(lo, m.start() - 3), m.start()):
             # "..., said the monitor", "“...,” said Amnesty": the speaker follows the verb
             edge = _SPEAKER_END.search(low, m.end(), hi)
