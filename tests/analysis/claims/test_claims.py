@@ -833,3 +833,12 @@ def test_a_statement_added_after_the_figure_says_nothing_of_it(
 def test_a_speaker_set_apart_by_commas(make_doc: MakeDoc, text: str, source: str) -> None:
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert claim.attributed_to == source
+
+
+def test_an_arabic_report_that_documents_is_its_issuer_s(make_doc: MakeDoc) -> None:
+    text = (
+        'نشرت منظمة العفو الدولية تقريرها "المسلخ البشري"، الذي قدّرت فيه أن ما بين 5000 '
+        "و13000 شخص أُعدموا في سجن صيدنايا."
+    )
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.attributed_to == "Amnesty International"

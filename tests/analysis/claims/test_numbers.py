@@ -176,9 +176,7 @@ def test_numbers_that_are_not_counts(text: str) -> None:
         ("roughly two-thirds of the 300 detainees", [(300, 300)]),
     ],
 )
-def test_a_month_name_marks_a_day_not_a_count(
-    text: str, values: list[tuple[float, float]]
-) -> None:
+def test_a_month_name_marks_a_day_not_a_count(text: str, values: list[tuple[float, float]]) -> None:
     assert [(low, high) for low, high, _, _ in read(text)] == values
 
 

@@ -215,6 +215,7 @@ _AR_SAID = re.compile(rf"(?<!\w)[و]?(?:{'|'.join(arabic.SAY_VERBS)})(?!\w)")
 _HEADLINE_SOURCE = re.compile(r"\s*((?:[^\s:.،,\d]+ ){0,5}[^\s:.،,\d]+):\s")
 _INVERTED = re.compile(r"[,”\"]\s*$")
 _SPEAKER_END = re.compile(r"[,.;:“”\"(]|(?<!\w)(?:that|and|on|in|after|when|who)\s")
+_AR_RELATIVE = re.compile(r"(?<!\w)(?:الذي|التي|الذين)(?:\s+\S+)?\s+$")
 _AR_THAT = re.compile(r"(?<!\w)(?:ان|بان|لان)(?!\w)")
 _AR_ACCORDING = re.compile(
     rf"(?<!\w)[و]?(?:{'|'.join(arabic.ACCORDING_TO)})ـ?\s*([^،,.:؛“”\"]{{2,90}})"
@@ -431,6 +432,9 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
         reach = min(hi, m.end() + 60)
         said = _AR_THAT.search(low, m.end(), reach)
         spans.append((m.end(), said.start() if said else reach, m.start()))
+        if _AR_RELATIVE.search(low, max(lo, m.start() - 16), m.start()):
+            # "أصدرت الشبكة تقريرها الذي وثّقت فيه ...": who reports is named before
+            spans.append((lo, m.start(), m.start()))
     return spans
 
 
