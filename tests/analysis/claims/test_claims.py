@@ -148,6 +148,7 @@ def test_a_figure_in_a_table_counts_what_its_column_header_names(
         ("release", 61),
     ]
     assert found[0].quote == "2012 | 2,541"
+    assert (found[0].period_start, found[0].period_end) == ("2012", "2012")  # the row's year
 
 
 def test_the_prison_the_organisation_and_a_month_to_month_period(make_doc: MakeDoc) -> None:

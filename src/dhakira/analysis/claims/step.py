@@ -34,6 +34,7 @@ from dhakira.analysis.claims.numbers import Figure, find_figures
 from dhakira.pipeline import Step
 from dhakira.records import Claim, Document
 
+_ROW_YEAR = re.compile(r"\s*\|?\s*((?:19|20)\d\d)\s*\|")
 _SENTENCE_END = re.compile(r"[.!?؟]+[”\"’)]*(?= +\S)|\n")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _QUOTE_REACH = 100
@@ -213,6 +214,10 @@ class _Reader:
         )
         if found[0] or found[1] or reading.kind != "victims":
             return found
+        row_year = _ROW_YEAR.match(self.low, lo, hi)
+        if row_year and row_year.end() <= near:
+            # a table row that opens with its year: "2013 | 4,012 | 61"
+            return (row_year.group(1), row_year.group(1), row_year.start(1), row_year.end(1))
         if index > 0 and self.sentences[index - 1][2] == paragraph:
             plo, phi, _ = self.sentences[index - 1]
             found = find_period(self.low, plo, phi, phi)
@@ -254,4 +259,4 @@ def find_claims(doc: Document) -> Document:
 # ends after a day of the month ("on April 4. The United States ...")
 # v26: in a headline without commas the figure after "killed" with no counted noun is the
 # injured's ("3 Civilians Killed 15 Injured")
-STEP = Step("analysis.claims", "v50", find_claims)
+STEP = Step("analysis.claims", "v51", find_claims)
