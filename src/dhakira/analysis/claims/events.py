@@ -92,8 +92,8 @@ _IN_CUSTODY = re.compile(
 _DIED = re.compile(
     r"(?:[وفب])?(?:died|perished|deaths?(?: of)?|توفي\w*|توفوا|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
 )
-_METHOD_LEADS = "|".join(english.METHOD_LEADS + arabic.METHOD_LEADS)
-_LEAD_WORDS = tuple(english.METHOD_LEADS + arabic.METHOD_LEADS)
+_LEAD_WORDS = english.METHOD_LEADS + arabic.METHOD_LEADS
+_METHOD_LEADS = "|".join(_LEAD_WORDS)
 # a whole word ("قابل", interviewed, is not the end of "مقابل", against), with its conjunction
 _METHOD_LEAD = re.compile(rf"(?<!\w)[وف]?(?:{_METHOD_LEADS})\s+(?:\w+\s+)?$")
 # a figure joined to a method figure: "interviewed 21 former detainees and four defectors",
