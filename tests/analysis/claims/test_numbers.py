@@ -48,6 +48,9 @@ def read(text: str) -> list[tuple[float | None, float | None, float | None, str 
         ("ربع مليون شخص", 250_000),
         ("مليون ونصف المليون سوري", 1_500_000),
         ("ثلاثة آلاف ونصف", 3500),
+        ("أحد عشر شخصاً", 11),
+        ("اثنا عشر معتقلاً", 12),
+        ("إحدى عشرة امرأة", 11),
     ],
 )
 def test_exact_figures_fill_low_high_and_best(text: str, value: float) -> None:
@@ -73,6 +76,8 @@ def test_a_plural_that_looks_like_a_dual_is_no_figure() -> None:
         ("آلاف المعتقلين", 1000, "thousands"),
         ("عشرات المعتقلين", 10, "tens"),
         ("مئات المعتقلين", 100, "hundreds"),
+        ("عشرات الألوف", 10_000, "tens of thousands"),
+        ("مئات الألوف من المعتقلين", 100_000, "hundreds of thousands"),
     ],
 )
 def test_vague_plurals_give_their_smallest_value_as_low(
@@ -191,6 +196,10 @@ def test_a_figure_raised_by_another_keeps_the_first_as_its_floor(
     text: str, expected: tuple[object, ...]
 ) -> None:
     assert read(text) == [expected]
+
+
+def test_one_of_them_is_no_count() -> None:
+    assert read("قال أحد المعتقلين إن خمسة أشخاص قتلوا") == [(5, 5, 5, None)]
 
 
 def test_a_count_may_still_open_a_line() -> None:

@@ -141,6 +141,8 @@ def _arabic_word_atoms(text: str) -> list[_Atom]:
         ]
         if tokens and tokens[0] in ("الاف", "ملايين"):
             continue  # a bare plural is vague: left to the vague reader
+        if tokens and tokens[0] in arabic.TEEN_FIRST and tokens[1:2] not in (["عشر"], ["عشره"]):
+            continue  # "أحد المعتقلين": one of them, not a count
         value = _words_value(tokens, arabic.UNITS, arabic.SCALES)
         if value:
             atoms.append(_Atom(m.start(), m.end(), value))
