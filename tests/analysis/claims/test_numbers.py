@@ -126,6 +126,7 @@ def test_between_to_is_a_range() -> None:
         ("at most 300 people", (None, 300, None, "up to")),
         ("not less than 300 people", (300, None, None, "at least")),
         ("300-plus people", (300, None, None, "over")),
+        ("a dozen or so detainees", (None, None, 12, "about")),
         ("ما يربو على 300 شخص", (300, None, None, "over")),
         ("300 ونيف من المدنيين", (300, None, None, "over")),
         ("حوالي 200 معتقل", (None, None, 200, "about")),

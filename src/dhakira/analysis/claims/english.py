@@ -58,6 +58,7 @@ QUALIFIERS_AFTER: dict[str, tuple[str, str]] = {
     "at least": ("at least", "low"),
     "or more": ("at least", "low"),
     "-plus": ("over", "low"),  # "300-plus people"
+    "or so": ("about", "best"),  # "a dozen or so"
 }
 # Head nouns that make a figure a count of people harmed or of violations.
 VICTIM_NOUNS: tuple[str, ...] = (
