@@ -44,6 +44,10 @@ def read(text: str) -> list[tuple[float | None, float | None, float | None, str 
         ("a quarter of a million people", 250_000),
         ("two dozen people", 24),
         ("200k people", 200_000),
+        # "m" glued to digits: millions in news ("1.2m", "2m people"); "mn" always
+        ("1.2m people", 1_200_000),
+        ("2m people", 2_000_000),
+        ("3mn refugees", 3_000_000),
         ("نصف مليون شخص", 500_000),
         ("ربع مليون شخص", 250_000),
         ("مليون ونصف المليون سوري", 1_500_000),
@@ -127,6 +131,8 @@ def test_between_to_is_a_range() -> None:
         ("not less than 300 people", (300, None, None, "at least")),
         ("300-plus people", (300, None, None, "over")),
         ("a dozen or so detainees", (None, None, 12, "about")),
+        ("a couple of dozen civilians", (None, None, 24, "about")),
+        ("a couple of hundred detainees", (None, None, 200, "about")),
         ("ما يربو على 300 شخص", (300, None, None, "over")),
         ("300 ونيف من المدنيين", (300, None, None, "over")),
         ("حوالي 200 معتقل", (None, None, 200, "about")),
@@ -163,6 +169,9 @@ def test_qualifiers_choose_the_figure_field(text: str, expected: tuple[object, .
         "the 3rd report",
         "2.1 Sources and their limits",  # a section heading's number
         "a prison about 30 kilometres north of the city",
+        "killed 300m from the checkpoint",  # metres
+        "behind a 2m wall",
+        "fell 5m.",  # metres or millions: no figure rather than a wrong one
         "على بعد 30 كيلومترا من المدينة",
         "Introduction\n3. Detention since 2011",
     ],

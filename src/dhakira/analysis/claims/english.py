@@ -53,6 +53,7 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, str]] = {
     "an estimated": ("estimated", "exact"),
     "estimated": ("estimated", "exact"),
     "an approximate": ("about", "best"),
+    "a couple of": ("about", "best"),  # "a couple of dozen": about 24 (numbers doubles it)
 }
 QUALIFIERS_AFTER: dict[str, tuple[str, str]] = {
     "at least": ("at least", "low"),

@@ -50,8 +50,14 @@ _DIGITS = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)"
     r"(?![0-9]|[.,/:]\d)"
-    rf"(?:\s*({_alternation(_SCALE_WORDS)})(?!\w))?"
+    rf"(?:\s*({_alternation(_SCALE_WORDS)})(?!\w)|(mn?)(?!\w))?"
 )
+# after "5m": metres, not millions ("300m from the checkpoint", "a 2m wall")
+_DISTANCE_AFTER = re.compile(
+    r"\s*(?:from|away|off|long|high|wide|deep|tall|north|south|east|west|radius|above|below|"
+    r"behind|inside|outside|along|across|into|under|beyond|square|sq|wall)(?!\w)"
+)
+_COUNTED_AFTER = re.compile(rf"\s*(?:of|{'|'.join(english.VICTIM_NOUNS)}|refugees|displaced)(?!\w)")
 _EN_TOKEN = _alternation([*english.UNITS, *english.SCALES])
 _EN_WORDS = re.compile(
     rf"\b(?=[otfsenhmbad])(?:a (?=(?:dozen|hundred|thousand|million)\b))?(?:dozen|{_EN_TOKEN})"
@@ -92,6 +98,10 @@ def _digit_atoms(text: str) -> list[_Atom]:
     for m in _DIGITS.finditer(text):
         raw, scale_word = m.group(1), m.group(2)
         scale = _SCALE_WORDS.get(scale_word or "", 1)
+        if m.group(3):  # "1.2m", "3mn": millions in news, but "300m" may be metres
+            if not _glued_millions(text, raw, m.group(3), m.end()):
+                continue  # neither 300 nor 300 million: no count of people
+            scale = 1_000_000
         if scale_word in arabic.DUALS:
             scale = arabic.DUALS[scale_word] // 2
         plain = scale == 1 and raw.isdigit()
@@ -99,6 +109,17 @@ def _digit_atoms(text: str) -> list[_Atom]:
             continue  # "0944 ...": a phone or reference number, never a count
         atoms.append(_Atom(m.start(), m.end(), _digits_value(raw) * scale, None, scale, plain))
     return atoms
+
+
+def _glued_millions(text: str, raw: str, unit: str, end: int) -> bool:
+    """Whether "m" or "mn" glued to digits means millions: "mn" always; "m" after a fraction
+    ("1.2m people") unless a distance follows, after a whole number only before what is
+    counted ("2m people", "5m of them")."""
+    if unit == "mn":
+        return True
+    if _DISTANCE_AFTER.match(text, end):
+        return False
+    return "." in raw or _COUNTED_AFTER.match(text, end) is not None
 
 
 def _words_value(tokens: list[str], units: dict[str, int], scales: dict[str, int]) -> float:
@@ -121,6 +142,10 @@ def _words_value(tokens: list[str], units: dict[str, int], scales: dict[str, int
     return total + current
 
 
+_COUPLE_OF = ("dozen", "hundred", "thousand", "million")
+_A_COUPLE_OF = re.compile(r"(?<!\w)a couple of\s+$", re.IGNORECASE)
+
+
 def _english_word_atoms(text: str) -> list[_Atom]:
     atoms = []
     for m in _EN_WORDS.finditer(text):
@@ -128,6 +153,8 @@ def _english_word_atoms(text: str) -> list[_Atom]:
         value = _words_value(tokens, english.UNITS, english.SCALES)
         if tokens == ["one"] and text.startswith(" of", m.end()):
             continue  # "one of the ..." picks out, it does not count
+        if tokens[0] in _COUPLE_OF and _A_COUPLE_OF.search(text, max(0, m.start() - 20), m.start()):
+            value *= 2  # "a couple of dozen" (the qualifier reads "about")
         if value:
             atoms.append(_Atom(m.start(), m.end(), value))
     return atoms
