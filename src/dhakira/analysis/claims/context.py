@@ -438,6 +438,42 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     return spans
 
 
+# Sources that are no named person or organization but still tell a reader what a figure
+# rests on: "activists said", "according to local sources", "قال ناشطون", "بحسب مصادر محلية".
+# The whole subject must be one of these (an Arabic one may run on after it: "ناشطين في
+# المنطقة"); written as `low` holds them (lower case, Arabic normalized).
+_GENERIC_SOURCE = re.compile(
+    r"\s*(?:the |a |an |some |other |several |two |three |many )?"
+    r"((?:(?:local|opposition|pro-government|medical|security|military|hospital|rebel|kurdish|"
+    r"syrian|government|official|media|civil defen[cs]e|rescue|field|eyewitness|monitoring|"
+    r"activist|state) )?"
+    r"(?:activists?|residents?|(?:eye)?witness(?:es)?|rescuers|rescue workers|medics|"
+    r"paramedics|doctors|officials?|monitors|relatives|survivors)"
+    # a bare "the source said" or "the media" says nothing of who: only with what kind
+    r"|(?:local|opposition|pro-government|medical|security|military|hospital|rebel|kurdish|"
+    r"government|official|media|field|activist|state|informed) "
+    r"(?:sources?|media|television|tv|news agency))\s*$"
+    r"|\s*(ناشط(?:ون|ين)(?: (?:محلي(?:ون|ين)|اعلامي(?:ون|ين)|معارض(?:ون|ين)))?"
+    r"|مصادر (?:محليه|طبيه|امنيه|ميدانيه|اهليه|معارضه|عسكريه|حقوقيه|اعلاميه)"
+    r"|مصدر (?:امني|طبي|محلي|عسكري|ميداني|حقوقي)|شهود(?: عيان)?|(?:ال)?اهالي"
+    r"|سكان(?: محلي(?:ون|ين))?"
+    r"|مسعف(?:ون|ين)|اطباء)(?!\w)"
+)
+
+
+def generic_source(low: str, windows: list[tuple[int, int]], near: int) -> tuple[int, int] | None:
+    """Where the words lie a claim at `near` rests on when no one is named: the nearest
+    reporting phrase whose subject is activists, residents, witnesses, sources...
+    (`_GENERIC_SOURCE`)."""
+    candidates = [c for lo, hi in windows for c in _sources(low, lo, hi)]
+    candidates.sort(key=lambda c: (c[2] > near, abs(c[2] - near)))
+    for start, end, _ in candidates:
+        found = _GENERIC_SOURCE.match(low, start, end)
+        if found and (found.group(2) or found.end() == end):
+            return found.span(1) if found.group(1) else found.span(2)
+    return None
+
+
 def find_source(
     low: str, windows: list[tuple[int, int]], near: int, names: list[Name]
 ) -> str | None:

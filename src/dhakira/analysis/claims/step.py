@@ -17,6 +17,7 @@ from dhakira.analysis.claims.context import (
     find_period,
     find_place,
     find_source,
+    generic_source,
     report_subject,
     table_source,
 )
@@ -162,6 +163,8 @@ class _Reader:
         source = find_source(self.low, windows, figure.start, self.names)
         source = source or table_source(self.low, figure.start, lo, self.names)
         source = source or report_subject(self.low, lo, self.names)
+        if source is None and (words := generic_source(self.low, windows, figure.start)):
+            source = self.surface(*words)  # "activists", "مصادر محلية", as written
         spans = [(figure.start, figure.end), *reading.spans]
         if place and abs(place.start - figure.start) < _QUOTE_REACH:
             spans.append((place.start, place.end))
@@ -259,4 +262,4 @@ def find_claims(doc: Document) -> Document:
 # ends after a day of the month ("on April 4. The United States ...")
 # v26: in a headline without commas the figure after "killed" with no counted noun is the
 # injured's ("3 Civilians Killed 15 Injured")
-STEP = Step("analysis.claims", "v54", find_claims)
+STEP = Step("analysis.claims", "v55", find_claims)
