@@ -672,6 +672,73 @@ def test_unnamed_sources_still_say_what_a_figure_rests_on(
 
 
 @pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "وثقت الشبكة مقتل 96 مدنياً، بينهم 18 طفلاً و7 سيدات، على يد أطراف النزاع، "
+            "إضافة إلى 215 حالة اعتقال.",
+            [("killing", 96), ("killing", 18), ("killing", 7), ("detention", 215)],
+        ),
+        (
+            "At least 4,000 detainees died, including 300 children and 20 women, and 900 were "
+            "arrested.",
+            [
+                ("death_in_custody", 4000),
+                ("death_in_custody", 300),
+                ("death_in_custody", 20),
+                ("detention", 900),
+            ],
+        ),
+    ],
+)
+def test_every_part_of_a_list_among_the_whole_shares_its_event(
+    make_doc: MakeDoc, text: str, events: list[tuple[str, int]]
+) -> None:
+    assert [(c.event, c.low or c.best) for c in claims(make_doc, text)] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("وأضاف التقرير أن حصيلة المختفين قسرياً بلغت قرابة 112 ألف شخص.", "enforced_disappearance"),
+        (
+            "The toll of the forcibly disappeared reached some 112,000 people.",
+            "enforced_disappearance",
+        ),
+        ("حصيلة المعتقلين بلغت 130 ألف شخص.", "detention"),
+        ("The death toll from the massacre rose to 108.", "killing"),
+        ("ارتفعت حصيلة القتلى إلى 45 شخصاً.", "killing"),
+    ],
+)
+def test_a_toll_counts_what_it_names(make_doc: MakeDoc, text: str, event: str) -> None:
+    assert [c.event for c in claims(make_doc, text)] == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The commander Kamal Kirkuki claimed that at least 6,000 militants had been killed.",
+            "Kamal Kirkuki",
+        ),
+        (
+            "The Islamic State claimed a suicide attack on a rebel group that killed 16 people.",
+            None,
+        ),
+        (
+            "The Islamic State claimed responsibility for a bombing that killed 30 fighters.",
+            None,
+        ),
+    ],
+)
+def test_claimed_reports_a_figure_but_claiming_an_attack_does_not(
+    make_doc: MakeDoc, text: str, source: str | None
+) -> None:
+    found = find_claims(find_entities(make_doc(text))).claims
+    assert [c.attributed_to for c in found][:1] == [source]
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "place"),
     [
         (

@@ -210,6 +210,13 @@ _SAY = "|".join(sorted(english.SAY_VERBS, key=len, reverse=True))
 _EN_SAID = re.compile(rf"(?<!\w)(?:{_SAY})(?!\w)")
 _EN_ACCORDING = re.compile(r"according to (?:a |an |the )?([^,.;:“”\"]{2,90})")
 _AR_SAID = re.compile(rf"(?<!\w)[و]?(?:{'|'.join(arabic.SAY_VERBS)})(?!\w)")
+# "claimed" an attack is taking responsibility for it, not reporting a figure
+_CLAIMED_AN_ACT = re.compile(
+    r"\s+(?:responsibility|(?:a|an|the|its|their) (?:[\w-]+ ){0,2}?(?:attack|bombing|blast|"
+    r"operation|strike|assassination|ambush|raid|killing)s?\b"
+    # ... unless what the act did follows: "claimed the coalition strike killed 23"
+    r"(?!\s+(?:killed|left|wounded|injured|had|has|was|were)\b))"
+)
 # a headline that opens with who says it, then a colon: a name of at most six words, no
 # figure ("Islamic State killed 270 in battle: monitor" names the monitor after it)
 _HEADLINE_SOURCE = re.compile(r"\s*((?:[^\s:.،,\d]+ ){0,5}[^\s:.،,\d]+):\s")
@@ -415,6 +422,8 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     for m in _AR_ACCORDING.finditer(low, lo, hi):
         spans.append((m.start(1), m.end(1), m.start()))
     for m in _EN_SAID.finditer(low, lo, hi):
+        if m.group() == "claimed" and _CLAIMED_AN_ACT.match(low, m.end()):
+            continue
         s, e = _subject_window(low, lo, m.start())
         if e - s <= 1:
             s, e = _before_apposition(low, lo, s)

@@ -169,7 +169,7 @@ THING_NOUNS: tuple[str, ...] = (
 SAY_VERBS: tuple[str, ...] = (
     "said", "says", "stated", "reported", "documented", "estimated", "estimates", "added",
     "stressed", "noted", "found", "confirmed", "told", "wrote", "revealed", "recorded",
-    "announced",
+    "announced", "claimed",
     "counted", "concluded", "explained", "pointed out", "underscored", "warned", "tweeted",
 )  # fmt: skip
 PRONOUNS: dict[str, str] = {

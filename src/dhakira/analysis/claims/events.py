@@ -193,7 +193,10 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return None
     toll = _TOLL.search(text, max(lo, start - 90), start)
     if toll and head_word not in _HEAD_EVENT:
-        event = _in_custody(text, "killing", "", head_word, counted_end, hi)
+        # a toll counts the dead unless it names whom else: "حصيلة المختفين قسرياً بلغت"
+        named = _violation(text, toll.start(), toll.end())
+        counted_event = named[0] if named else "killing"
+        event = _in_custody(text, counted_event, "", head_word, counted_end, hi)
         return Reading("victims", event, spans + ((toll.start(), toll.end()),))
     # a statement added after the figure's is about something else: "لإنقاذ أكثر من 130 ألف
     # معتقل، مشيراً إلى أن آلاف المعتقلين قضوا" (the 130,000 are held, not dead)
@@ -298,6 +301,11 @@ _OF_DETAINEES = re.compile(r"\s*of (?:\w+ )?(?:detainees|prisoners|inmates)(?!\w
 _OF_THEM = re.compile(r"\s*(?:of them|of whom|منهم)(?!\w)")
 # a part named after its whole: "بينهم 3 أطفال", "including 5 children", "among them 5 women"
 _AMONG = re.compile(r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+$")
+# a later part of the same list: "بينهم 18 طفلاً و7 سيدات", "including 300 children and 20 women"
+_AMONG_LIST = re.compile(
+    r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+"
+    r"\d[\d,.]*\s+[^\s\d،,]+(?:\s*[،,]\s*\d[\d,.]*\s+[^\s\d،,]+)*\s*[،,]?\s*(?:و|and\s+)$"
+)
 
 
 def _method_and(text: str, lo: int, hi: int) -> bool:
@@ -331,7 +339,9 @@ def part_of_the_last(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     about what happened: "14,664 deaths due to torture, 190 of them children" (the 190 died
     like the rest), "قتل خمسة مدنيين بينهم طفلان وامرأة وأصيب عشرة" (the two children are
     among the dead, not the wounded), but not "at least 1,500 of them died in detention"."""
-    if _AMONG.search(text, max(lo, start - 20), start):
+    if _AMONG.search(text, max(lo, start - 20), start) or _AMONG_LIST.search(
+        text, max(lo, start - 80), start
+    ):
         # unless the first verb after it is its own ("including three children were
         # injured", "بينهم ثلاثة أصيبوا"); one joined by "and" or "و" opens the next clause
         verb = _ALL_VERBS.search(text, end, clause(text, start, end, lo, hi)[1])

@@ -145,7 +145,7 @@ class _Reader:
         if reading is None:
             return None
         if part_of_the_last(self.low, figure.start, figure.end, lo, hi) and (
-            whole := self._last_figure(figure, lo)
+            whole := self._whole(figure, lo, hi)
         ):
             counted = read_figure(self.low, whole.start, whole.end, lo, hi)
             if counted is not None and counted.kind == reading.kind:
@@ -193,6 +193,18 @@ class _Reader:
         """The figure before this one in its sentence, if any."""
         earlier = [f for f in self.figures if lo <= f.start and f.end <= figure.start]
         return earlier[-1] if earlier else None
+
+    def _whole(self, figure: Figure, lo: int, hi: int) -> Figure | None:
+        """The figure a part counts part of: the one before it, or, when that one is a part
+        itself, its whole ("96 مدنياً، بينهم 18 طفلاً و7 سيدات": the 7 women are of the 96
+        killed, like the 18 children, whatever the sentence counts after them)."""
+        whole = self._last_figure(figure, lo)
+        while whole is not None and part_of_the_last(self.low, whole.start, whole.end, lo, hi):
+            above = self._last_figure(whole, lo)
+            if above is None:
+                break
+            whole = above
+        return whole
 
     def _the_facility(self, lo: int, hi: int) -> Name | None:
         """The facility an earlier sentence named, when this one says "the prison" ("the
@@ -262,4 +274,4 @@ def find_claims(doc: Document) -> Document:
 # ends after a day of the month ("on April 4. The United States ...")
 # v26: in a headline without commas the figure after "killed" with no counted noun is the
 # injured's ("3 Civilians Killed 15 Injured")
-STEP = Step("analysis.claims", "v55", find_claims)
+STEP = Step("analysis.claims", "v56", find_claims)
