@@ -739,6 +739,27 @@ def test_claimed_reports_a_figure_but_claiming_an_attack_does_not(
 
 
 @pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "حصيلة شهر آذار 2024\n\nوثقت الشبكة خلال شهر آذار مقتل 96 مدنياً في سوريا.",
+            ("2024-03", "2024-03"),
+        ),
+        ("Report of 6 Aug 2013\n\nIn August a car bomb killed 27 people.", ("2013-08", "2013-08")),
+        # a year counted from a date the text does not give, or no year at all
+        ("Report of 6 Aug 2013\n\nIn August last year a car bomb killed 27 people.", (None, None)),
+        ("In August a car bomb killed 27 people.", (None, None)),
+        ("Report of 6 Aug 2013\n\nIn July a car bomb killed 27 people.", (None, None)),
+    ],
+)
+def test_a_month_without_a_year_takes_the_year_the_text_gave_it(
+    make_doc: MakeDoc, text: str, period: tuple[str | None, str | None]
+) -> None:
+    (claim,) = claims(make_doc, text)
+    assert (claim.period_start, claim.period_end) == period
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "place"),
     [
         (

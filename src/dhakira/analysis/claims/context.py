@@ -119,6 +119,34 @@ def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str 
     return min(whole, key=lambda p: abs(p[2] - near), default=(None, None, -1, -1))
 
 
+_FULL_MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS if len(m) > 3 or m == "may"),
+                              key=len, reverse=True))  # fmt: skip
+# a month named without its year: "during March", "خلال شهر آذار"
+_BARE_MONTH = re.compile(
+    rf"(?<!\w)(?:in|during|throughout|over|خلال|في|طوال|منذ مطلع|مطلع|بدايه|نهايه)\s+"
+    rf"(?:the month of |(?:ال)?شهر )?({_FULL_MONTH})(?!\w)(?!\s*,?\s*(?:عام\s*)?\d)"
+    # "in August last year", "آذار الماضي": a year counted from a date the text may not give
+    r"(?!\s+(?:of\s+)?(?:last|the previous|the following|next)\s+year"
+    r"|\s+(?:من\s+)?(?:العام\s+|السنه\s+)?(?:الماضي|الفائت|السابق|المقبل|القادم))"
+)
+_MONTH_YEAR = re.compile(rf"(?<!\w)({_MONTH})\s*,?\s*(?:عام\s*)?{_YEAR}")
+
+
+def month_of_an_earlier_year(low: str, lo: int, hi: int) -> tuple[str | None, str | None, int, int]:
+    """A month named without a year in `low[lo:hi]` ("خلال شهر آذار"), dated by the same
+    month named with its year earlier in the text (a monthly report's headline: "في شهر آذار
+    2024"); nothing when the text never gives that month a year."""
+    bare = _BARE_MONTH.search(low, lo, hi)
+    if bare is None:
+        return (None, None, -1, -1)
+    number = _MONTHS[bare.group(1)]
+    years = [m.group(2) for m in _MONTH_YEAR.finditer(low, 0, lo) if _MONTHS[m.group(1)] == number]
+    if not years:
+        return (None, None, -1, -1)
+    month = f"{years[-1]}-{number:02d}"
+    return (month, month, bare.start(1), bare.end(1))
+
+
 _EN_ACTORS = (
     r"(?:the )?assad regime", r"assad[’']s (?:regime|forces)",
     r"(?:the )?syrian (?:regime|government|army)",

@@ -18,6 +18,7 @@ from dhakira.analysis.claims.context import (
     find_place,
     find_source,
     generic_source,
+    month_of_an_earlier_year,
     report_subject,
     table_source,
 )
@@ -229,6 +230,9 @@ class _Reader:
         )
         if found[0] or found[1] or reading.kind != "victims":
             return found
+        month = month_of_an_earlier_year(self.low, lo, hi)
+        if month[0]:
+            return month
         row_year = _ROW_YEAR.match(self.low, lo, hi)
         if row_year and row_year.end() <= near:
             # a table row that opens with its year: "2013 | 4,012 | 61"
@@ -274,4 +278,4 @@ def find_claims(doc: Document) -> Document:
 # ends after a day of the month ("on April 4. The United States ...")
 # v26: in a headline without commas the figure after "killed" with no counted noun is the
 # injured's ("3 Civilians Killed 15 Injured")
-STEP = Step("analysis.claims", "v56", find_claims)
+STEP = Step("analysis.claims", "v57", find_claims)
