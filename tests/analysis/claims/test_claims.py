@@ -760,6 +760,20 @@ def test_a_month_without_a_year_takes_the_year_the_text_gave_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وثقت الشبكة مقتل 96 مدنياً في سوريا.", None),  # was "الشبكة مقتل"
+        ("وثقت منظمة العدالة اعتقال 20 شخصاً.", "منظمة العدالة"),
+    ],
+)
+def test_what_an_organization_documents_is_not_part_of_its_name(
+    make_doc: MakeDoc, text: str, source: str | None
+) -> None:
+    found = find_claims(find_entities(make_doc(text))).claims
+    assert [c.attributed_to for c in found] == [source]
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "place"),
     [
         (
