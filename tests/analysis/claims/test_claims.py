@@ -707,6 +707,7 @@ def test_every_part_of_a_list_among_the_whole_shares_its_event(
         ),
         ("حصيلة المعتقلين بلغت 130 ألف شخص.", "detention"),
         ("The death toll from the massacre rose to 108.", "killing"),
+        ("The death toll has climbed from 45 to 60, the Observatory said.", "killing"),
         ("ارتفعت حصيلة القتلى إلى 45 شخصاً.", "killing"),
     ],
 )

@@ -222,3 +222,16 @@ def test_a_count_may_still_open_a_line() -> None:
 def test_a_vague_number_of_dozens_is_a_figure_not_a_crash(phrase: str) -> None:
     (figure,) = find_figures(f"Police said {phrase} detainees were released on Monday.")
     assert figure.low == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the number of those killed rose from 12 to 20",
+        "the toll has climbed from 12 to 20 people",
+        "ارتفع عدد القتلى من 12 إلى 20 شخصاً",
+    ],
+)
+def test_a_count_that_rose_from_one_figure_to_another_is_the_second(text: str) -> None:
+    """Not a range of 12 to 20: the count is now 20, and 12 is what it was."""
+    assert read(text) == [(20, 20, 20, None)]

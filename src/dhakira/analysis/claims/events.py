@@ -77,8 +77,8 @@ _UNDER_TORTURE = re.compile(
 # to 108", "ارتفعت حصيلة القتلى إلى 45"
 _TOLL = re.compile(
     r"(?:(?:death )?toll (?:[\w-]+ ){0,8}?(?:rose|climbed|jumped|reached|increased|stood|stands|"
-    r"has risen|had risen|rises|reaches)(?: at| to)?"
-    r"|حصيله (?:\w+ ){0,6}?(?:الي|بلغت|وصلت الي))\s+$"
+    r"has risen|had risen|rises|reaches)(?: at| to| from [\d,.]+ to)?"
+    r"|حصيله (?:\w+ ){0,6}?(?:الي|بلغت|وصلت الي|من [\d,.]+ الي))\s+$"
 )
 _PREDICATE = re.compile(
     r"\s*(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have been|has been|had been|got)\s+)?"

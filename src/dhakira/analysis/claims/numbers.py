@@ -332,6 +332,13 @@ def _section_number(before: str, number: str, after: str) -> bool:
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|–|—|و|الي|حتي)\s*$")
+# a count that changed: "rose from", "has climbed from", "ارتفع ... من"
+_CHANGED_FROM = re.compile(
+    r"(?<!\w)(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|went up|grew|soared|"
+    r"fell|dropped|decreased|declined|ارتفع|ارتفعت|ارتفاع|زاد|زادت|ازداد|تضاعف|انخفض|انخفضت|"
+    r"تراجع|تراجعت)(?:\s+\S+){0,6}?\s+(?:from|من)\s+$"
+)
+_CHANGE_TO = re.compile(r"\s*(?:to|الي|إلى|حتي)\s*")
 _RANGE_LEAD = re.compile(r"(?:between|from|ما بين|بين|من)\s+$")
 _QUAL_BEFORE = {**english.QUALIFIERS_BEFORE, **arabic.QUALIFIERS_BEFORE}
 # a conjunction and the preposition ب may lead an Arabic qualifier ("وبنحو", "بأكثر من")
@@ -392,6 +399,14 @@ def find_figures(text: str) -> list[Figure]:
     while i < len(atoms):
         atom = atoms[i]
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        if nxt and _CHANGED_FROM.search(text, max(0, atom.start - 60), atom.start) and (
+            _CHANGE_TO.fullmatch(text, atom.end, nxt.start)
+        ):
+            # "the toll rose from 12 to 20", "ارتفع العدد من 12 إلى 20": the figure is now 20;
+            # the 12 is what it was, no range and no claim of its own
+            figures.append(_qualified(text, nxt.start, nxt.end, nxt.value, nxt.value))
+            i += 2
+            continue
         span = _range(text, atom, nxt) if nxt and atom.vague is None else None
         if span and nxt:
             lead = _RANGE_LEAD.search(text[max(0, atom.start - 12) : atom.start])
