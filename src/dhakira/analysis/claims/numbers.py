@@ -399,8 +399,10 @@ def find_figures(text: str) -> list[Figure]:
     while i < len(atoms):
         atom = atoms[i]
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        if nxt and _CHANGED_FROM.search(text, max(0, atom.start - 60), atom.start) and (
-            _CHANGE_TO.fullmatch(text, atom.end, nxt.start)
+        if (
+            nxt
+            and _CHANGED_FROM.search(text, max(0, atom.start - 60), atom.start)
+            and (_CHANGE_TO.fullmatch(text, atom.end, nxt.start))
         ):
             # "the toll rose from 12 to 20", "ارتفع العدد من 12 إلى 20": the figure is now 20;
             # the 12 is what it was, no range and no claim of its own
