@@ -439,9 +439,9 @@ def report_subject(low: str, lo: int, names: list[Name]) -> str | None:
     return _report_owner(low, names, lo) if _REPORT_SUBJECT.match(low, lo) else None
 
 
-def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+def _sources(low: str, lo: int, hi: int) -> list[Phrase]:
     """Candidate source phrases in `low[lo:hi]`: (phrase start, phrase end, anchor position)."""
-    spans = []
+    spans: list[Phrase] = []
     headline = _HEADLINE_SOURCE.match(low, lo, hi)
     if headline:  # "Amnesty: 13,000 hanged", "الشبكة السورية لحقوق الإنسان: مقتل 96 مدنياً"
         spans.append((headline.start(1), headline.end(1), headline.end(1)))
@@ -479,52 +479,57 @@ def _sources(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
 # rests on: "activists said", "according to local sources", "قال ناشطون", "بحسب مصادر محلية".
 # The whole subject must be one of these (an Arabic one may run on after it: "ناشطين في
 # المنطقة"); written as `low` holds them (lower case, Arabic normalized).
+# what kind of source: "medical sources", "local activists", "state media"
+_SOURCE_KINDS = (
+    r"local|opposition|pro-government|medical|security|military|hospital|rebel|kurdish|syrian|"
+    r"government|official|media|civil defen[cs]e|rescue|field|eyewitness|monitoring|activist|"
+    r"state|informed"
+)
 _GENERIC_SOURCE = re.compile(
     r"\s*(?:the |a |an |some |other |several |two |three |many )?"
-    r"((?:(?:local|opposition|pro-government|medical|security|military|hospital|rebel|kurdish|"
-    r"syrian|government|official|media|civil defen[cs]e|rescue|field|eyewitness|monitoring|"
-    r"activist|state) )?"
+    rf"((?:(?:{_SOURCE_KINDS}) )?"
     r"(?:activists?|residents?|(?:eye)?witness(?:es)?|rescuers|rescue workers|medics|"
     r"paramedics|doctors|officials?|monitors|relatives|survivors)"
     # a bare "the source said" or "the media" says nothing of who: only with what kind
-    r"|(?:local|opposition|pro-government|medical|security|military|hospital|rebel|kurdish|"
-    r"government|official|media|field|activist|state|informed) "
-    r"(?:sources?|media|television|tv|news agency))\s*$"
+    rf"|(?:{_SOURCE_KINDS}) (?:sources?|media|television|tv|news agency))\s*$"
     r"|\s*(ناشط(?:ون|ين)(?: (?:محلي(?:ون|ين)|اعلامي(?:ون|ين)|معارض(?:ون|ين)))?"
     r"|مصادر (?:محليه|طبيه|امنيه|ميدانيه|اهليه|معارضه|عسكريه|حقوقيه|اعلاميه)"
     r"|مصدر (?:امني|طبي|محلي|عسكري|ميداني|حقوقي)|شهود(?: عيان)?|(?:ال)?اهالي"
     r"|سكان(?: محلي(?:ون|ين))?"
     r"|مسعف(?:ون|ين)|اطباء)(?!\w)"
 )
+Phrase = tuple[int, int, int]  # (start, end, where its verb or "according to" stands)
 
 
-def generic_source(low: str, windows: list[tuple[int, int]], near: int) -> tuple[int, int] | None:
-    """Where the words lie a claim at `near` rests on when no one is named: the nearest
-    reporting phrase whose subject is activists, residents, witnesses, sources...
-    (`_GENERIC_SOURCE`)."""
-    candidates = [c for lo, hi in windows for c in _sources(low, lo, hi)]
-    candidates.sort(key=lambda c: (c[2] > near, abs(c[2] - near)))
-    for start, end, _ in candidates:
-        found = _GENERIC_SOURCE.match(low, start, end)
-        if found and (found.group(2) or found.end() == end):
-            return found.span(1) if found.group(1) else found.span(2)
+def source_phrases(low: str, windows: list[tuple[int, int]], near: int) -> list[Phrase]:
+    """The reporting phrases in `windows` that may name who a claim at `near` rests on, in
+    the order they are tried: the sentence first, unless quotation windows follow it — then
+    the speaker of the quotation comes before anyone the quotation itself mentions — and
+    within that, the nearest before the claim first."""
+    ranked = [
+        (0 if rank or len(windows) == 1 else 1, phrase)
+        for rank, (lo, hi) in enumerate(windows)
+        for phrase in _sources(low, lo, hi)
+    ]
+    ranked.sort(key=lambda r: (r[0], r[1][2] > near, abs(r[1][2] - near)))
+    return [phrase for _, phrase in ranked]
+
+
+def find_source(low: str, phrases: list[Phrase], names: list[Name]) -> str | None:
+    """Who a claim is attributed to: the first of its `source_phrases` that names someone."""
+    for start, end, _ in phrases:
+        who = _resolve(low, (start, end), names)
+        if who:
+            return who
     return None
 
 
-def find_source(
-    low: str, windows: list[tuple[int, int]], near: int, names: list[Name]
-) -> str | None:
-    """Who a claim at `near` is attributed to, from reporting phrases in `windows`: the
-    sentence first, unless quotation windows follow it — then the speaker of the quotation
-    comes before anyone the quotation itself mentions."""
-    ranked = [
-        (0 if rank or len(windows) == 1 else 1, c)
-        for rank, (lo, hi) in enumerate(windows)
-        for c in _sources(low, lo, hi)
-    ]
-    ranked.sort(key=lambda r: (r[0], r[1][2] > near, abs(r[1][2] - near)))
-    for _, (s, e, _) in ranked:
-        who = _resolve(low, (s, e), names)
-        if who:
-            return who
+def generic_source(low: str, phrases: list[Phrase]) -> tuple[int, int] | None:
+    """Where the words lie a claim rests on when no one is named: the first of its
+    `source_phrases` whose subject is activists, residents, witnesses, sources...
+    (`_GENERIC_SOURCE`)."""
+    for start, end, _ in phrases:
+        found = _GENERIC_SOURCE.match(low, start, end)
+        if found and (found.group(2) or found.end() == end):
+            return found.span(1) if found.group(1) else found.span(2)
     return None

@@ -300,11 +300,12 @@ def _died_where_held(text: str, counted_end: int, hi: int) -> bool:
 _OF_DETAINEES = re.compile(r"\s*of (?:\w+ )?(?:detainees|prisoners|inmates)(?!\w)")
 _OF_THEM = re.compile(r"\s*(?:of them|of whom|منهم)(?!\w)")
 # a part named after its whole: "بينهم 3 أطفال", "including 5 children", "among them 5 women"
-_AMONG = re.compile(r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+$")
+_AMONG_WORDS = r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+"
+_AMONG = re.compile(rf"{_AMONG_WORDS}$")
 # a later part of the same list: "بينهم 18 طفلاً و7 سيدات", "including 300 children and 20 women"
 _AMONG_LIST = re.compile(
-    r"(?<!\w)(?:من )?(?:بينهم|بينهن|بينها|including|among them)\s+"
-    r"\d[\d,.]*\s+[^\s\d،,]+(?:\s*[،,]\s*\d[\d,.]*\s+[^\s\d،,]+)*\s*[،,]?\s*(?:و|and\s+)$"
+    rf"{_AMONG_WORDS}\d[\d,.]*\s+[^\s\d،,]+(?:\s*[،,]\s*\d[\d,.]*\s+[^\s\d،,]+)*"
+    r"\s*[،,]?\s*(?:و|and\s+)$"
 )
 
 

@@ -143,7 +143,7 @@ def _words_value(tokens: list[str], units: dict[str, int], scales: dict[str, int
 
 
 _COUPLE_OF = ("dozen", "hundred", "thousand", "million")
-_A_COUPLE_OF = re.compile(r"(?<!\w)a couple of\s+$", re.IGNORECASE)
+_A_COUPLE_OF = re.compile(r"(?<!\w)a couple of\s+$")  # the text is lower-cased
 
 
 def _english_word_atoms(text: str) -> list[_Atom]:
@@ -338,7 +338,7 @@ _CHANGED_FROM = re.compile(
     r"fell|dropped|decreased|declined|ارتفع|ارتفعت|ارتفاع|زاد|زادت|ازداد|تضاعف|انخفض|انخفضت|"
     r"تراجع|تراجعت)(?:\s+\S+){0,6}?\s+(?:from|من)\s+$"
 )
-_CHANGE_TO = re.compile(r"\s*(?:to|الي|إلى|حتي)\s*")
+_TO_WORDS = ("to", "الي", "حتي")  # "from 12 to 20" (the text is folded: "إلى" reads "الي")
 _RANGE_LEAD = re.compile(r"(?:between|from|ما بين|بين|من)\s+$")
 _QUAL_BEFORE = {**english.QUALIFIERS_BEFORE, **arabic.QUALIFIERS_BEFORE}
 # a conjunction and the preposition ب may lead an Arabic qualifier ("وبنحو", "بأكثر من")
@@ -354,7 +354,7 @@ def _range(text: str, first: _Atom, second: _Atom) -> tuple[float, float] | None
     join = text[first.end : second.start]
     if not _RANGE_JOIN.match(join):
         return None
-    dash = join.strip() in ("-", "–", "—", "to", "الي", "حتي")
+    dash = join.strip() in ("-", "–", "—", *_TO_WORDS)
     if not dash and not _RANGE_LEAD.search(text[max(0, first.start - 12) : first.start]):
         return None
     low = first.value
@@ -402,7 +402,7 @@ def find_figures(text: str) -> list[Figure]:
         if (
             nxt
             and _CHANGED_FROM.search(text, max(0, atom.start - 60), atom.start)
-            and (_CHANGE_TO.fullmatch(text, atom.end, nxt.start))
+            and text[atom.end : nxt.start].strip() in _TO_WORDS
         ):
             # "the toll rose from 12 to 20", "ارتفع العدد من 12 إلى 20": the figure is now 20;
             # the 12 is what it was, no range and no claim of its own

@@ -20,6 +20,7 @@ from dhakira.analysis.claims.context import (
     generic_source,
     month_of_an_earlier_year,
     report_subject,
+    source_phrases,
     table_source,
 )
 from dhakira.analysis.claims.events import (
@@ -161,10 +162,11 @@ class _Reader:
         actor = find_actor(self.low, lo, hi, figure.start, own_clause)
         place = find_place(self.low, self.names, lo, hi, figure.start) or self._the_facility(lo, hi)
         windows = _source_windows(self.low, sentence, self.paragraphs[paragraph], figure.start)
-        source = find_source(self.low, windows, figure.start, self.names)
+        phrases = source_phrases(self.low, windows, figure.start)
+        source = find_source(self.low, phrases, self.names)
         source = source or table_source(self.low, figure.start, lo, self.names)
         source = source or report_subject(self.low, lo, self.names)
-        if source is None and (words := generic_source(self.low, windows, figure.start)):
+        if source is None and (words := generic_source(self.low, phrases)):
             source = self.surface(*words)  # "activists", "مصادر محلية", as written
         spans = [(figure.start, figure.end), *reading.spans]
         if place and abs(place.start - figure.start) < _QUOTE_REACH:
