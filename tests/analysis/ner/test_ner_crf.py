@@ -13,7 +13,7 @@ from dhakira.analysis.ner.arabic import (
     crfsuite_tagger,
     model_lexicon,
 )
-from dhakira.analysis.ner.context import document_features
+from dhakira.analysis.ner.context import document_features, document_parts
 from dhakira.analysis.ner.crf import CrfWeights
 from dhakira.evaluation.ner import read_conll, split_heldout
 
@@ -91,3 +91,30 @@ def test_scores_are_the_weights_of_every_feature_string(model: str) -> None:
         for row in sentence
     ]
     assert np.allclose(weights.scores(sentences), np.array(expected), rtol=0, atol=1e-9)
+
+
+def test_only_the_pairs_and_neighbours_the_model_weighs_are_left_out() -> None:
+    # a tagger builds the pair and other-occurrence features only for values its model has
+    # weights for: what it leaves out must be exactly strings the model does not know
+    if ANERCORP.is_file():
+        _, heldout = split_heldout(read_conll(ANERCORP))
+        sentences = [[token for token, _ in sentence] for sentence in heldout[:400]]
+    else:
+        sentences = [sentence.split() for sentence in SENTENCES]
+    weights = _weights(MODEL_NAME)
+    lexicons = [weights.lexicon] * len(sentences)
+    every = document_parts(sentences, lexicons).extras
+    kept = document_parts(sentences, lexicons, weights.known).extras
+    attributes = weights.attributes
+    left_out = 0
+    for every_row, kept_row in zip(
+        (row for sentence in every for row in sentence),
+        (row for sentence in kept for row in sentence),
+        strict=True,
+    ):
+        assert kept_row == [name for name in every_row if name in kept_row]
+        dropped = [name for name in every_row if name not in kept_row]
+        assert not any(name in attributes for name in dropped)
+        assert all(name.startswith(("-1w|", "w|+1w", "o-1=", "o1=")) for name in dropped)
+        left_out += len(dropped)
+    assert left_out > 0

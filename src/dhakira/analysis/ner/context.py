@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dhakira.analysis.ner.features import (
     FEATURE_PREFIXES,
     WORD_SHAPES,
+    KnownValues,
     TokenFacts,
     attach,
     sentence_extras,
@@ -93,10 +94,11 @@ def lexicon_groups(kind: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
 def document_parts(
     sentences: list[list[str]],
     lexicons: Sequence[Mapping[str, str]] | None = None,
-    pair_words: Sequence[Container[str]] | None = None,
+    known: KnownValues | None = None,
 ) -> DocumentParts:
     """Facts and extra features (sentence extras, other occurrences, lexicon phrases) of every
-    token of consecutive sentences of one text; `pair_words` as in `sentence_extras`."""
+    token of consecutive sentences of one text; with `known` (a tagger's), only the pairs and
+    the neighbours at other occurrences its model has weights for."""
     facts = [[token_facts(token) for token in tokens] for tokens in sentences]
     lights = [[fact.light for fact in row] for row in facts]
     marks = [phrase_marks(keys) for keys in lights]
@@ -106,32 +108,36 @@ def document_parts(
             if fact.shape in WORD_SHAPES and len(fact.light) >= 3:
                 where[fact.light].append((s, i))
     extras = [
-        sentence_extras(row, row_marks, pair_words)
-        for row, row_marks in zip(facts, marks, strict=True)
+        sentence_extras(row, row_marks, known) for row, row_marks in zip(facts, marks, strict=True)
     ]
     clues: dict[tuple[int, int], tuple[str, ...]] = {}
     for occurrences in where.values():
         if len(occurrences) < 2:  # a word met once has no other occurrences to learn from
             continue
         if _one_window(occurrences):
-            _add_all_others(occurrences, facts, marks, extras)
+            _add_all_others(occurrences, facts, marks, extras, known)
             continue
         for s, i in occurrences:
-            extras[s][i].extend(_from_others(occurrences, s, i, facts, marks, clues))
+            extras[s][i].extend(_from_others(occurrences, s, i, facts, marks, clues, known))
     if lexicons is not None:
         for rows, keys, lexicon in zip(extras, lights, lexicons, strict=True):
             _add_phrases(rows, keys, lexicon)
     return DocumentParts(facts, extras)
 
 
-def _clues(row: list[TokenFacts], marks: list[list[str]], index: int) -> tuple[str, ...]:
-    """What one occurrence says about its word: its neighbours and their cues and list marks."""
+def _clues(
+    row: list[TokenFacts], marks: list[list[str]], index: int, known: KnownValues | None
+) -> tuple[str, ...]:
+    """What one occurrence says about its word: its neighbours (those `known` holds, when
+    given) and their cues and list marks."""
     found: list[str] = []
     for offset in (-1, 1):
         other = index + offset
         if not 0 <= other < len(row):
             continue
-        found.append(f"o{offset}={row[other].light}")
+        neighbour = row[other].light
+        if known is None or neighbour in known.neighbours[offset]:
+            found.append(f"o{offset}={neighbour}")
         if row[other].cues:
             found.extend([f"o{offset}cue={kind}" for kind in row[other].cues])
         if marks[other]:
@@ -153,10 +159,11 @@ def _add_all_others(
     facts: list[list[TokenFacts]],
     marks: list[list[list[str]]],
     extras: list[list[list[str]]],
+    known: KnownValues | None,
 ) -> None:
     """`_from_others` for a word whose occurrences lie within one window (the common case):
     each occurrence gets the clues of all the others, with no window to look up."""
-    found = [_clues(facts[s], marks[s], i) for s, i in occurrences]
+    found = [_clues(facts[s], marks[s], i, known) for s, i in occurrences]
     for number, (s, i) in enumerate(occurrences):
         seen: set[str] = set()
         for other, clues in enumerate(found):
@@ -172,6 +179,7 @@ def _from_others(
     facts: list[list[TokenFacts]],
     marks: list[list[list[str]]],
     clues: dict[tuple[int, int], tuple[str, ...]],
+    known: KnownValues | None,
 ) -> list[str]:
     """Clues from the word's other occurrences within the window (found by bisection, since
     occurrences are in text order; a common word's long list is never walked). `clues` keeps
@@ -185,7 +193,7 @@ def _from_others(
         if place != (s, i):
             found = clues.get(place)
             if found is None:
-                found = clues[place] = _clues(facts[place[0]], marks[place[0]], place[1])
+                found = clues[place] = _clues(facts[place[0]], marks[place[0]], place[1], known)
             seen.update(found)
     return ["o:seen", *sorted(seen)]
 

@@ -37,6 +37,7 @@ from dhakira.analysis.ner.context import (
 from dhakira.analysis.ner.features import (
     GROUPS,
     PAIR_FAMILIES,
+    KnownValues,
     own_features,
     token_facts,
 )
@@ -73,7 +74,7 @@ class CrfWeights:
         for (first, second), weight in transitions.items():
             self.transitions[label_ids[first], label_ids[second]] = weight
         self._words: dict[str, Scores] = {}
-        self.pair_words = tuple(_left_words(self.attributes, family) for family in PAIR_FAMILIES)
+        self.known = _known_values(self.attributes)
         self._hits = WordHits.of(self.attributes)
 
     @classmethod
@@ -93,7 +94,7 @@ class CrfWeights:
 
     def scores(self, sentences: list[list[str]]) -> Scores:
         """Per token of all the sentences in a row, the score of each label."""
-        parts = document_parts(sentences, [self.lexicon] * len(sentences), self.pair_words)
+        parts = document_parts(sentences, [self.lexicon] * len(sentences), self.known)
         words = self._words_of(sentences)
         sentence_of = np.repeat(np.arange(len(sentences)), [len(t) for t in sentences])
         scores: Scores = words[:, REACH].copy()
@@ -264,16 +265,31 @@ def _word_feature(name: str) -> tuple[int, str] | None:
     return (offset, f"{family}={value}") if shown else None
 
 
-def _left_words(attributes: Mapping[str, int], family: str) -> frozenset[str]:
-    """The words that may stand left in the pairs of one family the model has weights for
-    (features.PAIR_FAMILIES): "-1w|w=a|b" gives "a". A word may hold "|" itself, so every
-    piece that ends before a "|" counts: a few words too many, none missing."""
-    found: set[str] = set()
+def _known_values(attributes: Mapping[str, int]) -> KnownValues:
+    """The pairs and other-occurrence neighbours a model has weights for (`KnownValues`)."""
+    return KnownValues(
+        tuple(_pairs(attributes, family) for family in PAIR_FAMILIES),
+        {offset: _neighbours(attributes, f"o{offset}=") for offset in (-1, 1)},
+    )
+
+
+def _pairs(attributes: Mapping[str, int], family: str) -> dict[str, frozenset[str]]:
+    """Left word → the right words (or shapes) a model has pairs of one family of
+    (features.PAIR_FAMILIES) for: "-1w|w=a|b" gives "a" → {"b"}. A word may hold "|" itself,
+    so every cut at a "|" counts: a few pairs too many, none missing."""
+    found: dict[str, set[str]] = {}
     for name in attributes:
         if name.startswith(family):
             pair = name[len(family) :]
-            found.update(pair[:cut] for cut, char in enumerate(pair) if char == "|")
-    return frozenset(found)
+            for cut, char in enumerate(pair):
+                if char == "|":
+                    found.setdefault(pair[:cut], set()).add(pair[cut + 1 :])
+    return {left: frozenset(rights) for left, rights in found.items()}
+
+
+def _neighbours(attributes: Mapping[str, int], prefix: str) -> frozenset[str]:
+    """The words a model weighs in the features that begin with `prefix` ("o-1=")."""
+    return frozenset(name[len(prefix) :] for name in attributes if name.startswith(prefix))
 
 
 def _backtrack(back: Labels, ends: Labels, running: Labels) -> Labels:

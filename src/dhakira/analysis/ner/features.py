@@ -13,7 +13,7 @@ Training and tagging both reach this through `context.document_features`, so the
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -185,19 +185,34 @@ def attach(groups: list[dict[int, tuple[str, ...]]], extras: list[list[str]]) ->
     return rows
 
 
+@dataclass(frozen=True)
+class KnownValues:
+    """What a tagger's model has weights for among the features built token by token from
+    two words (a pair, a word and its neighbour at another occurrence): most such strings
+    name a combination the model never weighed, so building and looking them up is wasted.
+
+    `pairs`, per family of PAIR_FAMILIES, maps a left word to the right words (or shapes) the
+    model has pairs of it with; `neighbours` holds, for "o-1=" and "o1=" (`context`), the
+    words it has weights for. Supersets do no harm (a string the model does not know weighs
+    nothing); training passes no KnownValues and gets every feature."""
+
+    pairs: tuple[Mapping[str, Container[str]], ...]
+    neighbours: Mapping[int, Container[str]]
+
+
 def sentence_extras(
     facts: list[TokenFacts],
     marks: list[list[str]],
-    pair_words: Sequence[Container[str]] | None = None,
+    known: KnownValues | None = None,
 ) -> list[list[str]]:
     """Per token, the features that are not a word's own (`word_groups`): the bias, sentence
     edges and pads, list marks of the token and its neighbours, cue words nearby, word pairs,
     place in a quoted run.
 
     Built feature by feature over the sentence, so the rare ones (marks, cues, pads) cost
-    nothing where they are absent. `pair_words`, per family of PAIR_FAMILIES, holds the left
-    words a tagger's model has pair weights for: the pairs of other words weigh nothing and
-    are left out (most pairs; training leaves it None and gets every pair)."""
+    nothing where they are absent. With `known`, only the pairs a tagger's model has
+    weights for are built (most pairs weigh nothing; training leaves it None and gets every
+    pair)."""
     size = len(facts)
     extras: list[list[str]] = [["bias"] for _ in facts]
     if not size:
@@ -221,27 +236,18 @@ def sentence_extras(
     near_cues = sorted({i for c in cued for i in range(max(0, c - 3), min(size, c + 4))})
     for index in near_cues:
         extras[index].extend(_cue_window(facts, cued, index))
-    word_word, word_shape, word_next = pair_words or (_EVERY_WORD,) * len(PAIR_FAMILIES)
+    every = known is None  # training: every pair
+    word_word, word_shape, word_next = known.pairs if known else ({}, {}, {})
     for index in range(1, size):
         before, fact = facts[index - 1], facts[index]
-        left = before.light
-        if left in word_word:
-            extras[index].append(_WORD_WORD + left + "|" + fact.light)
-        if left in word_shape:
+        left, right = before.light, fact.light
+        if every or right in word_word.get(left, ()):
+            extras[index].append(_WORD_WORD + left + "|" + right)
+        if every or fact.shape in word_shape.get(left, ()):
             extras[index].append(_WORD_SHAPE + left + "|" + fact.shape)
-        if left in word_next:
-            extras[index - 1].append(_WORD_NEXT + left + "|" + fact.light)
+        if every or right in word_next.get(left, ()):
+            extras[index - 1].append(_WORD_NEXT + left + "|" + right)
     return extras
-
-
-class _EveryWord:
-    """The left words of every pair: what training weighs."""
-
-    def __contains__(self, word: object) -> bool:
-        return True
-
-
-_EVERY_WORD = _EveryWord()
 
 
 def quote_marks(tokens: list[str]) -> list[str]:
