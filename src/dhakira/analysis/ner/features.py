@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from dhakira.analysis.ner.gazetteer import (
     MISC_CUES,
@@ -41,9 +42,9 @@ _WORD_WORD, _WORD_SHAPE, _WORD_NEXT = PAIR_FAMILIES
 WORD_SHAPES = frozenset({"AR", "LC", "LL", "LU"})  # shapes of words (not digits, not signs)
 
 
-@dataclass(frozen=True)
-class TokenFacts:
-    """What is known about one token on its own, before neighbours are considered."""
+class TokenFacts(NamedTuple):
+    """What is known about one token on its own, before neighbours are considered (a named
+    tuple: one is made for every new word, three times faster than a frozen dataclass)."""
 
     norm: str
     light: str
