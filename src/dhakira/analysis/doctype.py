@@ -11,6 +11,7 @@ little quoting of others (testimony), report structure such as "Executive summar
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from dhakira.analysis.header import TYPE_LABELS, header_lines, type_label
 from dhakira.pipeline import Step
@@ -20,26 +21,42 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 
 
+class _Scripts(NamedTuple):
+    """Which of the two scripts a text holds: looked for once per text, not per vocabulary
+    (on an Arabic text, finding no Latin letter takes a scan of the whole text)."""
+
+    latin: bool
+    arabic: bool
+
+
+def _scripts(text: str) -> _Scripts:
+    return _Scripts(bool(_LATIN_LETTER.search(text)), bool(_ARABIC_CHAR.search(text)))
+
+
 class _Vocabulary:
-    """Words that mark a kind of document, as an English and an Arabic pattern.
+    """Words that mark a kind of document, as an English pattern and Arabic patterns.
 
     Each half is only run over a text holding characters of its script: an Arabic news text
     is not scanned for "said" at every position. Every English match is Latin letters (and
     inner spaces or dots) and every Arabic match holds Arabic letters, so the two never
-    overlap, and together they find exactly what the alternation of both would.
+    overlap, and together they find exactly what the alternation of both would. The Arabic
+    half may be split in patterns whose matches cannot overlap either, for speed: a pattern
+    that opens with a letter lets re skip ahead to that letter, one that opens with a word
+    boundary or a look-behind is tried at every position of the text.
     """
 
-    def __init__(self, english: str, arabic: str) -> None:
+    def __init__(self, english: str, *arabic: str) -> None:
         self.english = re.compile(english)
-        self.arabic = re.compile(arabic)
+        self.arabic = [re.compile(pattern) for pattern in arabic]
 
-    def findall(self, text: str) -> list[str]:
-        """Every match of either half, English ones first."""
+    def findall(self, text: str, scripts: _Scripts) -> list[str]:
+        """Every match of either half, English ones first (`scripts` are the text's)."""
         found: list[str] = []
-        if _LATIN_LETTER.search(text):
+        if scripts.latin:
             found += self.english.findall(text)
-        if _ARABIC_CHAR.search(text):
-            found += self.arabic.findall(text)
+        if scripts.arabic:
+            for pattern in self.arabic:
+                found += pattern.findall(text)
         return found
 
 
@@ -51,37 +68,49 @@ _LEGAL_TERMS = _Vocabulary(
     r"المدعى عليه|المدعي العام|المتهمي?ن?|حكمت المحكمة|قضت المحكمة|قررت المحكمة|"
     r"باسم الشعب|الدعوى|هيئة المحكمة|منطوق الحكم|لهذه الأسباب|المادة \d+",
 )
+# the Arabic terms grouped by first letter (in their order within a group): every branch
+# opens with a letter, so re skips ahead to those letters ("(?:الجدول|جدول|الشكل)(?= \d)"
+# first would make it try every position)
 _REPORT_TERMS = _Vocabulary(
     r"\b(?:executive summary|methodology|recommendations|table of contents|"
     r"key findings|annex|appendix|(?:table|figure|section)(?= \d))\b",
-    r"ملخص تنفيذي|الملخص التنفيذي|المنهجية|منهجية التقرير|التوصيات|جدول المحتويات|الملحق|"
-    r"(?:الجدول|جدول|الشكل)(?= \d)",
+    r"ملخص تنفيذي|منهجية التقرير"
+    r"|الملخص التنفيذي|المنهجية|التوصيات|الملحق|(?:الجدول|الشكل)(?= \d)"
+    r"|جدول المحتويات|جدول(?= \d)",
 )
+# The English markers all hold a Latin letter but "###"; the Arabic ones open with letters.
 _PRESS_MARKERS = re.compile(
     r"\b(?:for immediate release|media contacts?|press contacts?|for more information,? "
-    r"(?:please )?contact|-\s*ends\s*-|###)|للنشر الفوري|للتواصل الإعلامي",
+    r"(?:please )?contact|-\s*ends\s*-|###)",
 )
+_ARABIC_PRESS_MARKERS = re.compile("للنشر الفوري|للتواصل الإعلامي")
+# "نحن", "نطالب"... written "ن(?<!\w.)حن": the word's first letter, then the `\b` before it
+# (no word character before the letter), so re skips ahead to each "ن"
 _WE_VOICE = _Vocabulary(
     r"\b(?:we|our|us)\b",
-    r"\b(?:نحن|نطالب|ندين|ندعو|نؤكد|نحمّل|نحمل|نرفض)\b|(?:^|\s)(?:إننا|فإننا|وإننا)",
+    r"ن(?<!\w.)(?:حن|طالب|دين|دعو|ؤكد|حمّل|حمل|رفض)\b",
+    r"(?:^|\s)(?:إننا|فإننا|وإننا)",
 )
+# Only counted: a word between spaces, written with its first letter before the look-behind
+# that says a space (or the start of the text) stands before it, as above
 _FIRST_PERSON = _Vocabulary(
     r"\b(?:I|me|my|I'm|I was)\b",
-    r"(?:^|\s)(?:أنا|اعتقلوني|أخذوني|كنت|ضربوني)(?=\s|$)",
+    r"(?:أ(?<!\S.)(?:نا|خذوني)|ا(?<!\S.)عتقلوني|ك(?<!\S.)نت|ض(?<!\S.)ربوني)(?!\S)",
 )
+# Only counted: the reporting verbs between spaces; "و?" is written once for all of them
 _ATTRIBUTION = _Vocabulary(
     r"\b(?:said|says|told|according to|reported|added|tweeted|stated|stressed|underscored|"
     r"pointed out|noted|emphasi[sz]ed|urged|warned|announced)\b",
-    r"(?:^|\s)(?:و?قال|و?قالت|و?أفاد|و?أفادت|و?ذكر|و?ذكرت|و?أكد|و?أكدت|و?أشار|و?أشارت|و?أضاف|"
-    r"و?أضافت|و?شدد|و?شددت|وفقا ل|وفقاً ل|بحسب|حسب)(?=\s|$)",
+    r"(?<!\S)(?:و?(?:قال|قالت|أفاد|أفادت|ذكر|ذكرت|أكد|أكدت|أشار|أشارت|أضاف|أضافت|شدد|شددت)"
+    r"|وفقا ل|وفقاً ل|بحسب|حسب)(?!\S)",
 )
 _QUOTED = re.compile(r"[“\"«][^”\"»]{0,600}[”\"»]")
 _LEGAL_MIN = 3
 _REPORT_MIN = 3
 
 
-def _distinct(vocabulary: _Vocabulary, text: str) -> int:
-    return len({found.lower() for found in vocabulary.findall(text)})
+def _distinct(vocabulary: _Vocabulary, text: str, scripts: _Scripts) -> int:
+    return len({found.lower() for found in vocabulary.findall(text, scripts)})
 
 
 def label_type(doc: Document) -> str | None:
@@ -108,7 +137,13 @@ def _title_prefix(title: str) -> str | None:
 
 def _is_testimony(unquoted: str) -> bool:
     words = max(1, len(unquoted.split()))
-    return len(_FIRST_PERSON.findall(unquoted)) / words > 0.02
+    return len(_FIRST_PERSON.findall(unquoted, _scripts(unquoted))) / words > 0.02
+
+
+def _press_marked(lowered: str, scripts: _Scripts) -> bool:
+    if (scripts.latin or "###" in lowered) and _PRESS_MARKERS.search(lowered):
+        return True
+    return _ARABIC_PRESS_MARKERS.search(lowered) is not None
 
 
 def wording_type(text: str) -> str:
@@ -119,17 +154,19 @@ def wording_type(text: str) -> str:
     written, on the text itself.
     """
     lowered = text.lower()
-    if _distinct(_LEGAL_TERMS, lowered) >= _LEGAL_MIN:
+    in_lowered = _scripts(lowered)
+    if _distinct(_LEGAL_TERMS, lowered, in_lowered) >= _LEGAL_MIN:
         return "legal_document"
     unquoted = _QUOTED.sub(" ", text)
     if _is_testimony(unquoted):
         return "testimony"
-    if _distinct(_REPORT_TERMS, lowered) >= _REPORT_MIN:
+    if _distinct(_REPORT_TERMS, lowered, in_lowered) >= _REPORT_MIN:
         return "ngo_report"
-    if _PRESS_MARKERS.search(lowered):
+    if _press_marked(lowered, in_lowered):
         return "press_release"
-    we_voice = len(_WE_VOICE.findall(unquoted.lower()))
-    attribution = len(_ATTRIBUTION.findall(lowered))
+    unquoted_lowered = unquoted.lower()
+    we_voice = len(_WE_VOICE.findall(unquoted_lowered, _scripts(unquoted_lowered)))
+    attribution = len(_ATTRIBUTION.findall(lowered, in_lowered))
     if we_voice >= 2 and we_voice >= attribution:
         return "statement"
     if attribution >= 2:
