@@ -70,38 +70,51 @@ def word_key(word: str) -> str:
     return "".join(kept)
 
 
-@lru_cache(maxsize=100_000)
-def _word_facts(surface: str) -> tuple[str, bool, bool, bool]:
-    """(key, an article wherever it stands, an article before a hyphen, Arabic) of a word."""
+# (surface, key, an article wherever it stands, an article before a hyphen, Arabic, written
+# with "’s") of each word as matched: a memo of the pure `_word_facts`, emptied when it grows
+# past _FACTS_SIZE. A dict lookup costs half an lru_cache call, and there is one per word.
+_WordFacts = tuple[str, str, bool, bool, bool, bool]
+_FACTS: dict[str, _WordFacts] = {}
+_FACTS_SIZE = 100_000
+
+
+def _word_facts(word: str) -> _WordFacts:
+    """The facts of a word as `_WORD` matched it (a trailing "’s" is no part of its surface)."""
+    possessive = len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS"
+    surface = word[:-2] if possessive else word
     key = word_key(surface)
-    return key, key in _ARTICLES_ALWAYS, key in _ARTICLES_HYPHEN, bool(_ARABIC.match(key))
+    always, before_hyphen = key in _ARTICLES_ALWAYS, key in _ARTICLES_HYPHEN
+    arabic = bool(_ARABIC.match(key))
+    if len(_FACTS) >= _FACTS_SIZE:
+        _FACTS.clear()
+    facts = _FACTS[word] = (surface, key, always, before_hyphen, arabic, possessive)
+    return facts
 
 
 def tokenize(text: str) -> list[Token]:
     """Every word of `text` with offsets; a trailing possessive "’s" stays outside the word.
 
-    Runs once per document over every word, so the per-word facts come from a cache and the
+    Runs once per document over every word, so the per-word facts come from a memo and the
     usual one-character gap between two words is judged without the glue pattern.
     """
     tokens: list[Token] = []
     size = len(text)
     previous_end = -1
     for match in _WORD.finditer(text):
+        word = match.group()
+        facts = _FACTS.get(word) or _word_facts(word)
+        surface, key, always, before_hyphen, arabic, possessive = facts
         start, end = match.span()
-        surface = match.group()
-        possessive = len(surface) > 2 and surface[-2] in _APOSTROPHES and surface[-1] in "sS"
-        if possessive:
-            end -= 2
-            surface = surface[:-2]
-        key, always, before_hyphen, arabic = _word_facts(surface)
-        article = always or (before_hyphen and end < size and text[end] in _HYPHENS)
         glued = previous_end >= 0 and (
             (start - previous_end == 1 and text[previous_end] in _GLUE_CHARS)
             or _GLUE.fullmatch(text, previous_end, start) is not None
         )
+        previous_end = end
+        if possessive:
+            end -= 2
+        article = always or (before_hyphen and end < size and text[end] in _HYPHENS)
         fields = (start, end, surface, key, article, possessive, arabic, glued)
         tokens.append(_new_token(Token, fields))
-        previous_end = match.end()
     return tokens
 
 
