@@ -71,14 +71,26 @@ _AR_M = rf"(?P<mon>{_alternation(AR_MONTHS)})(?:\s*[/(\-]\s*(?:{_alternation(AR_
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _AR_YEAR_GLUE = r"\s*[،,]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
+# A pattern that opens with a look-behind ("(?<!\d)", "\b") is tried at every position of a
+# window; one that opens with a digit lets re skip ahead to the digits. So the number that
+# opens a pattern is written as its first digit, then the look-behind for what must not
+# stand before that digit: "(?<!\d)\d{1,2}" is "\d(?<!\d\d)\d?", "\b\d{1,2}" (a digit is a
+# word character) is "\d(?<!\w\d)\d?".
+_DAY_AFTER_NO_DIGIT = r"(?P<day>\d(?<!\d\d)\d?)(?:st|nd|rd|th)?"
+_DAY_AFTER_NO_WORD = r"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?"
 
 # Full dates: (pattern, flags). Named groups: day, mon or month number, year.
 _FULL_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_EN_M}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_EN_M},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"(?<!\d){_DAY}\s*{_AR_M}{_AR_YEAR_GLUE}{_YEAR}(?!\d)"),
-    re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])"),
-    re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<year>(?:19|20)\d\d)(?![\d.])"),
+    re.compile(rf"{_DAY_AFTER_NO_WORD}\s+(?:of\s+)?{_EN_M},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"{_DAY_AFTER_NO_DIGIT}\s*{_AR_M}{_AR_YEAR_GLUE}{_YEAR}(?!\d)"),
+    # "(?<![\d.])(?:19|20)\d\d-\d{1,2}-\d{1,2}", opening with a digit as above
+    re.compile(
+        r"(?P<y>(?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+        r"(?![\d.])"
+    ),
+    # "(?<![\d.])\d{1,2}.\d{1,2}.(?:19|20)\d\d", opening with a digit as above
+    re.compile(r"(?P<a>\d(?<![\d.]\d)\d?)[./-](?P<b>\d{1,2})[./-](?P<year>(?:19|20)\d\d)(?![\d.])"),
 )
 _MONTH_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_EN_M}\s*,?\s+{_YEAR}\b", re.IGNORECASE),
@@ -87,8 +99,8 @@ _MONTH_PATTERNS: tuple[re.Pattern[str], ...] = (
 # Day and month without a year; English month names must be capitalised here ("may 5").
 _PARTIAL_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_EN_M_CAPITAL}\s+{_DAY}\b(?!\s*,?\s*\d)"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_EN_M_CAPITAL}\b(?!\s*,?\s*\d)"),
-    re.compile(rf"(?<!\d){_DAY}\s*{_AR_M}(?![\w/])(?!\s*[،,]?\s*\d)"),
+    re.compile(rf"{_DAY_AFTER_NO_WORD}\s+(?:of\s+)?{_EN_M_CAPITAL}\b(?!\s*,?\s*\d)"),
+    re.compile(rf"{_DAY_AFTER_NO_DIGIT}\s*{_AR_M}(?![\w/])(?!\s*[،,]?\s*\d)"),
 )
 _WEEKDAY_BEFORE = re.compile(
     rf"(?P<wd>{_alternation(EN_WEEKDAYS)}|{_alternation(AR_WEEKDAYS)})[\s,(]*(?:يوم\s+)?$",
@@ -165,15 +177,13 @@ def _windows(folded: str) -> list[_Window]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
             spans.append((start, end))
-    return [
-        _Window(
-            pos,
-            endpos,
-            any(stem in folded[pos:endpos].lower() for stem in _EN_STEMS),
-            _ARABIC_LETTER.search(folded, pos, endpos) is not None,
-        )
-        for pos, endpos in spans
-    ]
+    windows = []
+    for pos, endpos in spans:
+        lowered = folded[pos:endpos].lower()
+        english = any(stem in lowered for stem in _EN_STEMS)
+        arabic = _ARABIC_LETTER.search(folded, pos, endpos) is not None
+        windows.append(_Window(pos, endpos, english, arabic))
+    return windows
 
 
 def _finditer(
@@ -267,6 +277,8 @@ def _short_mention(m: re.Match[str], kind: MentionKind, folded: str) -> DateMent
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date printed in `text`, in reading order; impossible dates are left out."""
+    if not _DIGITS.search(text):
+        return []  # every mention holds a digit (folding only turns digits into digits)
     folded = fold(text)
     windows = _windows(folded)
     if not windows:
