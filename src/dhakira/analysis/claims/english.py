@@ -83,9 +83,10 @@ METHOD_LEADS: tuple[str, ...] = (
     "analysed", "analyzed", "examined", "consulted", "drew on", "relied on", "talked to",
 )  # fmt: skip
 # "held" of people ("2,000 people are held"), not of places: "rebel-held", "areas held by the
-# opposition", "parts of Aleppo held by rebels"
+# opposition", "parts of Aleppo held by rebels"; the look-ahead first, so the look-behinds are
+# only tried where "held" stands (this cue is tried at every word of every sentence)
 _HELD = (
-    r"(?<!-)"
+    r"(?=held)(?<!-)"
     + "".join(
         rf"(?<!{place} )"
         for place in (

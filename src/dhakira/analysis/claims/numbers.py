@@ -62,10 +62,13 @@ def _by_first_letter(words: Iterable[str]) -> str:
 _SCALE_WORDS = {
     **english.SCALES, "k": 1000, "mln": 1_000_000, "bn": 1_000_000_000, **arabic.SCALES
 }  # fmt: skip
+# "(?<![0-9a-z.,/:+_])(\d{1,3}(?:,\d{3})+...|\d+...)" written to open with a digit, the
+# look-behind after it (re then skips ahead to the digits instead of trying every position):
+# the first digit, then the other two of "\d{1,3}" (or the rest of "\d+")
 _DIGITS = re.compile(
-    r"(?=\d)(?<![0-9a-z.,/:+_])"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)"
+    r"(\d(?<![0-9a-z.,/:+_]\d)"
+    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?:\.\d{3})+"
+    r"|\d{0,2}(?:[ \u00a0\u202f]\d{3})+|\d*(?:\.\d+)?))"
     r"(?![0-9]|[.,/:]\d)"
     rf"(?:\s*({_alternation(_SCALE_WORDS)})(?!\w)|(mn?)(?!\w))?"
 )
