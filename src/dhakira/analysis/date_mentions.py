@@ -111,7 +111,8 @@ _DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
 _FOLDABLE = re.compile("[\u0660-\u0669\u06f0-\u06f9أإآٱىة]")
 _MARGIN = 80  # characters searched on each side of a digit: more than any mention spans
 _TO_NEXT_CHAR = re.compile(r"\S*\s*\S?")  # a window ends after a word, its spaces, one char
-_YEAR_WORD = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]\d)")
+# "(?<![\d.,/-])(?:19|20)\d\d", opening with a digit like the patterns above
+_YEAR_WORD = re.compile(r"(?:1(?<![\d.,/-]1)9|2(?<![\d.,/-]2)0)\d\d(?![\d.,/-]\d)")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ from dhakira.text.markdown import markdown_text, markdown_title
 from dhakira.text.residue import strip_residue
 
 _META_KEYS = ("title", "date", "author", "sitename", "description")
+# three or more line breaks; written "\n\n\n+", not "\n{3,}", so that re searches for the
+# three characters instead of trying the repeat at every position
+_BLANK_LINES = re.compile("\n\n\n+")
 
 
 def normalise(text: str) -> str:
@@ -28,7 +31,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
     lines = [line.rstrip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
 def _keep_meta(doc: Document, found: dict[str, str]) -> None:
