@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -143,14 +143,24 @@ def _recognize_together(
 def _resolve(candidates: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: earlier passes first, then longer spans."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the chosen spans, sorted
     ordered = sorted(candidates, key=lambda m: (_PRIORITY.get(m.found_by, 9), m.start - m.end))
     for mention in ordered:
-        if any(mention.start < e and s < mention.end for s, e in taken):
+        if _overlaps_taken(mention.start, mention.end, taken):
             continue
         chosen.append(mention)
-        taken.append((mention.start, mention.end))
+        insort(taken, (mention.start, mention.end))
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _overlaps_taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether start..end overlaps a span of `taken` (sorted spans, none overlapping another).
+
+    Such spans also end in order, so of those that start before `end` the last one ends
+    latest: it alone decides (a bisect, where testing every span made _resolve quadratic).
+    """
+    before_end = bisect_left(taken, (end,))
+    return before_end > 0 and taken[before_end - 1][1] > start
 
 
 def _covered(tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[int]:

@@ -45,6 +45,7 @@ _LATIN_SUFFIXES = frozenset(
 _MAX_FUZZY_WORDS = 6
 _MIN_FUZZY_CHARS = 5
 _MEMO_SIZE = 65_536
+_UNKNOWN = object()  # a word the fuzzy memo does not hold yet
 
 
 @dataclass(frozen=True)
@@ -217,10 +218,16 @@ class Matcher:
     def _exact(self, tokens: Sequence[Token]) -> list[Match]:
         found: list[Match] = []
         trie = self._trie
+        starts_memo = self._starts_memo
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            starts = self._starts_arabic(token.key) if token.arabic else token.key in trie
+            if token.arabic:  # the memo read here: this runs for every word of every text
+                starts = starts_memo.get(token.key)
+                if starts is None:
+                    starts = self._starts_arabic(token.key)
+            else:
+                starts = token.key in trie
             if not starts:  # most words begin no name: skip them without the full walk
                 i += 1
                 continue
@@ -280,13 +287,14 @@ class Matcher:
 
     def _fuzzy(self, tokens: Sequence[Token], covered: set[int]) -> list[Match]:
         found: list[Match] = []
+        memo = self._fuzzy_memo
         i = 0
         while i < len(tokens):
             token = tokens[i]
             if i in covered or token.article or not (token.arabic or token.capitalized):
                 i += 1
                 continue
-            if token.arabic and token.key in self._fuzzy_memo and not self._fuzzy_memo[token.key]:
+            if token.arabic and memo.get(token.key, _UNKNOWN) is None:
                 i += 1  # the usual Arabic word: already known to misspell no name
                 continue
             match = self._fuzzy_at(tokens, i, covered)
