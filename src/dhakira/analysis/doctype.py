@@ -29,8 +29,10 @@ class _Scripts(NamedTuple):
     arabic: bool
 
 
-def _scripts(text: str) -> _Scripts:
-    return _Scripts(bool(_LATIN_LETTER.search(text)), bool(_ARABIC_CHAR.search(text)))
+def _scripts(text: str, latin_possible: bool = True) -> _Scripts:
+    """The scripts of `text`; not looking for Latin letters when `latin_possible` is False."""
+    latin = latin_possible and _LATIN_LETTER.search(text) is not None
+    return _Scripts(latin, bool(_ARABIC_CHAR.search(text)))
 
 
 class _Vocabulary:
@@ -135,9 +137,10 @@ def _title_prefix(title: str) -> str | None:
     return None
 
 
-def _is_testimony(unquoted: str) -> bool:
+def _is_testimony(unquoted: str, latin_possible: bool) -> bool:
     words = max(1, len(unquoted.split()))
-    return len(_FIRST_PERSON.findall(unquoted, _scripts(unquoted))) / words > 0.02
+    scripts = _scripts(unquoted, latin_possible)
+    return len(_FIRST_PERSON.findall(unquoted, scripts)) / words > 0.02
 
 
 def _press_marked(lowered: str, scripts: _Scripts) -> bool:
@@ -158,14 +161,18 @@ def wording_type(text: str) -> str:
     if _distinct(_LEGAL_TERMS, lowered, in_lowered) >= _LEGAL_MIN:
         return "legal_document"
     unquoted = _QUOTED.sub(" ", text)
-    if _is_testimony(unquoted):
+    # lower-casing keeps a Latin letter Latin: when the lower-cased text holds none, neither
+    # does the text without its quotations, lower-cased or not
+    latin_possible = in_lowered.latin
+    if _is_testimony(unquoted, latin_possible):
         return "testimony"
     if _distinct(_REPORT_TERMS, lowered, in_lowered) >= _REPORT_MIN:
         return "ngo_report"
     if _press_marked(lowered, in_lowered):
         return "press_release"
     unquoted_lowered = unquoted.lower()
-    we_voice = len(_WE_VOICE.findall(unquoted_lowered, _scripts(unquoted_lowered)))
+    in_unquoted = _scripts(unquoted_lowered, latin_possible)
+    we_voice = len(_WE_VOICE.findall(unquoted_lowered, in_unquoted))
     attribution = len(_ATTRIBUTION.findall(lowered, in_lowered))
     if we_voice >= 2 and we_voice >= attribution:
         return "statement"

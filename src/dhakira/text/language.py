@@ -114,6 +114,10 @@ def main_script(text: str) -> tuple[str | None, int]:
     if letters == 0:
         return None, 0
     arabic = _count(_SCRIPTS["arabic"], text)
+    if 2 * arabic >= len(text):
+        # Arabic holds half the characters: whatever the Latin count, it is at most the other
+        # half (not more than Arabic), and the two hold at least all the letters
+        return "arabic", letters
     latin = _count(_SCRIPTS["latin"], text)
     if 2 * (arabic + latin) >= letters:
         return ("arabic" if arabic >= latin else "latin"), letters
