@@ -808,6 +808,29 @@ def test_the_displaced_are_no_killing(make_doc: MakeDoc) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Some 12,000 people fled their homes in the first week of March.", 12000),
+        ("At least 3,500 residents were forced to flee the town.", 3500),
+        ("نزح أكثر من 12 ألف شخص من ريف إدلب خلال أسبوع.", 12000),
+        ("بلغ عدد النازحين في المخيم 3500 شخص.", 3500),
+        ("أدى القصف إلى نزوح 900 عائلة من البلدة.", 900),
+    ],
+)
+def test_those_who_fled_are_counted_apart_from_the_dead(
+    make_doc: MakeDoc, text: str, count: int
+) -> None:
+    # the displaced are a figure documenters cite, and never the killed or the detained
+    found = claims(make_doc, text)
+    assert [(c.event, c.best or c.low) for c in found] == [("other", count)]
+
+
+def test_a_year_of_the_era_is_no_count_of_those_who_fled(make_doc: MakeDoc) -> None:
+    text = "نزح عرب اليمن إلى ضفاف نهر الفرات عام 195 م، ونزح 40 شخصاً من القرية عام 1432 هـ."
+    assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == [("other", 40)]
+
+
 def test_a_sentence_ends_after_a_day_of_the_month(make_doc: MakeDoc) -> None:
     text = "A chemical attack killed nearly 90 people on April 4. The United States accused Iran."
     (claim,) = find_claims(find_entities(make_doc(text))).claims

@@ -132,8 +132,9 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
                   r"(?:remain|remains|remained|are still|were still|still) (?:in detention|"
                   r"in custody|in prison|behind bars)"),
     # the wounded: "killing 5 and injuring 15 others" did not kill the 15; the displaced:
-    # "400000 killed and millions displaced"
-    "other": (r"injured", r"wounded", r"injuring", r"wounding", r"displaced"),
+    # "400000 killed and millions displaced", "12,000 fled their homes", "forced to flee"
+    "other": (r"injured", r"wounded", r"injuring", r"wounding", r"displaced",
+              r"fled(?=\s+(?:from\s+)?(?:their|his|her)\s+homes?\b)", r"forced to flee"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     # a death notice or certificate for a detainee: the state records a death in its custody

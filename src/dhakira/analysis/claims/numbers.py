@@ -294,7 +294,9 @@ _NOT_COUNT_AFTER = re.compile(
     r"times|year-old|branch|am|pm|a\.m|p\.m|o'clock|kilometres|kilometers|km|miles|metres|"
     r"meters|كيلومترا|كيلومتر|كلم|كم|ميلا|ميل|مترا|متر|عام|عاما|اعوام|سنه|سنوات|سنين|شهر|شهرا|اشهر|"
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
-    r"|\s*[-/.]\d|\s*/\s*\d|-?\s*(?:thirds?|quarters?|fifths?|tenths?)\b)"
+    r"|\s*[-/.]\d|\s*/\s*\d|-?\s*(?:thirds?|quarters?|fifths?|tenths?)\b"
+    # a year of an era or metres written short: "عام 195 م", "1432 هـ", "200 م"
+    r"|\s+[مه]\.?(?!\w))"
 )
 _DIGITS_BEFORE = re.compile(r"\d(?:[ -]?|\s*/\s*)$")
 _NO_ONE = re.compile(r"(?<!\w)no\s+$")
