@@ -826,6 +826,22 @@ def test_those_who_fled_are_counted_apart_from_the_dead(
     assert [(c.event, c.best or c.low) for c in found] == [("other", count)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سقط 20 قتيلاً و50 جريحاً في القصف على المدينة.", [("killing", 20), ("other", 50)]),
+        ("سقط 150 جريحاً في القصف.", [("other", 150)]),
+        ("استقبل المخيم 3500 نازح.", [("other", 3500)]),
+        ("وصل عدد الجرحى إلى 350 جريحاً.", [("other", 350)]),
+    ],
+)
+def test_the_arabic_wounded_and_displaced_counted_by_their_own_noun(
+    make_doc: MakeDoc, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # "50 جريحاً" names what happened to the fifty as "50 قتيلاً" does: no verb is needed
+    assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == expected
+
+
 def test_a_year_of_the_era_is_no_count_of_those_who_fled(make_doc: MakeDoc) -> None:
     text = "نزح عرب اليمن إلى ضفاف نهر الفرات عام 195 م، ونزح 40 شخصاً من القرية عام 1432 هـ."
     assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == [("other", 40)]

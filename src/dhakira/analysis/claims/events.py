@@ -117,6 +117,7 @@ _HEAD_EVENT: dict[str, str] = {
     "موقوف": "detention", "اسير": "detention", "اسري": "detention", "معتقلات": "detention",
     "مختف": "enforced_disappearance", "مفقود": "enforced_disappearance", "قتيل": "killing",
     "قتلي": "killing", "شهيد": "killing", "شهداء": "killing", "جثه": "killing", "جثث": "killing",
+    "جريح": "other", "جرحي": "other", "نازح": "other",  # the wounded, the displaced
 }  # fmt: skip
 
 
