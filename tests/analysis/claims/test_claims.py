@@ -842,6 +842,25 @@ def test_the_arabic_wounded_and_displaced_counted_by_their_own_noun(
     assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ارتفع عدد الجرحى إلى 350.", [("other", 350)]),
+        ("وصل عدد المصابين إلى 350.", [("other", 350)]),
+        ("ارتفع عدد المعتقلين إلى 350.", [("detention", 350)]),
+        ("بلغ عدد المختفين قسرياً في سوريا 1200.", [("enforced_disappearance", 1200)]),
+        ("ارتفع عدد السكان إلى 350 ألفاً.", []),
+        ("وبلغ عدد الطلاب في الجامعة 1200 طالب.", []),
+    ],
+)
+def test_the_number_of_whom_an_arabic_figure_counts(
+    make_doc: MakeDoc, text: str, expected: list[tuple[str, int]]
+) -> None:
+    # "the number of the wounded rose to 350": the figure counts those the phrase names,
+    # and nothing when it names no one harmed (residents, students)
+    assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == expected
+
+
 def test_a_year_of_the_era_is_no_count_of_those_who_fled(make_doc: MakeDoc) -> None:
     text = "نزح عرب اليمن إلى ضفاف نهر الفرات عام 195 م، ونزح 40 شخصاً من القرية عام 1432 هـ."
     assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == [("other", 40)]

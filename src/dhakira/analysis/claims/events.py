@@ -80,6 +80,12 @@ _TOLL = re.compile(
     r"has risen|had risen|rises|reaches)(?: at| to| from [\d,.]+ to)?"
     r"|حصيله (?:\w+ ){0,6}?(?:الي|بلغت|وصلت الي|من [\d,.]+ الي))\s+$"
 )
+# "the number of" whom a figure counts, in Arabic: "ارتفع عدد الجرحى إلى 350", "بلغ عدد
+# المعتقلين 1200" (a count of the wounded or the held only when it names them: "عدد السكان")
+_NUMBER_OF = re.compile(
+    r"(?<!\w)(?:[وف]?(?:بلغ|وصل|ارتفع|تجاوز|يبلغ|يصل|يتجاوز)\w*\s+عدد (?:\S+ ){1,6}?(?:الي )?"
+    r"|عدد (?:\S+ ){1,6}?(?:الي|بلغ|وصل الي|من [\d,.]+ الي) )\s*$"
+)
 _PREDICATE = re.compile(
     r"\s*(?:(?:who|that)\s+)?(?:(?:were|was|are|is|have been|has been|had been|got)\s+)?"
 )
@@ -192,6 +198,12 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return cell
     if head_word is None and _THINGS.match(text, end, hi):
         return None
+    number_of = _NUMBER_OF.search(text, max(lo, start - 90), start)
+    if number_of and head_word is None:
+        named = _violation(text, number_of.start(), number_of.end())
+        if named:
+            event = _in_custody(text, named[0], "", head_word, counted_end, hi)
+            return Reading("victims", event, spans + ((number_of.start(), number_of.end()),))
     toll = _TOLL.search(text, max(lo, start - 90), start)
     if toll and head_word not in _HEAD_EVENT:
         # a toll counts the dead unless it names whom else: "حصيلة المختفين قسرياً بلغت"
