@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from conftest import MakeDoc
 from dhakira.analysis.incident import STEP, find_incident
 from dhakira.analysis.incident.counts import count_victims, number_value, sentences
@@ -13,6 +17,7 @@ from dhakira.analysis.incident.labels import (
     NUSRA,
     OPPOSITION,
     UNKNOWN,
+    NamedLabels,
     find_actor,
     find_cause,
 )
@@ -635,3 +640,24 @@ def test_a_fighter_jet_is_no_fighter_killed() -> None:
 def test_figure_of_his_fighters_counts_the_fighters() -> None:
     counts = count_victims("Their commander and 12 of his fighters were killed in the ambush.")
     assert counts.noncivilians == 12
+
+
+def test_the_label_named_first_wins_and_a_tie_goes_to_the_first_listed() -> None:
+    labels = NamedLabels(
+        {
+            "shelling": re.compile(r"\bshell\w*"),
+            "explosion": re.compile(r"\b(?:blast|shell explosion)\b"),
+            "shooting": re.compile(r"\bshot\b"),
+        }
+    )
+    assert labels.first("Two were shot, then a blast hit the market.") == "shooting"
+    assert labels.first("A blast, then shelling.") == "explosion"
+    assert labels.first("A shell explosion killed four.") == "shelling"  # both match there
+    assert labels.first("Four died in an unexplained fire.") == UNKNOWN
+    # each label's own pattern decides at the place found: a word boundary before it counts
+    assert labels.first("Eggshells broke; a blast followed.") == "explosion"
+
+
+def test_label_patterns_must_share_their_flags() -> None:
+    with pytest.raises(ValueError, match="different flags"):
+        NamedLabels({"a": re.compile("a"), "b": re.compile("b", re.IGNORECASE)})

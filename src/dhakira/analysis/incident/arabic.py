@@ -31,6 +31,7 @@ from dhakira.analysis.incident.labels import (
     NUSRA,
     OPPOSITION,
     UNKNOWN,
+    NamedLabels,
 )
 from dhakira.analysis.incident.places import governorate_label
 from dhakira.knowledge import load_knowledge
@@ -86,12 +87,8 @@ ACTORS: dict[str, str] = {
 _CAUSE_PATTERNS = {
     label: re.compile(rf"(?<!\w)(?:[وفبل]?(?:ال)?|لل)(?:{p})(?!\w)") for label, p in CAUSES.items()
 }
+_CAUSES = NamedLabels(_CAUSE_PATTERNS)
 _GAS = "chemical and toxic gases"
-# every cause but gas in one pattern: an opening that names no gas is scanned once for the
-# earliest cause, not once per cause (see `_first_cause`)
-_OTHER_CAUSES = re.compile(
-    rf"(?<!\w)(?:[وفبل]?(?:ال)?|لل)(?:{'|'.join(p for c, p in CAUSES.items() if c != _GAS)})(?!\w)"
-)
 _ACTOR_PATTERNS = {
     label: re.compile(rf"(?<!\w)(?:[وفبل]|لل|ول)?(?:{p})(?!\w)") for label, p in ACTORS.items()
 }
@@ -115,7 +112,7 @@ def arabic_incident(doc: Document) -> Incident | None:
     counts = _count(low)
     # a gas attack anywhere in the opening wins: its delivery (a strike, a shell) is named too
     gas = _CAUSE_PATTERNS[_GAS].search(low)
-    cause = _GAS if gas else _first_cause(low)
+    cause = _GAS if gas else _CAUSES.first(low)
     if (
         not (counts.civilians or counts.noncivilians)
         and cause == UNKNOWN
@@ -132,19 +129,6 @@ def arabic_incident(doc: Document) -> Incident | None:
         children=counts.children,
         women=counts.women,
     )
-
-
-def _first_cause(low: str) -> str:
-    """`labels.first_named(_CAUSE_PATTERNS, low)` for an opening that names no gas: the
-    earliest place any cause is named, found in one scan, then the first cause (in CAUSES
-    order) named there — the cause whose own pattern matches earliest, ties going to the
-    first listed."""
-    found = _OTHER_CAUSES.search(low)
-    if found is None:
-        return UNKNOWN
-    at = found.start()
-    named_there = (c for c, p in _CAUSE_PATTERNS.items() if c != _GAS and p.match(low, at))
-    return next(named_there, UNKNOWN)
 
 
 def _lead(text: str) -> str:

@@ -101,16 +101,33 @@ _AFTER = re.compile(_ATTACK_AFTER, re.IGNORECASE)
 _BEFORE = re.compile(_ATTACK_BEFORE, re.IGNORECASE)
 
 
-def first_named(patterns: dict[str, re.Pattern[str]], text: str) -> str:
-    """The label whose pattern matches earliest in `text`, or "unknown"."""
-    best, best_pos = UNKNOWN, len(text) + 1
-    for label, pattern in patterns.items():
-        m = pattern.search(text)
-        if m and m.start() < best_pos:
-            best, best_pos = label, m.start()
-    return best
+class NamedLabels:
+    """Labels, each named by its pattern, and the one a text names first (`first`).
+
+    The patterns are also joined into one, so a text is scanned once for the earliest place
+    any label is named, not once per label; the label is then the first (in the table's
+    order) whose own pattern matches there, as a scan per label keeping the earliest match,
+    ties going to the first listed, would find. The patterns must share their flags.
+    """
+
+    def __init__(self, patterns: dict[str, re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        flags = {pattern.flags for pattern in patterns.values()}
+        if len(flags) != 1:
+            raise ValueError(f"label patterns with different flags: {sorted(flags)}")
+        joined = "|".join(f"(?:{pattern.pattern})" for pattern in patterns.values())
+        self._any = re.compile(joined, flags.pop())
+
+    def first(self, text: str) -> str:
+        """The label named earliest in `text`, or "unknown"."""
+        found = self._any.search(text)
+        if found is None:
+            return UNKNOWN
+        at = found.start()
+        return next((label for label, p in self.patterns.items() if p.match(text, at)), UNKNOWN)
 
 
+_CAUSES = NamedLabels(_CAUSE_PATTERNS)
 _GAS = _CAUSE_PATTERNS["chemical and toxic gases"]
 
 
@@ -122,7 +139,7 @@ def find_cause(lead: str) -> str:
     headline = sentences(lead)[0][1] if lead.strip() else ""
     if _CRASH.search(headline):
         return UNKNOWN  # an aircraft crashed: no weapon killed them
-    cause = first_named(_CAUSE_PATTERNS, lead)
+    cause = _CAUSES.first(lead)
     if cause == UNKNOWN and _GROUND_FIGHTING.search(lead):
         return "shooting"
     return cause
