@@ -20,6 +20,11 @@ def claims(make_doc: MakeDoc, text: str) -> list[Claim]:
     return find_claims(make_doc(text)).claims
 
 
+def counted(make_doc: MakeDoc, text: str) -> list[tuple[str, float | None]]:
+    """Each claim's event and figure (its best estimate, else its lower bound)."""
+    return [(c.event, c.best or c.low) for c in claims(make_doc, text)]
+
+
 def only(make_doc: MakeDoc, text: str) -> Claim:
     found = claims(make_doc, text)
     assert len(found) == 1, found
@@ -801,8 +806,7 @@ def test_a_foreign_power_that_strikes_is_the_actor_not_the_place(
 
 def test_the_displaced_are_no_killing(make_doc: MakeDoc) -> None:
     text = "Around 400000 people have been killed and millions displaced since 2011."
-    found = claims(make_doc, text)
-    assert [(c.event, c.best or c.low) for c in found] == [
+    assert counted(make_doc, text) == [
         ("killing", 400000),
         ("other", 1_000_000),
     ]
@@ -822,8 +826,7 @@ def test_those_who_fled_are_counted_apart_from_the_dead(
     make_doc: MakeDoc, text: str, count: int
 ) -> None:
     # the displaced are a figure documenters cite, and never the killed or the detained
-    found = claims(make_doc, text)
-    assert [(c.event, c.best or c.low) for c in found] == [("other", count)]
+    assert counted(make_doc, text) == [("other", count)]
 
 
 @pytest.mark.parametrize(
@@ -839,7 +842,7 @@ def test_the_arabic_wounded_and_displaced_counted_by_their_own_noun(
     make_doc: MakeDoc, text: str, expected: list[tuple[str, int]]
 ) -> None:
     # "50 جريحاً" names what happened to the fifty as "50 قتيلاً" does: no verb is needed
-    assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == expected
+    assert counted(make_doc, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -858,12 +861,12 @@ def test_the_number_of_whom_an_arabic_figure_counts(
 ) -> None:
     # "the number of the wounded rose to 350": the figure counts those the phrase names,
     # and nothing when it names no one harmed (residents, students)
-    assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == expected
+    assert counted(make_doc, text) == expected
 
 
 def test_a_year_of_the_era_is_no_count_of_those_who_fled(make_doc: MakeDoc) -> None:
     text = "نزح عرب اليمن إلى ضفاف نهر الفرات عام 195 م، ونزح 40 شخصاً من القرية عام 1432 هـ."
-    assert [(c.event, c.best or c.low) for c in claims(make_doc, text)] == [("other", 40)]
+    assert counted(make_doc, text) == [("other", 40)]
 
 
 def test_a_sentence_ends_after_a_day_of_the_month(make_doc: MakeDoc) -> None:
