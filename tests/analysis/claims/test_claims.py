@@ -1031,3 +1031,64 @@ def test_an_arabic_report_that_documents_is_its_issuer_s(make_doc: MakeDoc) -> N
     )
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert claim.attributed_to == "Amnesty International"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # providing water is no death, a given name no verb
+        "وتعمل المنظمة على توفير مياه الشرب لنحو 350 ألف شخص في الريف.",
+        "والتقى توفيق بثلاثة أشخاص من القرية.",
+        # a year after "عام" whatever its value, and a year of an era
+        "وتوفي الشاعر عام 1201 في القاهرة.",
+        "وبنى السلطان المدرسة عام661 هجرية وتوفي بعدها.",
+        # a date written with spaces round its dashes
+        "يعد الكاتب الذي توفي الأربعاء 30 - 8 - 2006 أشهر روائي عربي.",
+        # a coma is no disappearance
+        "وبقي 12 شخصاً في غيبوبة بعد الحادث.",
+    ],
+)
+def test_arabic_words_that_only_look_like_deaths_or_counts(make_doc: MakeDoc, text: str) -> None:
+    assert [(c.event, c.low) for c in claims(make_doc, text) if c.event != "other"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of a Hijri month, an ordinal "nineteenth"
+        ("قتل في 21 من رمضان ثلاثة أشخاص.", [("killing", 3)]),
+        ("وفي اليوم التاسع عشر من الشهر قتل 5 أشخاص.", [("killing", 5)]),
+        # a noun with a sound plural is no dual in "-ين": these are the five
+        ("واعتقلت القوات خمسة مواطنين بينهم أحد الجرحى.", [("detention", 5)]),
+        ("واعتقل مواطنان من البلدة.", [("detention", 2)]),
+        # the four are planes, the 200 the dead
+        (
+            "بلغ عدد الركاب الذين لقوا حتفهم إثر تحطم أربع طائرات أكثر من 200 شخص.",
+            [("killing", 200)],
+        ),
+    ],
+)
+def test_arabic_days_ordinals_duals_and_things(
+    make_doc: MakeDoc, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert counted(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Shelling killed 30-40 people in the town.", "قتل 30-40 شخصاً في القصف."]
+)
+def test_a_range_written_with_a_hyphen(make_doc: MakeDoc, text: str) -> None:
+    claim = only(make_doc, text)
+    assert (claim.event, claim.low, claim.high, claim.qualifier) == ("killing", 30, 40, "between")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The siege lasted 10-12 hours before the convoy left.",  # hours, not people
+        "On 13-15 May the talks went on.",  # days of a month
+        "Call 0933-123456 for the list of the missing.",  # a phone number
+    ],
+)
+def test_a_hyphenated_pair_that_is_no_range_of_people(make_doc: MakeDoc, text: str) -> None:
+    assert claims(make_doc, text) == []

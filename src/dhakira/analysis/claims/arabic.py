@@ -67,12 +67,17 @@ SCALES: dict[str, int] = {
 DUALS: dict[str, int] = {
     "الفان": 2000, "الفين": 2000, "مليونان": 2_000_000, "مليونين": 2_000_000,
 }  # fmt: skip
-# Nouns whose dual counts two people by itself ("مقتل طفلين": two children). Only nouns with a
-# broken plural (أطفال، أشخاص، رجال، نساء): their -ين form cannot be a plural ("مدنيين" can).
+# Nouns whose dual counts two people by itself ("مقتل طفلين": two children). Both dual endings
+# only for nouns with a broken plural (أطفال، أشخاص، رجال، نساء): their -ين form cannot be a
+# plural ("مدنيين" can). A noun with a sound plural is a dual only in "-ان": "مواطنين" is the
+# citizens ("اعتقلت خمسة مواطنين"), "مواطنان" two of them.
 DUAL_PEOPLE: frozenset[str] = frozenset(
-    f"{stem}{ending}"
-    for stem in ("طفل", "شخص", "رجل", "امرات", "شاب", "سجين", "شقيق", "مواطن", "طالب")
-    for ending in ("ين", "ان")
+    [
+        f"{stem}{ending}"
+        for stem in ("طفل", "شخص", "رجل", "امرات", "شاب", "سجين", "شقيق", "طالب")
+        for ending in ("ين", "ان")
+    ]
+    + ["مواطنان"]
 )
 # Vague quantities: folded phrase → (smallest value, English qualifier).
 VAGUE: dict[str, tuple[int, str]] = {
@@ -138,9 +143,12 @@ METHOD_STEMS: tuple[str, ...] = (
     "مصادر", "ملف",
 )  # fmt: skip
 METHOD_LEADS: tuple[str, ...] = ("مقابلات مع", "مقابله مع", "استنادا الي", "بناء علي", "قابل")
+# "توفي", "توفيت", "توفوا" (died): the verb's own forms, not the words that begin with its
+# letters ("توفير", providing; "توفيق", a given name)
+DIED = r"توف(?:ي|يت|يا|يتا|وا)"
 EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (
-        r"(?:قتل|توفي|ماتوا|مات|قضوا|قضي|لقوا حتفهم|لقي حتفه)\w*\s+(?:\w+\s+)?تحت التعذيب",
+        rf"(?:قتل\w*|{DIED}|ماتوا|مات|قضوا|قضي|لقوا حتفهم|لقي حتفه)\s+(?:\w+\s+)?تحت التعذيب",
     ),
     "death_sentence": (
         r"حكم\w*\s+(?:\w+\s+)?بالاعدام",
@@ -148,7 +156,8 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
         r"حكم\w*(?=\s+علي\s+(?:\S+\s+){1,4}بالاعدام)",
     ),
     "execution": (r"اعدم\w*", r"شنق\w*"),
-    "enforced_disappearance": (r"اختف\w*", r"اخفي\w*", r"غيب\w*"),
+    # "غُيّب", "غيّبوا" (not "غيبوبة", a coma)
+    "enforced_disappearance": (r"اختف\w*", r"اخفي\w*", r"غيب(?:ت|وا|وه|وهم|تهم)?"),
     "release": (
         r"افرج\w*", r"اطلق سراح\w*",
         r"اطلق(?:ت|وا)?(?=\s+(?:\S+\s+){1,4}سراح)",  # "أطلقت هيئة تحرير الشام سراح 30"
@@ -156,7 +165,7 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
         r"خرج\w*(?=\s+(?:\S+\s+){0,4}من\s+(?:ال)?(?:سجن|سجون|معتقل|فرع|احتجاز))",
     ),
     "killing": (
-        r"قتل\w*", r"لقوا حتفهم", r"لقي حتفه", r"توفي\w*", r"استشهد\w*",
+        r"قتل\w*", r"لقوا حتفهم", r"لقي حتفه", DIED, r"استشهد\w*",
         # "لقي 8 أشخاص حتفهم": the dead stand between; "قضوا في سجون" (not "قضوا 10 سنوات")
         r"لق(?:ي|وا)(?=\s+(?:\S+\s+){1,4}(?:حتف|مصرع))", r"لق(?:ي|وا) مصرع\w*",
         r"اود(?:ي|ت) بحياه",  # "أودى بحياة ثمانية أشخاص"
@@ -195,6 +204,7 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
 THING_NOUNS: tuple[str, ...] = (
     "مبان", "مباني", "منازل", "بيوت", "صواريخ", "صاروخا", "قذائف", "قذيفه", "غارات", "غاره",
     "براميل", "برميلا", "هجمات", "قري", "مدن", "بلدات", "مستشفيات", "مدارس", "سيارات", "مساجد",
+    "طائرات", "طائره", "مروحيات", "دبابات", "اليات", "مواقع", "حواجز",
 )  # fmt: skip
 # Reporting verbs (the source follows them in Arabic word order) and "according to".
 SAY_VERBS: tuple[str, ...] = (
@@ -214,6 +224,18 @@ MONTHS: dict[str, int] = {
     "كانون الاول": 12, "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5,
     "يونيو": 6, "يوليو": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 }  # fmt: skip
+# The months of the Hijri calendar, folded: a day of one is no count ("في 21 من رمضان"). Not
+# in MONTHS, whose numbers are the Gregorian months' ("صفر" and "رجب" are also words and
+# names: only read right after a day).
+HIJRI_MONTHS: tuple[str, ...] = (
+    "محرم", "صفر", "ربيع الاول", "ربيع الثاني", "ربيع الاخر", "جمادي الاولي", "جمادي الاول",
+    "جمادي الاخره", "جمادي الثانيه", "جمادي الثاني", "رجب", "شعبان", "رمضان", "شوال",
+    "ذو القعده", "ذي القعده", "ذو الحجه", "ذي الحجه",
+)  # fmt: skip
+# Words after a number that make it a year of an era: "سنة 40 للهجرة", "عام 661 هجرية"
+ERA_WORDS: tuple[str, ...] = ("للهجره", "هجريه", "هجري", "ميلاديه", "ميلادي", "قبل الميلاد")
+# Words right before a number that make it a year: "عام 1201", "لعام 1883", "سنة 40"
+YEAR_WORDS: tuple[str, ...] = ("عام", "العام", "لعام", "سنه", "السنه", "لسنه")
 ACTORS: tuple[str, ...] = (
     "قوات النظام", "النظام السوري", "نظام الاسد", "قوات الاسد", "قوات الحكومه",
     "الحكومه السوريه", "تنظيم الدوله", "داعش", "قسد", "قوات سوريا الديمقراطيه",

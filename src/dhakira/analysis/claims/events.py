@@ -96,7 +96,7 @@ _IN_CUSTODY = re.compile(
 )
 # a verb that says people died (not that someone killed them)
 _DIED = re.compile(
-    r"(?:[وفب])?(?:died|perished|deaths?(?: of)?|توفي\w*|توفوا|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
+    rf"(?:[وفب])?(?:died|perished|deaths?(?: of)?|{arabic.DIED}|مات\w*|قضوا|وفا[هت]|(?:ال)?وفيات)"
 )
 _LEAD_WORDS = english.METHOD_LEADS + arabic.METHOD_LEADS
 _METHOD_LEADS = "|".join(_LEAD_WORDS)

@@ -287,7 +287,16 @@ _NOT_COUNT_BEFORE = re.compile(
 # have been hanged", "in May 300 people were killed")
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_WORDS})\s*$")
 _DAY_AND_YEAR = re.compile(r"\d{1,2}(?:19|20)\d\d")
-_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH_WORDS})(?!\w)")
+# "13 May", "3 حزيران", "21 من رمضان", "19 من شهر رمضان"
+_MONTH_AFTER = re.compile(
+    rf"\s*(?:من\s+(?:شهر\s+)?)?(?:{_MONTH_WORDS}|{_alternation(arabic.HIJRI_MONTHS)})(?!\w)"
+)
+# a date written with dashes, slashes or dots and spaces between: "30 - 8 - 2006"
+_SPACED_DATE = re.compile(r"\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{2,4}(?!\d)")
+# "عام 1201", "لعام 1883", "سنة 40 للهجرة" (only digits: "عام واحد" is one year)
+_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{_alternation(arabic.YEAR_WORDS)})\s*$")
+# "اليوم التاسع عشر": the nineteenth, an ordinal whose "عشر" is no ten
+_ORDINAL_BEFORE = re.compile(r"(?<!\w)ال(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)\s+$")
 _NOT_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|٪|per ?cent|percent|في المئه|بالمئه|dollars|euros|pounds|usd|دولار|ليره|يورو)"
     r"|(?:st|nd|rd|th)\b|[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
@@ -296,7 +305,8 @@ _NOT_COUNT_AFTER = re.compile(
     r"شهور|يوم|يوما|ايام|ساعه|ساعات|اسبوع|اسابيع|مرات|مره|دقيقه|دقائق)(?!\w)"
     r"|\s*[-/.]\d|\s*/\s*\d|-?\s*(?:thirds?|quarters?|fifths?|tenths?)\b"
     # a year of an era or metres written short: "عام 195 م", "1432 هـ", "200 م"
-    r"|\s+[مه]\.?(?!\w))"
+    r"|\s+[مه]\.?(?!\w)"
+    rf"|\s*(?:{_alternation(arabic.ERA_WORDS)})(?!\w))"
 )
 _DIGITS_BEFORE = re.compile(r"\d(?:[ -]?|\s*/\s*)$")
 _NO_ONE = re.compile(r"(?<!\w)no\s+$")
@@ -312,14 +322,23 @@ _SECTION_AFTER = re.compile(r"\.?[ \t]")
 
 def _is_count(text: str, atom: _Atom) -> bool:
     """False for a number that is a year, date, time, age, duration, reference, amount or the
-    number of a section or list item ("2.1 Sources", "3. Detention" at the start of a line)."""
-    before = text[max(0, atom.start - 24) : atom.start]
-    after = text[atom.end : atom.end + 24]
+    number of a section or list item ("2.1 Sources", "3. Detention" at the start of a line).
+    A number in a range written with a hyphen ("30-40 people") is judged by what stands
+    around the whole range."""
+    first, last = _dash_range(text, atom) or (atom.start, atom.end)
+    before = text[max(0, first - 24) : first]
+    after = text[last : last + 24]
     if _section_number(before, text[atom.start : atom.end], after):
         return False
     if text[atom.start : atom.end] == "one" and _NO_ONE.search(before):
         return False  # "no one was there to rescue him": nobody
     if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
+        return False
+    if atom.plain_digits and _YEAR_BEFORE.search(before):
+        return False  # "توفي عام 1201": a year, whatever its value
+    if text.startswith("عشر", atom.start) and _ORDINAL_BEFORE.search(before):
+        return False
+    if atom.plain_digits and _in_spaced_date(text, atom):
         return False
     day_like = atom.vague is None and atom.plain_digits and 1 <= atom.value <= 31
     if day_like and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
@@ -327,22 +346,37 @@ def _is_count(text: str, atom: _Atom) -> bool:
     run_together = atom.plain_digits and _DAY_AND_YEAR.fullmatch(text, atom.start, atom.end)
     if run_together and _MONTH_BEFORE.search(before):
         return False  # "Jun 182016": a day and a year run together
-    if _NOT_COUNT_AFTER.match(after) and not _in_dash_range(text, atom):
+    if _NOT_COUNT_AFTER.match(after):
         return False
-    if _DIGITS_BEFORE.search(before) and not _in_dash_range(text, atom):
+    if _DIGITS_BEFORE.search(before):
         return False  # a phone, a date, a score
     year_like = atom.plain_digits and 1900 <= atom.value <= 2099
     return not (year_like and not _YEAR_COUNT_NOUN.match(after))
 
 
-# two counts written with thousands separators and a hyphen between: "5,000-13,000" (a
-# phone, a date or a reference number has no such separators)
-_DASH_RANGE = re.compile(r"\d{1,3}(?:,\d{3})+\s*-\s*\d{1,3}(?:,\d{3})+")
+# two counts with a hyphen between: written with thousands separators ("5,000-13,000": a
+# phone, a date or a reference number has none), or plain and rising with nothing else
+# joined to them ("30-40"; not "30-8-2006", "2006-08", "0933-123456", a score "3-1")
+_DASH_RANGE = re.compile(
+    r"(?<![\d,./-])(?:\d{1,3}(?:,\d{3})+\s*-\s*\d{1,3}(?:,\d{3})+"
+    r"|(?P<low>[1-9]\d{0,5})[-–](?P<high>[1-9]\d{0,5}))(?![\d,./–-]|\s*[-/]\s*\d)"
+)
 
 
-def _in_dash_range(text: str, atom: _Atom) -> bool:
-    around = _DASH_RANGE.search(text, max(0, atom.start - 16), min(len(text), atom.end + 16))
+def _in_spaced_date(text: str, atom: _Atom) -> bool:
+    """True for a day, month or year of a date written "30 - 8 - 2006" or "30 / 8 / 2006"."""
+    around = _SPACED_DATE.search(text, max(0, atom.start - 12), min(len(text), atom.end + 12))
     return around is not None and around.start() <= atom.start and atom.end <= around.end()
+
+
+def _dash_range(text: str, atom: _Atom) -> tuple[int, int] | None:
+    """The span of the hyphenated range (`_DASH_RANGE`) the atom is part of, if any."""
+    around = _DASH_RANGE.search(text, max(0, atom.start - 16), min(len(text), atom.end + 16))
+    if around is None or not around.start() <= atom.start < atom.end <= around.end():
+        return None
+    if around.group("low") and int(around.group("low")) >= int(around.group("high")):
+        return None
+    return around.span()
 
 
 def _section_number(before: str, number: str, after: str) -> bool:
