@@ -1092,3 +1092,25 @@ def test_a_range_written_with_a_hyphen(make_doc: MakeDoc, text: str) -> None:
 )
 def test_a_hyphenated_pair_that_is_no_range_of_people(make_doc: MakeDoc, text: str) -> None:
     assert claims(make_doc, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the evacuated are counted apart from the dead a later clause names
+        (
+            "The evacuation of thousands of Syrians from four besieged areas resumed on "
+            "Wednesday, activists said, days after a bombing killed more than 120 evacuees.",
+            [("other", 1000), ("killing", 120)],
+        ),
+        ("واستؤنفت عملية إجلاء 3000 شخص من البلدتين.", [("other", 3000)]),
+        # towns are no people, even after a violation's noun
+        ("Six people were killed as the evacuation of 4 Syrian towns resumed.", [("killing", 6)]),
+        # a year before 1900 after a preposition
+        ("The general died of the plague in 639 and his tomb lies in Jordan.", []),
+    ],
+)
+def test_the_evacuated_towns_and_early_years(
+    make_doc: MakeDoc, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert counted(make_doc, text) == expected

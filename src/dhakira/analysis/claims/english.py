@@ -156,7 +156,8 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "torture": (r"torture",),
     "detention": (r"detention", r"detainees?", r"arrests?", r"prisoners?", r"prisons?",
                   r"custody", r"imprisonment"),
-    "other": (r"injur(?:y|ies)",),
+    # the wounded; the evacuated ("the evacuation of thousands of Syrians")
+    "other": (r"injur(?:y|ies)", r"evacuations? of"),
 }  # fmt: skip
 # What a figure counts when it is not people: "fired 50 rockets", "destroyed three buildings"
 THING_NOUNS: tuple[str, ...] = (

@@ -187,6 +187,8 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         # people counted like the method figure before them ("and 12 were later arrested"
         # is what happened to 12, not whom the team spoke to)
         return Reading("method", "other", spans)
+    if head_word is None and _THINGS.match(text, end, hi):
+        return None  # "the evacuation of 4 Syrian towns", "fired 50 rockets"
     counted_end = spans[0][1] if spans else end
     lead = _LEAD.search(text, max(lo, start - 30), start)
     # a prison right before a figure does not name what it counts ("يضم السجن نحو عشرين مهجعاً")
@@ -196,8 +198,6 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         return Reading("victims", event, spans + ((lead.start(), lead.end()),))
     if head_word is None and (cell := _table_cell(text, start, lo)):
         return cell
-    if head_word is None and _THINGS.match(text, end, hi):
-        return None
     number_of = _NUMBER_OF.search(text, max(lo, start - 90), start)
     if number_of and head_word is None:
         named = _violation(text, number_of.start(), number_of.end())

@@ -295,6 +295,10 @@ _MONTH_AFTER = re.compile(
 _SPACED_DATE = re.compile(r"\d{1,2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{2,4}(?!\d)")
 # "عام 1201", "لعام 1883", "سنة 40 للهجرة" (only digits: "عام واحد" is one year)
 _YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{_alternation(arabic.YEAR_WORDS)})\s*$")
+# "died of the plague in 639 and": a year before 1900 after a preposition, with no noun after
+# it ("in 45 attacks" counts attacks); the years from 1900 are told by their value alone
+_EARLY_YEAR = re.compile(r"(?<!\w)(?:in|since|until|till|by|before|after|circa)\s+$")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|(?:and|when|where|until|after)(?!\w)|$)")
 # "اليوم التاسع عشر": the nineteenth, an ordinal whose "عشر" is no ten
 _ORDINAL_BEFORE = re.compile(r"(?<!\w)ال(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)\s+$")
 _NOT_COUNT_AFTER = re.compile(
@@ -336,6 +340,13 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False
     if atom.plain_digits and _YEAR_BEFORE.search(before):
         return False  # "توفي عام 1201": a year, whatever its value
+    if (
+        atom.plain_digits
+        and 100 <= atom.value < 1900
+        and _EARLY_YEAR.search(before)
+        and _NO_NOUN_AFTER.match(after)
+    ):
+        return False
     if text.startswith("عشر", atom.start) and _ORDINAL_BEFORE.search(before):
         return False
     if atom.plain_digits and _in_spaced_date(text, atom):
