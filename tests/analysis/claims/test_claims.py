@@ -1114,3 +1114,23 @@ def test_the_evacuated_towns_and_early_years(
     make_doc: MakeDoc, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert counted(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("At least 82 people were killed during airstrikes launched by Russia.", None),
+        (
+            "Over 25 civilians were killed in US Air Forces attacks on a village near Manbij.",
+            "Manbij",
+        ),
+        ("The monitor in Britain said nine children were among those killed.", None),
+        ("The army killed 35 Daesh (outlawed in Russia) militants near Palmyra.", "Tadmur"),
+        ("Turkey said 40 civilians were killed in Afrin.", "Afrin"),
+    ],
+)
+def test_a_foreign_power_that_acts_is_not_the_place(
+    make_doc: MakeDoc, text: str, place: str | None
+) -> None:
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert claim.place == place

@@ -201,8 +201,14 @@ _FOREIGN_FORCES = frozenset(
 )
 _ATTACKER = re.compile(
     r"(?:-led|-backed|\s+(?:air ?strikes?|strikes?|raids?|attacks?|bombing|shelling|missiles?|"
-    r"military|forces|troops|warplanes?|jets?|aircraft|army|army's|navy|drones?))\b"
+    r"military|forces|troops|warplanes?|jets?|aircraft|army|army's|navy|drones?|air ?forces?|"
+    r"artillery|helicopters?|intelligence|officials?|government|authorities|media|envoy|"
+    r"said|says|reported|announced|claimed|accused))\b"
 )
+# a foreign power as the doer ("airstrikes launched by Russia", "110 injured by Turkey"), and
+# the formula of Russian media for a banned group ("Daesh (outlawed in Russia)")
+_BY_POWER = re.compile(r"(?<!\w)by\s+(?:the\s+)?$")
+_OUTLAWED_IN = re.compile(r"(?:outlawed|banned|prohibited|terrorist) in\s+$")
 
 
 # a dateline: the city a report is filed from, at the start of its first paragraph ("GENEVA
@@ -218,6 +224,14 @@ def _dateline(low: str, name: Name) -> bool:
     )
 
 
+def _foreign_power_acts(low: str, name: Name) -> bool:
+    """True where a foreign power is named as who attacked, spoke or banned, not where."""
+    before = low[max(0, name.start - 24) : name.start]
+    return bool(
+        _ATTACKER.match(low, name.end) or _BY_POWER.search(before) or _OUTLAWED_IN.search(before)
+    )
+
+
 def find_place(low: str, names: list[Name], lo: int, hi: int, near: int) -> Name | None:
     """The facility (else place) named in the sentence nearest to `near`; not where an
     organisation is based ("the London-based organisation")."""
@@ -226,7 +240,7 @@ def find_place(low: str, names: list[Name], lo: int, hi: int, near: int) -> Name
         for n in names
         if lo <= n.start and n.end <= hi and n.kind in ("facility", "place")
         if not low.startswith("-based", n.end)
-        if not (n.name in _FOREIGN_FORCES and _ATTACKER.match(low, n.end))
+        if not (n.name in _FOREIGN_FORCES and _foreign_power_acts(low, n))
         if not _dateline(low, n)
     ]
     facilities = [n for n in inside if n.kind == "facility"]
