@@ -1134,3 +1134,38 @@ def test_a_foreign_power_that_acts_is_not_the_place(
 ) -> None:
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert claim.place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed men are counted; the whole is kept beside its part
+        (
+            "More than 30 militants including three commanders were killed by the army.",
+            [("killing", 30), ("killing", 3)],
+        ),
+        ("The army killed 17 terrorists near the town.", [("killing", 17)]),
+        # ... but not where nothing near says what happened to them
+        ("The conflict, which began in 2011, has drawn thousands of jihadists from abroad.", []),
+        # headline verbs that take the next figure as their object
+        ("Mortars on Damascus Kills 12 Wounds 50", [("killing", 12), ("other", 50)]),
+        ("Shelling on Homs Kill 5 Injure 50", [("killing", 5), ("other", 50)]),
+        ("Three citizens were martyred and others were injured.", [("killing", 3)]),
+        (
+            "Six people died and over 10 citizens have been hospitalized.",
+            [("killing", 6), ("other", 10)],
+        ),
+        # the noun "wounds" is no injury
+        ("Two men died of their wounds in hospital.", [("killing", 2)]),
+    ],
+)
+def test_armed_men_and_headline_verbs(
+    make_doc: MakeDoc, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert counted(make_doc, text) == expected
+
+
+def test_the_source_after_according_to_ends_before_the_figure(make_doc: MakeDoc) -> None:
+    text = "According to Lebanese group Hezbollah more than 30 Nusra Front militants were killed."
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert (claim.low, claim.attributed_to) == (30, "Hezbollah")

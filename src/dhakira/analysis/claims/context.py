@@ -269,6 +269,7 @@ _AR_THAT = re.compile(r"(?<!\w)(?:ان|بان|لان)(?!\w)")
 _AR_ACCORDING = re.compile(
     rf"(?<!\w)[و]?(?:{'|'.join(arabic.ACCORDING_TO)})ـ?\s*([^،,.:؛“”\"]{{2,90}})"
 )
+_DIGIT = re.compile(r"\d")
 _CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|(?<!\w)(?:that|and|but|which)\s", re.IGNORECASE)
 _REPORT = re.compile(
     r"\b(?:the|this|its|their) (?:report|study|statement|findings|investigation)\b"
@@ -459,10 +460,11 @@ def _sources(low: str, lo: int, hi: int) -> list[Phrase]:
     headline = _HEADLINE_SOURCE.match(low, lo, hi)
     if headline:  # "Amnesty: 13,000 hanged", "الشبكة السورية لحقوق الإنسان: مقتل 96 مدنياً"
         spans.append((headline.start(1), headline.end(1), headline.end(1)))
-    for m in _EN_ACCORDING.finditer(low, lo, hi):
-        spans.append((m.start(1), m.end(1), m.start()))
-    for m in _AR_ACCORDING.finditer(low, lo, hi):
-        spans.append((m.start(1), m.end(1), m.start()))
+    for m in [*_EN_ACCORDING.finditer(low, lo, hi), *_AR_ACCORDING.finditer(low, lo, hi)]:
+        # the source ends before the figure where no comma closes it: "according to
+        # Hezbollah more than 30 Nusra Front militants" names Hezbollah, not the Nusra Front
+        figure = _DIGIT.search(low, m.start(1), m.end(1))
+        spans.append((m.start(1), figure.start() if figure else m.end(1), m.start()))
     for m in _EN_SAID.finditer(low, lo, hi):
         if m.group() == "claimed" and _CLAIMED_AN_ACT.match(low, m.end()):
             continue

@@ -71,6 +71,18 @@ VICTIM_NOUNS: tuple[str, ...] = (
     "dead", "sentences", "protesters", "activists", "students", "doctors", "journalists",
     "soldiers",
     "fighters", "defectors", "refugees", "residents", "members", "officers", "others", "more",
+    "citizens", "villagers", "workers", "teachers", "nurses", "patients", "passengers",
+    "worshippers", "migrants", "hostages", "infants", "babies", "teenagers", "youths",
+    "inhabitants",
+    "child", "man", "woman", "soldier", "fighter", "journalist", "worker",
+)  # fmt: skip
+# Armed men, counted as one side's dead ("30 militants including three commanders"), but also
+# as who came, fought or joined ("a war that has drawn thousands of jihadists"): a count of
+# them only with what happened to them near it
+ARMED_NOUNS: tuple[str, ...] = (
+    "militants", "terrorists", "jihadists", "rebels", "troops", "gunmen", "extremists",
+    "insurgents", "combatants", "commanders", "policemen", "guards", "militiamen",
+    "servicemen", "personnel", "militant",
 )  # fmt: skip
 # Head nouns of documentation method ("interviews with 84 witnesses").
 METHOD_NOUNS: tuple[str, ...] = (
@@ -99,6 +111,15 @@ _HELD = (
 )  # fmt: skip
 # Event cues as regular expressions over lower-cased text; "verb" cues name what happened to
 # the counted people, "noun" cues only name a violation somewhere in the clause.
+# Verbs in the present that take the figure after them as their object, as headlines write
+# them ("Shelling Kills 3 Wounds 20"): the verb after a figure is then the next figure's,
+# not what happened to this one
+ACTIVE_VERBS = frozenset({"kill", "kills", "wound", "wounds", "injure", "injures"})
+# a figure comes next: "wounds 20", "injures at least five"
+_FIGURE_NEXT = (
+    r"(?=\s+(?:\d|(?:at least|more than|over|about|around|nearly|some|dozens|scores|hundreds|"
+    r"tens|two|three|four|five|six|seven|eight|nine|ten)\b))"
+)
 EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (
         r"(?:died|killed|perished|tortured to death) (?:under|from|as a result of) torture",
@@ -125,7 +146,7 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
         r"set free",
     ),
     "killing": (r"killed", r"murdered", r"died", r"perished", r"massacred", r"slain",
-                r"lost their lives", r"shot dead"),
+                r"lost their lives", r"shot dead", r"martyred", r"kills?"),
     "torture": (r"tortured",),
     "detention": (r"detained", r"arrested", r"imprisoned", r"jailed", _HELD, r"abducted",
                   r"incarcerated",
@@ -133,7 +154,10 @@ EVENT_VERBS: dict[str, tuple[str, ...]] = {
                   r"in custody|in prison|behind bars)"),
     # the wounded: "killing 5 and injuring 15 others" did not kill the 15; the displaced:
     # "400000 killed and millions displaced", "12,000 fled their homes", "forced to flee"
-    "other": (r"injured", r"wounded", r"injuring", r"wounding", r"displaced",
+    # "Kills 3 Wounds 20" (a headline's verbs; "died of his wounds" is the noun)
+    "other": (r"injured", r"wounded", r"injuring", r"wounding",
+              rf"(?:wounds?|injures?){_FIGURE_NEXT}",
+              r"hospitali[sz]ed", r"displaced",
               r"fled(?=\s+(?:from\s+)?(?:their|his|her)\s+homes?\b)", r"forced to flee"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, tuple[str, ...]] = {

@@ -40,6 +40,8 @@ _WEAK_NOUNS = re.compile(r"^(?:prisons?|custody|(?:ال)?سجون|(?:ال)?سج�
 # what ends a clause: a comma or semicolon, or an Arabic conjunction that opens a clause of
 # its own where a comma might have stood ("قتل ثلاثة مدنيين فيما أصيب 20 آخرون")
 _CLAUSE_EDGES = (",", "،", ";", "؛", " فيما ", " بينما ", " في حين ")
+_VERB_REACH = 30  # characters from a figure with no counted noun to what happened to them
+_ARMED_REACH = 60  # from armed men counted to what happened to them (`english.ARMED_NOUNS`)
 _WEAK_REACH = 25  # characters from the counted people to a prison that says they are held there
 _LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 
@@ -47,7 +49,7 @@ _LEAD = re.compile(rf"(?:{_ALL_NOUNS.pattern})(?:\s+of(?:\s+the)?)?\s+$")
 # "and" ("three buildings and people were still missing" counts buildings)
 _EN_HEAD = re.compile(
     r"^\s*(?:of\s+)?(?:(?!(?:and|or)\s)[\w’'-]+\s+){0,2}?"
-    rf"({'|'.join(english.VICTIM_NOUNS + english.METHOD_NOUNS)})\b"
+    rf"({'|'.join(english.VICTIM_NOUNS + english.ARMED_NOUNS + english.METHOD_NOUNS)})\b"
 )
 # a figure of things, not people: "fired 50 rockets", "دمرت 3 مبان"
 _THINGS = re.compile(  # used with .match at the figure's end: no "^"
@@ -218,6 +220,10 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     verbs = _cues(_ALL_VERBS, text, lo, hi)
     if head_word is None and not _verb_close(verbs, start, end):
         return None
+    if head_word in english.ARMED_NOUNS and not _verb_close(
+        verbs, start, counted_end, _ARMED_REACH
+    ):
+        return None  # "a war that has drawn thousands of jihadists" (killed far before)
     # a violation named in the figure's own clause first: in "نحو ٢١٥ ألف شخص محتجزون لدى
     # الحكومة، ووثّقت اعتقال ..." the detention after the comma is the next figure's
     clause_lo, clause_hi = clause(text, start, end, lo, hi)
@@ -241,7 +247,12 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     # the verb right after the counted people is what happened to them: in "5 journalists
     # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer;
     # "released the names of 1,000 detainees who died in custody" counts deaths
-    said_of = [c for c in own if _PREDICATE.fullmatch(text, counted_end, c[1])]
+    said_of = [
+        c
+        for c in own
+        if _PREDICATE.fullmatch(text, counted_end, c[1])
+        and text[c[1] : c[2]] not in english.ACTIVE_VERBS
+    ]
     if said_of and said_of[0][0] == "detention" and _HELD_AS_WHO.match(text, counted_end):
         # "freed 150 civilians who were held at a school": the release is what happened
         said_of = []
@@ -451,7 +462,9 @@ def _direct_verb(
     return before[-1] if before else None
 
 
-def _verb_close(verbs: list[tuple[str, int, int]], start: int, end: int) -> bool:
+def _verb_close(
+    verbs: list[tuple[str, int, int]], start: int, end: int, reach: int = _VERB_REACH
+) -> bool:
     """A figure with no counted noun still counts people when a violation verb is near it
-    ("tens of thousands are still held", "أعدم 13 ألفاً")."""
-    return any(-30 <= s - end <= 30 or -30 <= start - e <= 30 for _, s, e in verbs)
+    ("tens of thousands are still held", "أعدم 13 ألفاً"), within `reach` characters."""
+    return any(-reach <= s - end <= reach or -reach <= start - e <= reach for _, s, e in verbs)
