@@ -1150,6 +1150,12 @@ def test_a_foreign_power_that_acts_is_not_the_place(
         # headline verbs that take the next figure as their object
         ("Mortars on Damascus Kills 12 Wounds 50", [("killing", 12), ("other", 50)]),
         ("Shelling on Homs Kill 5 Injure 50", [("killing", 5), ("other", 50)]),
+        # ... and nothing of a figure before them (residue headlines run together)
+        (
+            "Thousands of migrants walk into Turkey for a better life Syrian regime attacks "
+            "kill 16 civilians in Idlib",
+            [("killing", 16)],
+        ),
         ("Three citizens were martyred and others were injured.", [("killing", 3)]),
         (
             "Six people died and over 10 citizens have been hospitalized.",

@@ -217,7 +217,13 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     # معتقل، مشيراً إلى أن آلاف المعتقلين قضوا" (the 130,000 are held, not dead)
     added = _ADDED_STATEMENT.search(text, end, hi)
     hi = added.start() if added else hi
-    verbs = _cues(_ALL_VERBS, text, lo, hi)
+    # a headline's "kills" after the figure takes the figure after it: in "Thousands of
+    # migrants walk into Turkey ... attacks kill 16 civilians" it says nothing of the thousands
+    verbs = [
+        cue
+        for cue in _cues(_ALL_VERBS, text, lo, hi)
+        if not (cue[1] >= end and text[cue[1] : cue[2]] in english.ACTIVE_VERBS)
+    ]
     if head_word is None and not _verb_close(verbs, start, end):
         return None
     if head_word in english.ARMED_NOUNS and not _verb_close(
@@ -247,12 +253,7 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
     # the verb right after the counted people is what happened to them: in "5 journalists
     # were killed and 12 others arrested" the 12 were arrested, though "killed" is nearer;
     # "released the names of 1,000 detainees who died in custody" counts deaths
-    said_of = [
-        c
-        for c in own
-        if _PREDICATE.fullmatch(text, counted_end, c[1])
-        and text[c[1] : c[2]] not in english.ACTIVE_VERBS
-    ]
+    said_of = [c for c in own if _PREDICATE.fullmatch(text, counted_end, c[1])]
     if said_of and said_of[0][0] == "detention" and _HELD_AS_WHO.match(text, counted_end):
         # "freed 150 civilians who were held at a school": the release is what happened
         said_of = []
