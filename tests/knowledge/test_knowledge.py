@@ -132,6 +132,15 @@ def test_a_curated_town_has_a_governorate_through_its_parent() -> None:
             assert parent is not None and parent.level == "governorate", town.id
 
 
+def test_an_event_placed_in_the_knowledge_base_names_a_known_place() -> None:
+    kb = load_knowledge()
+    placed = [event for event in kb if event.type == "event" and event.parent]
+    assert placed, "no event carries its place"
+    for event in placed:
+        place = kb.get(event.parent or "")
+        assert place is not None and place.type == "place", event.id
+
+
 @pytest.mark.parametrize(
     "text", ["French Foreign Minister Laurent Fabius spoke.", "The Syrian Observer reported."]
 )

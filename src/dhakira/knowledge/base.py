@@ -17,7 +17,8 @@ Each file is a JSON list of objects (or {"entities": [...]}):
      "aliases": ["Ninety-Nine Branch", "فرع 999"],
      "ids": {"wikidata": "Q..."}}
 
-Places may also carry "level" (governorate, district, subdistrict) and "parent" (an entity id).
+Places may also carry "level" (governorate, district, subdistrict) and "parent" (an entity id);
+an event's "parent" is the place where it happened (claims about it are placed there).
 
 `type` is one of person, organization, place, facility, report, event. Earlier sources win when
 two entities claim the same name: the user's files first, then the curated entities, then the

@@ -1175,3 +1175,12 @@ def test_the_source_after_according_to_ends_before_the_figure(make_doc: MakeDoc)
     text = "According to Lebanese group Hezbollah more than 30 Nusra Front militants were killed."
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert (claim.low, claim.attributed_to) == (30, "Hezbollah")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ارتفعت حصيلة ضحايا مجزرة الحولة إلى 108 قتلى.", "The Houla massacre killed 108 people."],
+)
+def test_a_known_event_places_its_claims(make_doc: MakeDoc, text: str) -> None:
+    (claim,) = find_claims(find_entities(make_doc(text))).claims
+    assert (claim.event, claim.low, claim.place) == ("killing", 108, "Houla")

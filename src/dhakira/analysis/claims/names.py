@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dhakira.knowledge import load_knowledge
 from dhakira.records import Mention
 
 
@@ -63,12 +64,24 @@ _AR_FACILITY = re.compile(r"(?:سجن|فرع|مطار|معتقل)\s+[\u0621-\u06
 
 
 def from_entities(mentions: list[Mention]) -> list[Name]:
-    """Names from the entity step's mentions (canonical names where linked)."""
-    return [
+    """Names from the entity step's mentions (canonical names where linked). An event the
+    knowledge base places (its "parent") also names that place: "ارتفعت حصيلة ضحايا مجزرة
+    الحولة إلى 108" happened in Houla."""
+    names = [
         Name(m.start, m.end, m.type, m.canonical_name or m.text)
         for m in mentions
         if m.type in ("person", "organization", "place", "facility")
     ]
+    events = [m for m in mentions if m.type == "event" and m.entity_id]
+    if events:
+        knowledge = load_knowledge()
+        for mention in events:
+            event = knowledge.get(mention.entity_id or "")
+            place = knowledge.get(event.parent) if event and event.parent else None
+            if place is not None and place.type == "place":
+                names.append(Name(mention.start, mention.end, "place", place.canonical_name))
+        names.sort(key=lambda name: name.start)
+    return names
 
 
 def _kind(words: list[str]) -> str | None:
