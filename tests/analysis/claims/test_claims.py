@@ -1184,3 +1184,35 @@ def test_the_source_after_according_to_ends_before_the_figure(make_doc: MakeDoc)
 def test_a_known_event_places_its_claims(make_doc: MakeDoc, text: str) -> None:
     (claim,) = find_claims(find_entities(make_doc(text))).claims
     assert (claim.event, claim.low, claim.place) == ("killing", 108, "Houla")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN estimates that 306,887 civilians were killed"
+        " between 1 March 2011 and 31 March 2021.",
+        "وقدّرت الأمم المتحدة مقتل 306,887 مدنياً بين 1 آذار 2011 و31 آذار 2021.",
+    ],
+)
+def test_a_period_between_two_days(make_doc: MakeDoc, text: str) -> None:
+    claim = only(make_doc, text)
+    assert (claim.low, claim.period_start, claim.period_end) == (306887, "2011-03-01", "2021-03-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages are no count, both ends of them
+        ("The regime executed 13 men in 2019, aged between 18 and 25.", [("execution", 13)]),
+        ("The children aged from four to 10 were killed on Thursday.", []),
+        ("أعدم النظام 13 رجلاً تتراوح أعمارهم بين 18 و25 عاماً.", [("execution", 13)]),
+        # attacks on what the laws of war protect are counted violations
+        ("The Commission documented 46 attacks on schools in 2016.", [("other", 46)]),
+        ("وثقت الشبكة 27 هجوماً على منشآت طبية خلال العام.", [("other", 27)]),
+        ("The rebels fired 50 rockets on the city.", []),
+    ],
+)
+def test_ages_and_attacks_on_protected_places(
+    make_doc: MakeDoc, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert counted(make_doc, text) == expected

@@ -20,6 +20,11 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _AR_YEAR = rf"(?:عامي |عام |العامين )?{_YEAR}"
 _MON = rf"(?:({_MONTH}) )?(?:عام )?{_YEAR}"
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
+    # two days: "between 1 March 2011 and 31 March 2021", "بين 1 آذار 2011 و31 آذار 2021"
+    ("days", re.compile(
+        rf"(?:between|from|بين|من) (\d{{1,2}}) ({_MONTH}),? (?:عام )?{_YEAR} "
+        rf"(?:and|to|until|و|الي|حتي) ?(\d{{1,2}}) ({_MONTH}),? (?:عام )?{_YEAR}(?!\d)"
+    )),
     ("range", re.compile(rf"(?:between|from) (?:the years )?{_YEAR} (?:and|to|until) {_YEAR}")),
     ("range", re.compile(rf"(?<!\d){_YEAR}\s*[-–—]\s*{_YEAR}(?!\d)")),
     ("months", re.compile(rf"({_MONTH}) {_YEAR}\s*[-–—]\s*({_MONTH}) {_YEAR}(?!\d)")),
@@ -93,7 +98,12 @@ def find_period(low: str, lo: int, hi: int, near: int) -> tuple[str | None, str 
                 continue
             groups = m.groups()
             value: tuple[str | None, str | None]
-            if shape in ("day", "month-day"):
+            if shape == "days":
+                value = (
+                    _day(groups[2], groups[1], groups[0]),
+                    _day(groups[5], groups[4], groups[3]),
+                )
+            elif shape in ("day", "month-day"):
                 day, month = groups[:2] if shape == "day" else groups[1::-1]
                 value = (_day(groups[2], month, day),) * 2
             elif shape == "range":

@@ -57,6 +57,16 @@ _THINGS = re.compile(  # used with .match at the figure's end: no "^"
     r"[\w’'-]+\s+){0,2}?"
     rf"(?:{'|'.join(english.THING_NOUNS)}|(?:ال)?(?:{'|'.join(arabic.THING_NOUNS)}))(?!\w)"
 )
+# attacks on what the laws of war protect are violations counted: "46 attacks on schools",
+# "27 هجوماً على منشآت طبية" (an "other" event: no one is counted)
+_ATTACKS_ON = re.compile(  # used with .match at the figure's end
+    r"\s*(?:[\w-]+\s+){0,2}?((?:attacks|air ?strikes|strikes|raids|assaults|هجوما|هجمات|"
+    r"اعتداء|اعتداءات|غاره|غارات)\s+(?:on|against|targeting|علي|استهدفت)\s+"
+    r"(?:(?!(?:and|or|و)\s)[\w-]+\s+){0,2}?(?:schools?|hospitals?|medical|health|clinics?|"
+    r"markets?|bakeries|mosques?|churches|civil defen[cs]e|ambulances?|aid convoys?|"
+    r"(?:ال)?(?:مدارس|مدرسه|مشافي|مشفي|مستشفيات|مستشفي|منشات|اسواق|سوق|مساجد|مسجد|افران|"
+    r"فرن|دفاع المدني|كنائس)(?:\s+(?:ال)?(?:طبيه|صحيه|تعليميه))?))(?!\w)"
+)
 # nothing but a qualifier between a verb and its figure ("killed more than 220000")
 _QUALIFIERS = [*english.QUALIFIERS_BEFORE, *arabic.QUALIFIERS_BEFORE]
 _QUALIFIER_ONLY = re.compile(rf"\s*(?:(?:{'|'.join(map(re.escape, _QUALIFIERS))})\s+)?")
@@ -189,6 +199,8 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         # people counted like the method figure before them ("and 12 were later arrested"
         # is what happened to 12, not whom the team spoke to)
         return Reading("method", "other", spans)
+    if head_word is None and (attacks := _ATTACKS_ON.match(text, end, hi)):
+        return Reading("victims", "other", ((attacks.start(1), attacks.end()),))
     if head_word is None and _THINGS.match(text, end, hi):
         return None  # "the evacuation of 4 Syrian towns", "fired 50 rockets"
     counted_end = spans[0][1] if spans else end

@@ -276,6 +276,11 @@ def _compound(text: str, first: _Atom, second: _Atom) -> _Atom | None:
 
 
 _MONTH_WORDS = _alternation([*english.MONTHS, *arabic.MONTHS])
+# "aged between 18 and 25", "ages 18 to 25", "تتراوح أعمارهم بين 18 و25": ages, both of them
+_AGES_BEFORE = re.compile(
+    r"(?:aged|ages|ages of|age of|between the ages of|اعمارهم|اعمارهن|اعمارها|اعمار)"
+    r"\s+(?:(?:between|from|بين|ما بين|من)\s+)?(?:\w+\s*(?:and|to|-|–|و|الي|حتي)\s*)?$"
+)
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:\$|€|£|us\$|usd|aged|age of|ages of|page|pages|p\.|pp\.|section|para\.?|paragraph|"
     r"chapter|article|art\.|item|no\.|number|#|vol\.|volume|figure|table|annex|footnote|"
@@ -336,7 +341,7 @@ def _is_count(text: str, atom: _Atom) -> bool:
         return False
     if text[atom.start : atom.end] == "one" and _NO_ONE.search(before):
         return False  # "no one was there to rescue him": nobody
-    if atom.vague is None and _NOT_COUNT_BEFORE.search(before):
+    if atom.vague is None and (_NOT_COUNT_BEFORE.search(before) or _AGES_BEFORE.search(before)):
         return False
     if atom.plain_digits and _YEAR_BEFORE.search(before):
         return False  # "توفي عام 1201": a year, whatever its value
