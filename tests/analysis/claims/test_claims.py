@@ -1145,6 +1145,7 @@ def test_a_foreign_power_that_acts_is_not_the_place(
             [("killing", 30), ("killing", 3)],
         ),
         ("The army killed 17 terrorists near the town.", [("killing", 17)]),
+        ("29 rebels dead in Syria after a car bomb blast", [("killing", 29)]),
         # ... but not where nothing near says what happened to them
         ("The conflict, which began in 2011, has drawn thousands of jihadists from abroad.", []),
         # headline verbs that take the next figure as their object

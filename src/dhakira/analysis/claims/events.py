@@ -236,17 +236,19 @@ def read_figure(text: str, start: int, end: int, lo: int, hi: int) -> Reading | 
         for cue in _cues(_ALL_VERBS, text, lo, hi)
         if not (cue[1] >= end and text[cue[1] : cue[2]] in english.ACTIVE_VERBS)
     ]
-    if head_word is None and not _verb_close(verbs, start, end):
+    if head_word is None and not _cue_close(verbs, start, end):
         return None
-    if head_word in english.ARMED_NOUNS and not _verb_close(
-        verbs, start, counted_end, _ARMED_REACH
+    nouns = _cues(_ALL_NOUNS, text, lo, hi)
+    if head_word in english.ARMED_NOUNS and not _cue_close(
+        verbs + nouns, start, counted_end, _ARMED_REACH
     ):
-        return None  # "a war that has drawn thousands of jihadists" (killed far before)
+        # "a war that has drawn thousands of jihadists" (killed far before); "29 rebels dead"
+        # has its noun
+        return None
     # a violation named in the figure's own clause first: in "نحو ٢١٥ ألف شخص محتجزون لدى
     # الحكومة، ووثّقت اعتقال ..." the detention after the comma is the next figure's
     clause_lo, clause_hi = clause(text, start, end, lo, hi)
     own = [cue for cue in verbs if clause_lo <= cue[1] and cue[2] <= clause_hi]
-    nouns = _cues(_ALL_NOUNS, text, lo, hi)
     if not own:
         in_clause = [
             cue
@@ -475,9 +477,10 @@ def _direct_verb(
     return before[-1] if before else None
 
 
-def _verb_close(
-    verbs: list[tuple[str, int, int]], start: int, end: int, reach: int = _VERB_REACH
+def _cue_close(
+    cues: list[tuple[str, int, int]], start: int, end: int, reach: int = _VERB_REACH
 ) -> bool:
-    """A figure with no counted noun still counts people when a violation verb is near it
-    ("tens of thousands are still held", "أعدم 13 ألفاً"), within `reach` characters."""
-    return any(-reach <= s - end <= reach or -reach <= start - e <= reach for _, s, e in verbs)
+    """True when one of `cues` stands within `reach` characters of the figure: a figure with
+    no counted noun still counts people when a violation verb is near it ("tens of thousands
+    are still held", "أعدم 13 ألفاً")."""
+    return any(-reach <= s - end <= reach or -reach <= start - e <= reach for _, s, e in cues)

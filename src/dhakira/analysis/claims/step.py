@@ -280,4 +280,4 @@ def find_claims(doc: Document) -> Document:
 # ends after a day of the month ("on April 4. The United States ...")
 # v26: in a headline without commas the figure after "killed" with no counted noun is the
 # injured's ("3 Civilians Killed 15 Injured")
-STEP = Step("analysis.claims", "v69", find_claims)
+STEP = Step("analysis.claims", "v70", find_claims)
