@@ -109,8 +109,6 @@ _HELD = (
     )
     + "held"
 )  # fmt: skip
-# Event cues as regular expressions over lower-cased text; "verb" cues name what happened to
-# the counted people, "noun" cues only name a violation somewhere in the clause.
 # Verbs in the present that take the figure after them as their object, as headlines write
 # them ("Shelling Kills 3 Wounds 20"): the verb after a figure is then the next figure's,
 # not what happened to this one
@@ -120,6 +118,8 @@ _FIGURE_NEXT = (
     r"(?=\s+(?:\d|(?:at least|more than|over|about|around|nearly|some|dozens|scores|hundreds|"
     r"tens|two|three|four|five|six|seven|eight|nine|ten)\b))"
 )
+# Event cues as regular expressions over lower-cased text; "verb" cues name what happened to
+# the counted people, "noun" cues only name a violation somewhere in the clause.
 EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "death_in_custody": (
         r"(?:died|killed|perished|tortured to death) (?:under|from|as a result of) torture",

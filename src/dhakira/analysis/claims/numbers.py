@@ -276,17 +276,18 @@ def _compound(text: str, first: _Atom, second: _Atom) -> _Atom | None:
 
 
 _MONTH_WORDS = _alternation([*english.MONTHS, *arabic.MONTHS])
-# "aged between 18 and 25", "ages 18 to 25", "تتراوح أعمارهم بين 18 و25": ages, both of them
+# an age, or either end of a span of ages: "aged 12", "عمره 17", "aged between 18 and 25",
+# "ages 18 to 25", "تتراوح أعمارهم بين 18 و25"
 _AGES_BEFORE = re.compile(
-    r"(?:aged|ages|ages of|age of|between the ages of|اعمارهم|اعمارهن|اعمارها|اعمار)"
-    r"\s+(?:(?:between|from|بين|ما بين|من)\s+)?(?:\w+\s*(?:and|to|-|–|و|الي|حتي)\s*)?$"
+    r"(?:aged|ages|ages of|age of|between the ages of|العمر|عمره|عمرها|اعمارهم|اعمارهن|اعمارها|"
+    r"اعمار)\s*(?:(?:between|from|بين|ما بين|من)\s+)?(?:\w+\s*(?:and|to|-|–|و|الي|حتي)\s*)?$"
 )
 _NOT_COUNT_BEFORE = re.compile(
-    r"(?:\$|€|£|us\$|usd|aged|age of|ages of|page|pages|p\.|pp\.|section|para\.?|paragraph|"
+    r"(?:\$|€|£|us\$|usd|page|pages|p\.|pp\.|section|para\.?|paragraph|"
     r"chapter|article|art\.|item|no\.|number|#|vol\.|volume|figure|table|annex|footnote|"
     r"branch|resolution|resolutions|law|decree|division|brigade|room|cell|block|wing|floor|"
     r"tel\.?|phone|fax|\+|الصفحه|صفحه|الفقره|فقره|الماده|ماده|الفرع|فرع|القرار|قرار|رقم|المرسوم|"
-    r"مرسوم|القانون|قانون|الجناح|المهجع|الزنزانه|هاتف|العمر|عمره|عمرها)\s*(?:no\.?\s*)?$"
+    r"مرسوم|القانون|قانون|الجناح|المهجع|الزنزانه|هاتف)\s*(?:no\.?\s*)?$"
 )
 # a day of a month: "13 May", "May 13", "3 حزيران" (a number above 31 is no day: "13,000 may
 # have been hanged", "in May 300 people were killed")
